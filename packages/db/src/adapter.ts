@@ -1,0 +1,30 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { DatabaseTarget } from './target.js';
+
+export interface OpenedAdapter {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases the embedded database or the pool; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** One driver adapter for both Prisma Client and the schema engine, so both see the same database. */
+export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter> {
+  if (target.kind === 'postgres') {
+    const factory = new PrismaPg({ connectionString: target.url, max: 10 });
+    return { factory, close: async () => {} };
+  }
+  const pglite = target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite();
+  await pglite.waitReady;
+  let closed = false;
+  return {
+    factory: new PrismaPGlite(pglite),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+import { mkdir } from 'node:fs/promises';
+import { createMigration, deployMigrations, pendingSchemaChanges } from './migrate.js';
+import { describeTarget, targetFromEnv } from './target.js';
+
+const usage = `pilot-db <command>
+  migrate-dev [name]  create a migration from schema changes (if any), then apply all to the database
+  deploy              apply committed migrations not yet applied (like prisma migrate deploy)
+  check               fail when schema.prisma has changes no migration carries`;
+
+async function ensureDataDir(): Promise<ReturnType<typeof targetFromEnv>> {
+  const target = targetFromEnv();
+  if (target.kind === 'pglite') await mkdir(target.dataDir, { recursive: true });
+  return target;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, arg] = argv;
+  switch (command) {
+    case 'migrate-dev': {
+      const created = await createMigration(arg ?? 'change', new Date());
+      console.log(created ? `created migration ${created}` : 'schema unchanged: no new migration');
+      const target = await ensureDataDir();
+      const applied = await deployMigrations(target);
+      console.log(`${describeTarget(target)}: applied ${applied.length} migration(s) ${applied.join(', ')}`);
+      return 0;
+    }
+    case 'deploy': {
+      const target = await ensureDataDir();
+      const applied = await deployMigrations(target);
+      console.log(`${describeTarget(target)}: applied ${applied.length} migration(s) ${applied.join(', ')}`);
+      return 0;
+    }
+    case 'check': {
+      const pending = await pendingSchemaChanges();
+      if (!pending) {
+        console.log('schema.prisma and prisma/migrations agree');
+        return 0;
+      }
+      console.error(`schema.prisma has changes without a migration; run pnpm db:migrate\n${pending}`);
+      return 1;
+    }
+    default:
+      console.error(usage);
+      return 2;
+  }
+}
+
+// The WASM schema engine keeps the event loop alive, so the process ends explicitly.
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
