@@ -1,0 +1,3 @@
+export { temporalCliPath, testServerPath } from './engines.js';
+export { createDevServerEnvironment, createTimeSkippingEnvironment } from './test-environments.js';
+export { assertPortFree, waitForPort } from './ports.js';

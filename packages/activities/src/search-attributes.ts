@@ -1,0 +1,35 @@
+import { SearchAttributeType, type defineSearchAttributeKey } from '@temporalio/common';
+import type { NativeConnection } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+
+// The SDK does not re-export the key's type from its index.
+type SearchAttributeKey = ReturnType<typeof defineSearchAttributeKey>;
+
+const indexedValueType: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  [SearchAttributeType.KEYWORD]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.TEXT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  [SearchAttributeType.INT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  [SearchAttributeType.DOUBLE]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  [SearchAttributeType.BOOL]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  [SearchAttributeType.DATETIME]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
+
+/**
+ * Registers the custom search attributes the workflows set, skipping those the namespace already has,
+ * so a worker can start against a brand-new dev server or a long-lived cluster alike.
+ */
+export async function ensureSearchAttributes(
+  connection: NativeConnection,
+  namespace: string,
+  keys: ReadonlyArray<SearchAttributeKey>,
+): Promise<string[]> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const known = new Set(Object.keys(existing.customAttributes ?? {}));
+  const missing = keys.filter((key) => !known.has(key.name));
+  if (missing.length === 0) return [];
+  await connection.operatorService.addSearchAttributes({
+    namespace,
+    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedValueType[key.type]!])),
+  });
+  return missing.map((key) => key.name);
+}

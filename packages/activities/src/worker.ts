@@ -1,0 +1,31 @@
+import { NativeConnection, Worker, type Logger } from '@temporalio/worker';
+import type { ActivityDependencies } from './index.js';
+import { createActivities } from './index.js';
+
+export interface PilotWorkerOptions extends ActivityDependencies {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue: string;
+  /** The prebuilt bundle from @pilot/workflows/bundle. */
+  workflowBundlePath: string;
+  /** Seconds in-flight activities get to finish when the worker is asked to stop. */
+  shutdownGraceTime?: string;
+  /** Tells the worker what `identity` to report, e.g. to tell embedded and standalone workers apart. */
+  identity?: string;
+}
+
+/** One place that decides how a pilot worker is built, used by apps/worker, apps/api (embedded) and tests. */
+export function createPilotWorker(options: PilotWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    workflowBundle: { codePath: options.workflowBundlePath },
+    activities: createActivities({ prisma: options.prisma }),
+    shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
+    ...(options.identity ? { identity: options.identity } : {}),
+  });
+}
+
+export { NativeConnection, Worker, type Logger };
+export { ensureSearchAttributes } from './search-attributes.js';

@@ -1,0 +1,5 @@
+export const SECOND_MS = 1000;
+export const MINUTE_MS = 60 * SECOND_MS;
+export const HOUR_MS = 60 * MINUTE_MS;
+/** A calendar day in Asia/Shanghai is always exactly this long: the zone has no DST. */
+export const DAY_MS = 24 * HOUR_MS;

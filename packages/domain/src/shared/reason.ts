@@ -1,0 +1,36 @@
+/**
+ * Every rule in this package explains itself in both UI languages instead of answering with a bare
+ * boolean, so the API and the UI can show the same sentence the rule produced.
+ */
+export interface Reason {
+  /** Stable machine code (snake_case); safe to switch on and to translate again later. */
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** A reason tied to a place inside a structure, written as a dotted path (e.g. `standards.12.weight`). */
+export interface Problem extends Reason {
+  path: string;
+}
+
+/** Outcome of a rule check: `ok` is true exactly when `reasons` (the unmet conditions) is empty. */
+export interface Verdict {
+  ok: boolean;
+  /** Conditions that are not met; empty when ok. */
+  reasons: Reason[];
+  /** Conditions that are met, so a passing verdict can still be explained. */
+  met: Reason[];
+}
+
+export function reason(code: string, zh: string, en: string): Reason {
+  return { code, zh, en };
+}
+
+export function problem(path: string, code: string, zh: string, en: string): Problem {
+  return { path, code, zh, en };
+}
+
+export function verdictOf(reasons: Reason[], met: Reason[]): Verdict {
+  return { ok: reasons.length === 0, reasons, met };
+}

@@ -1,0 +1,2 @@
+// Entry point of the workflow bundle: every workflow type the worker registers.
+export { engineProbeWorkflow, type EngineProbeInput } from './engine-probe.js';
