@@ -13,13 +13,19 @@ _started_at=$(date +%s)
 log() { printf '[%4ss] %s\n' "$(($(date +%s) - _started_at))" "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Runs pnpm at the pinned version: the one on PATH when it matches, otherwise through npx.
-pnpm_cmd() {
-  if command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null)" = "$PNPM_VERSION" ]; then
-    pnpm "$@"
-  else
-    npx -y "pnpm@$PNPM_VERSION" "$@"
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1 CHECKPOINT_DISABLE=1
+
+# Puts pnpm at the pinned version on PATH (turbo looks it up there): the one already on PATH when it
+# matches, otherwise a copy installed from the npm registry into the cache (corepack cannot be used here).
+ensure_pnpm() {
+  if command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null)" = "$PNPM_VERSION" ]; then return; fi
+  local prefix="$PILOT_CACHE_DIR/pnpm-$PNPM_VERSION"
+  if [ ! -x "$prefix/node_modules/.bin/pnpm" ]; then
+    log "installing pnpm $PNPM_VERSION into $prefix"
+    npm install --silent --no-audit --no-fund --prefix "$prefix" "pnpm@$PNPM_VERSION" >&2 \
+      || die "could not install pnpm $PNPM_VERSION from the npm registry"
   fi
+  export PATH="$prefix/node_modules/.bin:$PATH"
 }
 
 ensure_node() {
@@ -31,7 +37,7 @@ ensure_node() {
 
 ensure_dependencies() {
   log "installing dependencies (pnpm $PNPM_VERSION, frozen lockfile)"
-  (cd "$REPO_ROOT" && pnpm_cmd install --frozen-lockfile --reporter=append-only) >&2
+  (cd "$REPO_ROOT" && pnpm install --frozen-lockfile --reporter=append-only) >&2
 }
 
 # Resolves both Temporal engines and exports their paths for the SDK's `existing-path` executables.
@@ -41,4 +47,18 @@ ensure_temporal_engines() {
   export TEMPORAL_CLI_PATH TEMPORAL_TEST_SERVER_PATH
   [ -n "$TEMPORAL_CLI_PATH" ] || log "no local Temporal CLI: the SDK will try to download the dev server"
   [ -n "$TEMPORAL_TEST_SERVER_PATH" ] || log "no local test server: the SDK will try to download it"
+}
+
+# Debian's Chromium for the UI's end-to-end tests (playwright-core cannot download a browser here).
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return; fi
+  if command -v chromium >/dev/null 2>&1; then export CHROMIUM_PATH; CHROMIUM_PATH="$(command -v chromium)"; return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's chromium for the browser tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 \
+      || die "apt-get install chromium failed"
+    export CHROMIUM_PATH; CHROMIUM_PATH="$(command -v chromium)"
+    return
+  fi
+  die "Chromium is needed for the UI tests: install Debian's chromium package or set CHROMIUM_PATH"
 }

@@ -1,11 +1,14 @@
 import { SearchAttributeType, type defineSearchAttributeKey } from '@temporalio/common';
 import type { NativeConnection } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
+
+// @temporalio/proto is CommonJS: Node's ESM loader sees only its default export.
+const { temporal } = proto;
 
 // The SDK does not re-export the key's type from its index.
 type SearchAttributeKey = ReturnType<typeof defineSearchAttributeKey>;
 
-const indexedValueType: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+const indexedValueType: Record<string, proto.temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.TEXT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
   [SearchAttributeType.INT]: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,

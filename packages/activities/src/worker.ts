@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, type Logger } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type Logger } from '@temporalio/worker';
 import type { ActivityDependencies } from './index.js';
 import { createActivities } from './index.js';
 
@@ -29,3 +29,15 @@ export function createPilotWorker(options: PilotWorkerOptions): Promise<Worker> 
 
 export { NativeConnection, Worker, type Logger };
 export { ensureSearchAttributes } from './search-attributes.js';
+
+let runtimeLogLevel: string | undefined;
+
+/**
+ * Routes the Temporal worker runtime's own logs at the given level. The runtime can be installed once
+ * per process, so later calls with another level are ignored.
+ */
+export function installWorkerRuntime(level: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'): void {
+  if (runtimeLogLevel) return;
+  Runtime.install({ logger: new DefaultLogger(level) });
+  runtimeLogLevel = level;
+}

@@ -6,6 +6,7 @@ import { describeTarget, targetFromEnv } from './target.js';
 const usage = `pilot-db <command>
   migrate-dev [name]  create a migration from schema changes (if any), then apply all to the database
   deploy              apply committed migrations not yet applied (like prisma migrate deploy)
+  seed                load the demo data (idempotent: skipped when already loaded)
   check               fail when schema.prisma has changes no migration carries`;
 
 async function ensureDataDir(): Promise<ReturnType<typeof targetFromEnv>> {
@@ -29,6 +30,13 @@ async function main(argv: string[]): Promise<number> {
       const target = await ensureDataDir();
       const applied = await deployMigrations(target);
       console.log(`${describeTarget(target)}: applied ${applied.length} migration(s) ${applied.join(', ')}`);
+      return 0;
+    }
+    case 'seed': {
+      const target = await ensureDataDir();
+      const { seedDemoData } = await import('./seed/index.js');
+      const summary = await seedDemoData(target);
+      console.log(`${describeTarget(target)}: ${summary}`);
       return 0;
     }
     case 'check': {

@@ -1,1 +1,61 @@
-export {};
+/**
+ * @pilot/domain — pure rules of the property-firm incentive-evaluation pilot (物业企业激励评价机制).
+ * No I/O, no clock, no randomness: everything here is safe inside Temporal workflow code.
+ */
+
+// shared
+export * from './shared/reason.js';
+export { deepFreeze } from './shared/deep-freeze.js';
+
+// catalogue
+export * from './catalogue/types.js';
+export { CATEGORIES } from './catalogue/categories.js';
+export { WEEKLY_CHECKLIST_CODES } from './catalogue/weekly-checklist.js';
+export { DEFAULT_CATALOGUE } from './catalogue/default-catalogue.js';
+export { CATALOGUE_SHAPE, STANDARD_CODE_PATTERN, validateCatalogue } from './catalogue/validate-catalogue.js';
+export { checklistFor, type ChecklistOptions } from './catalogue/checklist.js';
+export { canonicalJson, catalogueFingerprint, fnv1a64 } from './catalogue/fingerprint.js';
+
+// calendar
+export * from './calendar/time-units.js';
+export * from './calendar/shanghai.js';
+export * from './calendar/working-days.js';
+export * from './calendar/china-holidays.js';
+export * from './calendar/round-window.js';
+export * from './calendar/due-dates.js';
+export * from './calendar/rectification-deadline.js';
+
+// scoring
+export * from './scoring/types.js';
+export { percentOf, ratioOf, roundTo2 } from './scoring/percent.js';
+export { scoreInspection } from './scoring/inspection-score.js';
+export * from './scoring/round-score.js';
+export * from './scoring/star-rating.js';
+export * from './scoring/key-areas.js';
+export * from './scoring/stage-assessment.js';
+export * from './scoring/demonstration.js';
+export { defaultSeverity } from './scoring/severity.js';
+
+// plan and schedule
+export * from './plan/pilot-plan.js';
+export { validatePlan } from './plan/validate-plan.js';
+export * from './plan/time-scale.js';
+export * from './plan/schedule.js';
+export * from './plan/deadlines.js';
+
+// stages
+export * from './stages/types.js';
+export * from './stages/events.js';
+export * from './stages/transitions.js';
+export * from './stages/machine.js';
+
+// input schemas
+export { FIELD_LABELS, ROOT_LABEL } from './schemas/field-labels.js';
+export { localizedParams, type LocalizedIssueParams } from './schemas/custom-issue.js';
+export * from './schemas/common.js';
+export * from './schemas/plan-options.js';
+export * from './schemas/catalogue-version.js';
+export * from './schemas/commands.js';
+export * from './schemas/queries.js';
+export * from './schemas/registry.js';
+export * from './schemas/parse-input.js';

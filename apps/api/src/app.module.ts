@@ -1,0 +1,10 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { HealthModule } from './health/health.module.js';
+import { PlatformModule, type PlatformDependencies } from './platform/platform.module.js';
+
+@Module({})
+export class AppModule {
+  static register(deps: PlatformDependencies): DynamicModule {
+    return { module: AppModule, imports: [PlatformModule.register(deps), HealthModule] };
+  }
+}

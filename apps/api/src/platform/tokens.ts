@@ -1,0 +1,5 @@
+/** Injection tokens for the I/O the API is handed at start-up (the composition root builds them). */
+export const PRISMA = Symbol('PRISMA');
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const API_CONFIG = Symbol('API_CONFIG');

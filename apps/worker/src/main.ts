@@ -1,0 +1,61 @@
+// The standalone worker: scale these horizontally on the task queue in production (with PostgreSQL).
+// In the embedded mode the API runs the same worker in-process, because PGlite serves one process.
+import {
+  createPilotWorker,
+  ensureSearchAttributes,
+  installWorkerRuntime,
+  NativeConnection,
+} from '@pilot/activities/worker';
+import { describeTarget, openDatabase, targetFromEnv } from '@pilot/db';
+import { workflowBundlePath } from '@pilot/workflows/bundle';
+import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
+import { z } from 'zod';
+
+const Env = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  WORKER_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+});
+
+async function main(): Promise<void> {
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(
+      `invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  }
+  const env = parsed.data;
+  installWorkerRuntime(env.WORKER_LOG_LEVEL);
+  const target = targetFromEnv(process.env);
+  const db = await openDatabase(target);
+  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS, tls: env.TEMPORAL_TLS === 'true' });
+  await ensureSearchAttributes(connection, env.TEMPORAL_NAMESPACE, Object.values(searchAttributes));
+  const worker = await createPilotWorker({
+    connection,
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    workflowBundlePath,
+    prisma: db.prisma,
+  });
+  console.log(
+    JSON.stringify({
+      level: 'log',
+      message: `worker polling "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}; ${describeTarget(target)}`,
+    }),
+  );
+  // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before resolving.
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

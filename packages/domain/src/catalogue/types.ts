@@ -1,0 +1,77 @@
+export const CATEGORY_CODES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
+
+/**
+ * Kinds of inspection: the firm's self-inspection (自查), the opening concentrated inspection
+ * (集中检查), the working group's weekly / monthly / quarterly special inspections (周、月、季专项检查)
+ * and the consolidation-round inspection of key areas (重点部位巩固检查).
+ */
+export const INSPECTION_KINDS = ['self', 'concentrated', 'weekly', 'monthly', 'quarterly', 'consolidation'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+export const EVIDENCE_KINDS = ['photo', 'record', 'document'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/**
+ * Cross-cutting subjects the article singles out; tagging standards with them lets the catalogue
+ * prove it covers trace records (痕迹化管理), signage and the weekly checklist's named subjects.
+ */
+export const STANDARD_TOPICS = [
+  'archives',
+  'special_equipment',
+  'fire_control_room',
+  'acceptance_record',
+  'operation_record',
+  'patrol_record',
+  'visitor_record',
+  'equipment_record',
+  'signage',
+  'rules_posted',
+  'equipment_owner',
+  'ev_charging',
+] as const;
+export type StandardTopic = (typeof STANDARD_TOPICS)[number];
+
+export type ScoringRule = { mode: 'binary' } | { mode: 'graded'; max: number };
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface Category {
+  code: CategoryCode;
+  name: LocalizedText;
+  /** What the category is about, in Chinese. */
+  scope: string;
+}
+
+export interface Standard {
+  /** `A-01` .. `H-99`; the letter is the category code. */
+  code: string;
+  category: CategoryCode;
+  title: LocalizedText;
+  /** The requirement the firm must meet (zh). */
+  requirement: string;
+  /** What the inspector looks at and how (zh). */
+  method: string;
+  /** Points the standard is worth; a positive integer. */
+  weight: number;
+  kinds: InspectionKind[];
+  evidence: EvidenceKind[];
+  /** A failed critical standard is a safety matter: it caps the star rating until rectified. */
+  critical: boolean;
+  scoring: ScoringRule;
+  topics: StandardTopic[];
+}
+
+export interface CatalogueVersion {
+  version: string;
+  title: string;
+  /** Epoch ms from which the version applies. */
+  effectiveFrom: number;
+  categories: Category[];
+  standards: Standard[];
+  /** Codes of the 35 items of 《物业企业评价激励机制试点周检查表》, in checklist order. */
+  weeklyChecklist: string[];
+}

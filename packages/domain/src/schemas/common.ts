@@ -1,0 +1,119 @@
+import * as z from 'zod';
+import { STANDARD_CODE_PATTERN } from '../catalogue/validate-catalogue.js';
+import { INSPECTION_KINDS } from '../catalogue/types.js';
+import { ITEM_OUTCOMES } from '../scoring/types.js';
+import { localizedParams } from './custom-issue.js';
+
+/** Opaque identifier issued by the API (database id, UUID, …). */
+export const idSchema = z.string().trim().min(1).max(64);
+
+/** Reference to an uploaded photo / record / document (storage key or URL). */
+export const evidenceRefSchema = z.string().trim().min(1).max(300);
+
+/** A calendar date as typed in a form, `YYYY-MM-DD`, read as an Asia/Shanghai local date. */
+export const localDateSchema = z.iso.date();
+
+export const catalogueVersionIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}\.\d{1,3}$/);
+
+export const standardCodeSchema = z.string().trim().regex(STANDARD_CODE_PATTERN);
+
+export const inspectionKindSchema = z.enum(INSPECTION_KINDS);
+
+/** Kinds an inspector can be assigned to; the self-inspection belongs to the firm. */
+export const INSPECTOR_KINDS = ['concentrated', 'weekly', 'monthly', 'quarterly', 'consolidation'] as const;
+export const inspectorKindSchema = z.enum(INSPECTOR_KINDS);
+
+export const reasonTextSchema = z.string().trim().min(2).max(500);
+export const noteSchema = z.string().trim().max(500);
+
+export const itemResultSchema = z
+  .object({
+    code: standardCodeSchema,
+    outcome: z.enum(ITEM_OUTCOMES),
+    score: z.number().min(0).max(100).optional(),
+    note: noteSchema.optional(),
+    evidenceRefs: z.array(evidenceRefSchema).max(20).optional(),
+  })
+  .superRefine((item, ctx) => {
+    // A failed item without a description cannot be turned into a rectification order.
+    if (item.outcome === 'fail' && (item.note === undefined || item.note.length === 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        params: localizedParams('不合格项必须说明发现的问题。', 'A failed item must describe the problem found.'),
+      });
+    }
+  });
+
+export const itemResultsSchema = z
+  .array(itemResultSchema)
+  .min(1)
+  .max(200)
+  .superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'code'],
+          params: localizedParams(`标准 ${item.code} 重复填写。`, `Standard ${item.code} is listed twice.`),
+        });
+      }
+      seen.add(item.code);
+    });
+  });
+
+export const firmRefSchema = z.object({
+  id: idSchema.optional(),
+  name: z.string().trim().min(2).max(100),
+});
+
+export const compoundRefSchema = z.object({
+  id: idSchema.optional(),
+  name: z.string().trim().min(2).max(100),
+  community: z.string().trim().min(2).max(100),
+  address: z.string().trim().max(200).optional(),
+  households: z.number().int().min(1).max(100000).optional(),
+});
+
+export const inspectorAssignmentSchema = z.object({
+  inspectorId: idSchema,
+  kinds: z.array(inspectorKindSchema).min(1),
+});
+
+/**
+ * Every kind of inspection the schedule creates needs somebody to do it, and one inspector appears
+ * once (with all their kinds) so reassignment has a single row to change.
+ */
+export const inspectorAssignmentsSchema = z
+  .array(inspectorAssignmentSchema)
+  .min(1)
+  .max(20)
+  .superRefine((assignments, ctx) => {
+    const seen = new Set<string>();
+    assignments.forEach((assignment, index) => {
+      if (seen.has(assignment.inspectorId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'inspectorId'],
+          params: localizedParams('同一检查员只能出现一次。', 'Each inspector may appear only once.'),
+        });
+      }
+      seen.add(assignment.inspectorId);
+    });
+    const covered = new Set(assignments.flatMap((assignment) => assignment.kinds));
+    const missing = INSPECTOR_KINDS.filter((kind) => !covered.has(kind));
+    if (missing.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        params: localizedParams(
+          `以下检查类型尚未分配检查员：${missing.join('、')}。`,
+          `No inspector is assigned to: ${missing.join(', ')}.`,
+        ),
+      });
+    }
+  });
