@@ -40,8 +40,18 @@ function pipeLines(name: string, stream: NodeJS.ReadableStream | null, sink: Nod
   });
 }
 
-function launch(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logFile?: string): Service {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile?: string,
+): Service {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (logFile) {
     const log = createWriteStream(logFile, { flags: 'a' });
     child.stdout.pipe(log);
@@ -62,8 +72,14 @@ function launch(name: string, command: string, args: string[], env: NodeJS.Proce
 
 function runToEnd(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} failed with code ${code}`))));
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${name} failed with code ${code}`)),
+    );
   });
 }
 
@@ -119,12 +135,18 @@ async function main(): Promise<void> {
     'temporal',
     cli,
     [
-      'server', 'start-dev',
-      '--ip', host,
-      '--port', String(ports.temporal),
-      '--ui-port', String(ports.temporalUi),
-      '--db-filename', path.join(dataDir, 'temporal', 'temporal.sqlite'),
-      '--log-level', 'warn',
+      'server',
+      'start-dev',
+      '--ip',
+      host,
+      '--port',
+      String(ports.temporal),
+      '--ui-port',
+      String(ports.temporalUi),
+      '--db-filename',
+      path.join(dataDir, 'temporal', 'temporal.sqlite'),
+      '--log-level',
+      'warn',
     ],
     {},
     path.join(dataDir, 'logs', 'temporal.log'),

@@ -16,7 +16,9 @@ export function createLogger(level: PlatformDependencies['config']['logLevel']):
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('物业企业激励评价机制试点平台 API')
-    .setDescription('Property-firm incentive-evaluation pilot: enrollments, inspections, rectifications, ratings.')
+    .setDescription(
+      'Property-firm incentive-evaluation pilot: enrollments, inspections, rectifications, ratings.',
+    )
     .setVersion('0.1.0')
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });

@@ -32,13 +32,25 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
   const temporalConnection = Connection.lazy({ address: config.temporal.address, tls: config.temporal.tls });
   const temporalClient = new Client({ connection: temporalConnection, namespace: config.temporal.namespace });
   const taskQueue = config.temporal.taskQueue ?? TASK_QUEUE;
-  const describe = [`database: ${describeTarget(target)}`, `temporal: ${config.temporal.address}/${config.temporal.namespace}`];
+  const describe = [
+    `database: ${describeTarget(target)}`,
+    `temporal: ${config.temporal.address}/${config.temporal.namespace}`,
+  ];
 
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   if (config.embeddedWorker) {
-    installWorkerRuntime(config.logLevel === 'debug' || config.logLevel === 'verbose' ? 'DEBUG' : config.logLevel === 'log' ? 'INFO' : 'WARN');
-    const native = await NativeConnection.connect({ address: config.temporal.address, tls: config.temporal.tls });
+    installWorkerRuntime(
+      config.logLevel === 'debug' || config.logLevel === 'verbose'
+        ? 'DEBUG'
+        : config.logLevel === 'log'
+          ? 'INFO'
+          : 'WARN',
+    );
+    const native = await NativeConnection.connect({
+      address: config.temporal.address,
+      tls: config.temporal.tls,
+    });
     await ensureSearchAttributes(native, config.temporal.namespace, Object.values(searchAttributes));
     worker = await createPilotWorker({
       connection: native,

@@ -12,8 +12,14 @@ import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { z } from 'zod';
 
 const Env = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').optional(),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, 'must be host:port')
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
@@ -31,7 +37,10 @@ async function main(): Promise<void> {
   installWorkerRuntime(env.WORKER_LOG_LEVEL);
   const target = targetFromEnv(process.env);
   const db = await openDatabase(target);
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS, tls: env.TEMPORAL_TLS === 'true' });
+  const connection = await NativeConnection.connect({
+    address: env.TEMPORAL_ADDRESS,
+    tls: env.TEMPORAL_TLS === 'true',
+  });
   await ensureSearchAttributes(connection, env.TEMPORAL_NAMESPACE, Object.values(searchAttributes));
   const worker = await createPilotWorker({
     connection,

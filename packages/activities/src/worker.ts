@@ -38,6 +38,12 @@ let runtimeLogLevel: string | undefined;
  */
 export function installWorkerRuntime(level: 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'): void {
   if (runtimeLogLevel) return;
-  Runtime.install({ logger: new DefaultLogger(level) });
   runtimeLogLevel = level;
+  try {
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch (error) {
+    // Something (a test environment, a client) already created the runtime with its own logger;
+    // that one stays, which only changes how verbose the worker's own logs are.
+    if (!(error instanceof Error && error.name === 'IllegalStateError')) throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { DatabaseTarget } from './target.js';
 
@@ -13,8 +14,17 @@ export interface OpenedAdapter {
 /** One driver adapter for both Prisma Client and the schema engine, so both see the same database. */
 export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter> {
   if (target.kind === 'postgres') {
-    const factory = new PrismaPg({ connectionString: target.url, max: 10 });
-    return { factory, close: async () => {} };
+    // We own the pool so close() really ends its sessions (the schema engine holds an advisory lock on one).
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    let ended = false;
+    return {
+      factory: new PrismaPg(pool),
+      close: async () => {
+        if (ended) return;
+        ended = true;
+        await pool.end();
+      },
+    };
   }
   const pglite = target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite();
   await pglite.waitReady;

@@ -5,7 +5,9 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
-type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+import type * as SchemaEngineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+type Bindings = typeof SchemaEngineBindings;
 
 // Node has WebAssembly at run time; the ES2023 lib without DOM does not declare it.
 declare const WebAssembly: {

@@ -46,7 +46,9 @@ export async function scratchPostgres(adminUrl: string): Promise<ScratchDatabase
 }
 
 /** Every database engine the tests should run against on this machine: PGlite always, PostgreSQL when configured. */
-export function testTargets(env: NodeJS.ProcessEnv = process.env): Array<{ name: string; create: () => Promise<ScratchDatabase> }> {
+export function testTargets(
+  env: NodeJS.ProcessEnv = process.env,
+): Array<{ name: string; create: () => Promise<ScratchDatabase> }> {
   const targets = [{ name: 'pglite', create: scratchPglite }];
   const adminUrl = env.TEST_DATABASE_URL?.trim();
   if (adminUrl) targets.push({ name: 'postgres', create: () => scratchPostgres(adminUrl) });

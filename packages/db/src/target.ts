@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /** Where the records live: an embedded PGlite folder, or a PostgreSQL server. */
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
-  | { kind: 'postgres'; url: string };
+  { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' } | { kind: 'postgres'; url: string };
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 

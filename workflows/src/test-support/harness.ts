@@ -1,7 +1,18 @@
 // Test harness: a real Temporal server (time-skipping or dev), a migrated scratch database and a
 // worker running the real bundle and activities. Nothing here is a fake of an engine.
-import { createPilotWorker, ensureSearchAttributes, installWorkerRuntime, type Worker } from '@pilot/activities/worker';
-import { deployMigrations, openDatabase, scratchPglite, type Database, type ScratchDatabase } from '@pilot/db';
+import {
+  createPilotWorker,
+  ensureSearchAttributes,
+  installWorkerRuntime,
+  type Worker,
+} from '@pilot/activities/worker';
+import {
+  deployMigrations,
+  openDatabase,
+  scratchPglite,
+  type Database,
+  type ScratchDatabase,
+} from '@pilot/db';
 import { createDevServerEnvironment, createTimeSkippingEnvironment } from '@pilot/infra';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowBundlePath } from '../bundle-path.js';

@@ -24,7 +24,9 @@ async function timed(run: (signal: AbortSignal) => Promise<unknown>): Promise<Ch
     await Promise.race([
       run(controller.signal),
       new Promise((_, reject) =>
-        controller.signal.addEventListener('abort', () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`))),
+        controller.signal.addEventListener('abort', () =>
+          reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+        ),
       ),
     ]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };

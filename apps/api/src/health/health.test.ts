@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../test-support/api-harness.js';
 import type { HealthReport } from './health.service.js';
 
-async function getHealth(baseUrl: string, route = '/health'): Promise<{ status: number; body: HealthReport }> {
+async function getHealth(
+  baseUrl: string,
+  route = '/health',
+): Promise<{ status: number; body: HealthReport }> {
   const response = await fetch(`${baseUrl}${route}`);
   return { status: response.status, body: (await response.json()) as HealthReport };
 }

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { installWorkerRuntime } from '@pilot/activities/worker';
 import { deployMigrations, targetFromEnv } from '@pilot/db';
 import { createDevServerEnvironment } from '@pilot/infra';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -24,6 +25,7 @@ export interface ApiHarnessOptions {
 }
 
 export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
+  installWorkerRuntime('WARN');
   let env: TestWorkflowEnvironment | undefined;
   let address = options.temporalAddress;
   if (!address) {
