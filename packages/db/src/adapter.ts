@@ -11,6 +11,26 @@ export interface OpenedAdapter {
   close(): Promise<void>;
 }
 
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every ';', which cuts dollar-quoted
+ * function bodies (our audit-log trigger) apart. PostgreSQL's simple-query protocol takes the whole
+ * script at once, so scripts go to the pool unsplit; everything else is the stock adapter.
+ */
+function scriptSafe(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      adapter.executeScript = async (script: string) => {
+        await pool.query(script);
+      };
+      return adapter;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
 /** One driver adapter for both Prisma Client and the schema engine, so both see the same database. */
 export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter> {
   if (target.kind === 'postgres') {
@@ -18,7 +38,7 @@ export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     let ended = false;
     return {
-      factory: new PrismaPg(pool),
+      factory: scriptSafe(new PrismaPg(pool), pool),
       close: async () => {
         if (ended) return;
         ended = true;

@@ -1,6 +1,11 @@
 import { firstDayOf, lastDayOf, type RoundWindow } from './round-window.js';
 import { addCalendarMonths, addLocalDays } from './shanghai.js';
-import { shiftToWorkingDay, type DayShift, type ShiftDirection, type WorkingDayTest } from './working-days.js';
+import {
+  shiftToWorkingDay,
+  type DayShift,
+  type ShiftDirection,
+  type WorkingDayTest,
+} from './working-days.js';
 
 /**
  * One dated obligation inside a round, before any time scaling. Days are local midnights; the
@@ -61,7 +66,15 @@ export function concentratedInspectionSlot(
 ): DueSlot {
   const last = lastDayOf(window);
   const earliest = clampDay(notBeforeDayMs, firstDayOf(window), last);
-  const result = slot(1, window.startMs, addLocalDays(firstDayOf(window), offsetDays), isWorking, prefer, earliest, last);
+  const result = slot(
+    1,
+    window.startMs,
+    addLocalDays(firstDayOf(window), offsetDays),
+    isWorking,
+    prefer,
+    earliest,
+    last,
+  );
   return { ...result, opensAt: Math.max(window.startMs, result.dueDayMs) };
 }
 
@@ -105,7 +118,9 @@ export function monthlySlots(
   for (let seq = 1; seq <= months; seq += 1) {
     const periodStart = addCalendarMonths(first, seq - 1);
     const nominal = addLocalDays(addCalendarMonths(first, seq), -1);
-    slots.push(slot(seq, Math.max(window.startMs, periodStart), nominal, isWorking, prefer, periodStart, last));
+    slots.push(
+      slot(seq, Math.max(window.startMs, periodStart), nominal, isWorking, prefer, periodStart, last),
+    );
   }
   return slots;
 }

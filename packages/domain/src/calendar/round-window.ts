@@ -14,7 +14,8 @@ export interface RoundWindow {
 export const DEFAULT_ROUND_MONTHS = 3;
 
 export function roundWindow(startMs: number, months: number = DEFAULT_ROUND_MONTHS): RoundWindow {
-  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a positive integer, got ${months}`);
+  if (!Number.isInteger(months) || months < 1)
+    throw new RangeError(`months must be a positive integer, got ${months}`);
   return { startMs, endMs: startOfLocalDay(addCalendarMonths(startMs, months)) };
 }
 

@@ -71,7 +71,7 @@ export function shiftToWorkingDay(
   if (isWorking(day)) return { dayMs: day, shift: 'none' };
   const search = (direction: ShiftDirection): number | null => {
     const step = direction === 'previous' ? -1 : 1;
-    for (let candidate = addLocalDays(day, step); candidate >= earliest && candidate <= latest; ) {
+    for (let candidate = addLocalDays(day, step); candidate >= earliest && candidate <= latest;) {
       if (isWorking(candidate)) return candidate;
       candidate = addLocalDays(candidate, step);
     }
@@ -90,7 +90,8 @@ export function shiftToWorkingDay(
  * count, so a problem found on Friday with one working day is due on Monday).
  */
 export function addWorkingDays(isWorking: WorkingDayTest, fromMs: number, count: number): number {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`count must be a whole number, got ${count}`);
   let day = startOfLocalDay(fromMs);
   let remaining = count;
   // A calendar without any working day would loop forever; a year of rest days is already absurd.

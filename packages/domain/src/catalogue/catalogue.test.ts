@@ -30,7 +30,9 @@ describe('default catalogue', () => {
 
   it('numbers standards consecutively within each category', () => {
     for (const category of DEFAULT_CATALOGUE.categories) {
-      const codes = DEFAULT_CATALOGUE.standards.filter((s) => s.category === category.code).map((s) => s.code);
+      const codes = DEFAULT_CATALOGUE.standards
+        .filter((s) => s.category === category.code)
+        .map((s) => s.code);
       const expected = codes.map((_, i) => `${category.code}-${String(i + 1).padStart(2, '0')}`);
       expect(codes).toEqual(expected);
     }
@@ -71,7 +73,8 @@ describe('default catalogue', () => {
       expect(s.requirement, s.code).toMatch(/[\u4e00-\u9fff]/);
       expect(s.method, s.code).toMatch(/[\u4e00-\u9fff]/);
       expect(s.title.en.length, s.code).toBeGreaterThan(3);
-      for (const kind of ['self', 'concentrated', 'quarterly'] as const) expect(s.kinds, s.code).toContain(kind);
+      for (const kind of ['self', 'concentrated', 'quarterly'] as const)
+        expect(s.kinds, s.code).toContain(kind);
     }
   });
 
@@ -104,7 +107,9 @@ describe('validateCatalogue catches broken copies', () => {
     const first = broken.standards[0];
     if (!first) throw new Error('fixture');
     first.category = 'B';
-    expect(validateCatalogue(broken)).toContainEqual(expect.objectContaining({ code: 'standard_code_prefix', path: 'standards.0.code' }));
+    expect(validateCatalogue(broken)).toContainEqual(
+      expect.objectContaining({ code: 'standard_code_prefix', path: 'standards.0.code' }),
+    );
   });
 
   it('reports non-positive or fractional weights', () => {
@@ -129,9 +134,16 @@ describe('validateCatalogue catches broken copies', () => {
 
   it('reports a checklist of the wrong size and one missing the named subjects', () => {
     const broken = copy();
-    broken.weeklyChecklist = broken.weeklyChecklist.filter((code) => !['A-05', 'C-05', 'C-06', 'C-07', 'C-08', 'E-01', 'E-02', 'E-03'].includes(code));
+    broken.weeklyChecklist = broken.weeklyChecklist.filter(
+      (code) => !['A-05', 'C-05', 'C-06', 'C-07', 'C-08', 'E-01', 'E-02', 'E-03'].includes(code),
+    );
     expect(codesOf(broken)).toEqual(
-      expect.arrayContaining(['weekly_count', 'weekly_missing_archives', 'weekly_missing_special_equipment', 'weekly_missing_fire_control_room']),
+      expect.arrayContaining([
+        'weekly_count',
+        'weekly_missing_archives',
+        'weekly_missing_special_equipment',
+        'weekly_missing_fire_control_room',
+      ]),
     );
   });
 
@@ -144,14 +156,18 @@ describe('validateCatalogue catches broken copies', () => {
     expect(codes).toContain('standard_count');
 
     const empty = copy();
-    empty.standards = empty.standards.map((s) => (s.category === 'H' ? { ...s, category: 'G', code: s.code.replace('H-', 'G-9') } : s));
+    empty.standards = empty.standards.map((s) =>
+      s.category === 'H' ? { ...s, category: 'G', code: s.code.replace('H-', 'G-9') } : s,
+    );
     expect(codesOf(empty)).toContain('category_empty');
   });
 });
 
 describe('checklistFor', () => {
   it('returns the weekly form in printed order', () => {
-    expect(checklistFor(DEFAULT_CATALOGUE, 'weekly').map((s) => s.code)).toEqual(DEFAULT_CATALOGUE.weeklyChecklist);
+    expect(checklistFor(DEFAULT_CATALOGUE, 'weekly').map((s) => s.code)).toEqual(
+      DEFAULT_CATALOGUE.weeklyChecklist,
+    );
   });
 
   it('limits a consolidation inspection to the focus categories, in catalogue order', () => {

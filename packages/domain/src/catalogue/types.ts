@@ -6,7 +6,14 @@ export type CategoryCode = (typeof CATEGORY_CODES)[number];
  * (集中检查), the working group's weekly / monthly / quarterly special inspections (周、月、季专项检查)
  * and the consolidation-round inspection of key areas (重点部位巩固检查).
  */
-export const INSPECTION_KINDS = ['self', 'concentrated', 'weekly', 'monthly', 'quarterly', 'consolidation'] as const;
+export const INSPECTION_KINDS = [
+  'self',
+  'concentrated',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'consolidation',
+] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
 export const EVIDENCE_KINDS = ['photo', 'record', 'document'] as const;

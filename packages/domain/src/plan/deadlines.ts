@@ -24,7 +24,9 @@ export function rectificationDeadline(
   options: { notAfterMs?: number } = {},
 ): RectificationDeadline {
   const limit =
-    options.notAfterMs === undefined ? undefined : unscaleInstant(issuedAtMs, options.notAfterMs, plan.timeScale);
+    options.notAfterMs === undefined
+      ? undefined
+      : unscaleInstant(issuedAtMs, options.notAfterMs, plan.timeScale);
   const due = rectificationDueDay(
     workingDayTest(plan.calendar),
     issuedAtMs,
@@ -33,7 +35,8 @@ export function rectificationDeadline(
   );
   const dueAt = scaleInstant(issuedAtMs, due.dueAt, plan.timeScale);
   return {
-    dueAt: options.notAfterMs === undefined ? dueAt : Math.min(dueAt, Math.max(options.notAfterMs, issuedAtMs)),
+    dueAt:
+      options.notAfterMs === undefined ? dueAt : Math.min(dueAt, Math.max(options.notAfterMs, issuedAtMs)),
     calendarDueDate: formatLocalDate(due.dueDayMs),
     shift: due.shift,
   };
@@ -41,6 +44,7 @@ export function rectificationDeadline(
 
 /** A deadline pushed back by whole calendar days (延期), compressed like every other plan duration. */
 export function extendDeadline(plan: Pick<PilotPlan, 'timeScale'>, dueAtMs: number, days: number): number {
-  if (!Number.isSafeInteger(days) || days < 1) throw new RangeError(`days must be a positive integer, got ${days}`);
+  if (!Number.isSafeInteger(days) || days < 1)
+    throw new RangeError(`days must be a positive integer, got ${days}`);
   return dueAtMs + scaleDuration(days * DAY_MS, plan.timeScale);
 }

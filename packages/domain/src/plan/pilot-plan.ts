@@ -127,7 +127,10 @@ export function resolvePlan(overrides: PlanOverrides = {}, base: PilotPlan = DEF
   return {
     ...base,
     ...top,
-    rectificationWorkingDays: { ...base.rectificationWorkingDays, ...defined(overrides.rectificationWorkingDays) },
+    rectificationWorkingDays: {
+      ...base.rectificationWorkingDays,
+      ...defined(overrides.rectificationWorkingDays),
+    },
     calendar: {
       weekendDays: [...calendar.weekendDays],
       holidays: [...calendar.holidays],

@@ -75,7 +75,13 @@ function compareTasks(a: ScheduledTask, b: ScheduledTask): number {
 }
 
 /** A round on the real calendar; scaling is applied afterwards so calendar rules never see it. */
-function realRound(plan: PilotPlan, startMs: number, round: number, stage: RoundStage, includeOpening: boolean): RoundSchedule {
+function realRound(
+  plan: PilotPlan,
+  startMs: number,
+  round: number,
+  stage: RoundStage,
+  includeOpening: boolean,
+): RoundSchedule {
   const window = roundWindow(startMs, plan.roundMonths);
   const isWorking = workingDayTest(plan.calendar);
   const shifts = plan.dueDayShift;
@@ -95,10 +101,12 @@ function realRound(plan: PilotPlan, startMs: number, round: number, stage: Round
     // Special inspections follow the concentrated inspection, which is their baseline.
     specialFrom = addLocalDays(concentrated.dueDayMs, 1);
   }
-  for (const slot of weeklySlots(window, isWorking, specialFrom, shifts.weekly)) slots.push({ kind: 'weekly', slot });
+  for (const slot of weeklySlots(window, isWorking, specialFrom, shifts.weekly))
+    slots.push({ kind: 'weekly', slot });
   // Consolidation rounds replace the monthly full check with a monthly key-area check.
   const periodic: InspectionKind = stage === 'improvement' ? 'monthly' : 'consolidation';
-  for (const slot of monthlySlots(window, plan.roundMonths, isWorking, shifts[periodic])) slots.push({ kind: periodic, slot });
+  for (const slot of monthlySlots(window, plan.roundMonths, isWorking, shifts[periodic]))
+    slots.push({ kind: periodic, slot });
   slots.push({
     kind: 'quarterly',
     slot: quarterlySlot(window, plan.roundMonths, isWorking, plan.quarterlyLeadDays, shifts.quarterly),
@@ -157,10 +165,15 @@ export function buildRoundSchedule(
   options: RoundScheduleOptions = {},
 ): RoundSchedule {
   assertUsablePlan(plan);
-  if (!Number.isSafeInteger(roundNo) || roundNo < 1) throw new RangeError(`roundNo must be a positive integer, got ${roundNo}`);
+  if (!Number.isSafeInteger(roundNo) || roundNo < 1)
+    throw new RangeError(`roundNo must be a positive integer, got ${roundNo}`);
   const stage = options.stage ?? (roundNo === 1 ? 'improvement' : 'consolidation');
   const includeOpening = options.includeOpening ?? roundNo === 1;
-  return scaleRound(realRound(plan, roundStartMs, roundNo, stage, includeOpening), roundStartMs, plan.timeScale);
+  return scaleRound(
+    realRound(plan, roundStartMs, roundNo, stage, includeOpening),
+    roundStartMs,
+    plan.timeScale,
+  );
 }
 
 /**
@@ -171,7 +184,13 @@ export function buildRoundSchedule(
 export function buildPilotSchedule(plan: PilotPlan, startMs: number): PilotSchedule {
   assertUsablePlan(plan);
   const first = realRound(plan, startMs, 1, 'improvement', true);
-  const second = realRound(plan, addLocalDays(first.window.endMs, plan.archivingDays), 2, 'consolidation', false);
+  const second = realRound(
+    plan,
+    addLocalDays(first.window.endMs, plan.archivingDays),
+    2,
+    'consolidation',
+    false,
+  );
   const rounds = [first, second].map((round) => scaleRound(round, startMs, plan.timeScale));
   return { startMs, timeScale: plan.timeScale, rounds, tasks: rounds.flatMap((round) => round.tasks) };
 }

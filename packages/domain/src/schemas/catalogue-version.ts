@@ -45,8 +45,14 @@ export const draftCatalogueVersionSchema = z
     weeklyChecklist: z.array(standardCodeSchema),
   })
   .superRefine((draft, ctx) => {
+    const reported = new Set(ctx.issues.map((issue) => (issue.path ?? []).map(String).join('.')));
     for (const found of validateCatalogue(draft)) {
-      ctx.addIssue({ code: 'custom', path: pathSegments(found.path), params: localizedParams(found.zh, found.en) });
+      if (reported.has(found.path)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: pathSegments(found.path),
+        params: localizedParams(found.zh, found.en),
+      });
     }
   });
 

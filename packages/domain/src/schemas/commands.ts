@@ -46,7 +46,10 @@ export const createUserSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['firmId'],
-        params: localizedParams('物业企业账号必须关联一家物业企业。', 'A firm account must belong to a firm.'),
+        params: localizedParams(
+          '物业企业账号必须关联一家物业企业。',
+          'A firm account must belong to a firm.',
+        ),
       });
     }
   });
@@ -134,7 +137,10 @@ export const reassignInspectorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['toInspectorId'],
-        params: localizedParams('新检查员不能与原检查员相同。', 'The new inspector must differ from the current one.'),
+        params: localizedParams(
+          '新检查员不能与原检查员相同。',
+          'The new inspector must differ from the current one.',
+        ),
       });
     }
   });
@@ -166,7 +172,10 @@ export const startRolloutSchema = z.object({
           ctx.addIssue({
             code: 'custom',
             path: [index, 'compound', 'name'],
-            params: localizedParams('同一社区的小区重复。', 'This compound of the same community is listed twice.'),
+            params: localizedParams(
+              '同一社区的小区重复。',
+              'This compound of the same community is listed twice.',
+            ),
           });
         }
         seen.add(key);

@@ -43,7 +43,10 @@ export const itemResultSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['note'],
-        params: localizedParams('不合格项必须说明发现的问题。', 'A failed item must describe the problem found.'),
+        params: localizedParams(
+          '不合格项必须说明发现的问题。',
+          'A failed item must describe the problem found.',
+        ),
       });
     }
   });

@@ -31,7 +31,10 @@ export function fieldLabel(path: readonly PropertyKey[]): LocalizedText {
   const last = names[names.length - 1];
   if (last === undefined) return ROOT_LABEL;
   const parent = names[names.length - 2];
-  return (parent !== undefined ? FIELD_LABELS[`${parent}.${last}`] : undefined) ?? FIELD_LABELS[last] ?? { zh: last, en: last };
+  return (
+    (parent !== undefined ? FIELD_LABELS[`${parent}.${last}`] : undefined) ??
+    FIELD_LABELS[last] ?? { zh: last, en: last }
+  );
 }
 
 /** "（第3项）" / " (#3)": which element of a list the field belongs to, counted from 1. */
@@ -48,9 +51,12 @@ function limitText(value: number | bigint): string {
 
 function describe(issue: Issue, field: string, locale: Locale): string {
   const en = locale === 'en';
+  // With reportInput, an absent field arrives as undefined input whatever check it failed first.
+  if (issue.code !== 'custom' && 'input' in issue && issue.input === undefined) {
+    return en ? `${field} is required` : `${field}为必填项`;
+  }
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return en ? `${field} is required` : `${field}为必填项`;
       const type = TYPE_NAMES[issue.expected] ?? { zh: issue.expected, en: issue.expected };
       return en ? `${field} must be ${type.en}` : `${field}应为${type.zh}`;
     }
@@ -63,7 +69,8 @@ function describe(issue: Issue, field: string, locale: Locale): string {
       if (issue.origin === 'array' || issue.origin === 'set') {
         return en ? `${field} needs at least ${min} item(s)` : `${field}至少需要 ${min} 项`;
       }
-      if (issue.inclusive === false) return en ? `${field} must be greater than ${min}` : `${field}必须大于 ${min}`;
+      if (issue.inclusive === false)
+        return en ? `${field} must be greater than ${min}` : `${field}必须大于 ${min}`;
       return en ? `${field} must be at least ${min}` : `${field}不能小于 ${min}`;
     }
     case 'too_big': {
@@ -74,22 +81,31 @@ function describe(issue: Issue, field: string, locale: Locale): string {
       if (issue.origin === 'array' || issue.origin === 'set') {
         return en ? `${field} allows at most ${max} item(s)` : `${field}最多 ${max} 项`;
       }
-      if (issue.inclusive === false) return en ? `${field} must be less than ${max}` : `${field}必须小于 ${max}`;
+      if (issue.inclusive === false)
+        return en ? `${field} must be less than ${max}` : `${field}必须小于 ${max}`;
       return en ? `${field} must be at most ${max}` : `${field}不能大于 ${max}`;
     }
     case 'invalid_format':
       if (issue.format === 'date') {
-        return en ? `${field} must be a real date written YYYY-MM-DD` : `${field}应为有效日期，格式为 YYYY-MM-DD`;
+        return en
+          ? `${field} must be a real date written YYYY-MM-DD`
+          : `${field}应为有效日期，格式为 YYYY-MM-DD`;
       }
       return en ? `${field} has an invalid format` : `${field}格式不正确`;
     case 'invalid_value': {
       const values = issue.values.map((value) => String(value));
-      return en ? `${field} must be one of: ${values.join(', ')}` : `${field}必须是以下之一：${values.join('、')}`;
+      return en
+        ? `${field} must be one of: ${values.join(', ')}`
+        : `${field}必须是以下之一：${values.join('、')}`;
     }
     case 'not_multiple_of':
-      return en ? `${field} must be a multiple of ${issue.divisor}` : `${field}必须是 ${issue.divisor} 的倍数`;
+      return en
+        ? `${field} must be a multiple of ${issue.divisor}`
+        : `${field}必须是 ${issue.divisor} 的倍数`;
     case 'unrecognized_keys':
-      return en ? `${field} has unknown fields: ${issue.keys.join(', ')}` : `${field}包含未知字段：${issue.keys.join('、')}`;
+      return en
+        ? `${field} has unknown fields: ${issue.keys.join(', ')}`
+        : `${field}包含未知字段：${issue.keys.join('、')}`;
     case 'invalid_union':
       return en ? `${field} does not match any allowed form` : `${field}不符合任何允许的格式`;
     case 'custom':
@@ -105,8 +121,14 @@ function describe(issue: Issue, field: string, locale: Locale): string {
 /** One localized message naming the field, for a zod issue. */
 export function formatIssue(issue: Issue, locale: Locale): InputIssue {
   const label = fieldLabel(issue.path);
-  const field = locale === 'en' ? `${label.en}${positionOf(issue.path, locale)}` : `「${label.zh}」${positionOf(issue.path, locale)}`;
-  return { path: issue.path.map((segment) => String(segment)).join('.'), message: describe(issue, field, locale) };
+  const field =
+    locale === 'en'
+      ? `${label.en}${positionOf(issue.path, locale)}`
+      : `「${label.zh}」${positionOf(issue.path, locale)}`;
+  return {
+    path: issue.path.map((segment) => String(segment)).join('.'),
+    message: describe(issue, field, locale),
+  };
 }
 
 /**

@@ -19,8 +19,16 @@ export const planOptionsSchema = z
     roundMonths: wholeDays(1, 12).optional(),
     archivingDays: wholeDays(0, 60).optional(),
     quarterlyLeadDays: wholeDays(0, 27).optional(),
-    reminderLeadHours: z.number().min(0).max(24 * 14).optional(),
-    graceHours: z.number().min(0).max(24 * 30).optional(),
+    reminderLeadHours: z
+      .number()
+      .min(0)
+      .max(24 * 14)
+      .optional(),
+    graceHours: z
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .optional(),
     rectificationWorkingDays: z
       .object({
         minor: wholeDays(1, 60).optional(),
@@ -39,8 +47,15 @@ export const planOptionsSchema = z
     timeScale: z.number().min(1).max(10_000_000).optional(),
   })
   .superRefine((options, ctx) => {
+    // Field checks already reported some of these (e.g. an impossible date); say it once.
+    const reported = new Set(ctx.issues.map((issue) => (issue.path ?? []).map(String).join('.')));
     for (const found of validatePlan(resolvePlan(options))) {
-      ctx.addIssue({ code: 'custom', path: pathSegments(found.path), params: localizedParams(found.zh, found.en) });
+      if (reported.has(found.path)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: pathSegments(found.path),
+        params: localizedParams(found.zh, found.en),
+      });
     }
   });
 

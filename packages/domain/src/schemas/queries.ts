@@ -53,7 +53,10 @@ export const listTasksQuerySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['dueTo'],
-        params: localizedParams('截止日期止不能早于截止日期起。', 'The end of the due range is before its start.'),
+        params: localizedParams(
+          '截止日期止不能早于截止日期起。',
+          'The end of the due range is before its start.',
+        ),
       });
     }
   });

@@ -36,11 +36,25 @@ export function scoreInspection(
     const path = `items.${index}`;
     const standard = standards.get(item.code);
     if (!standard) {
-      problems.push(problem(`${path}.code`, 'unknown_standard', `标准 ${item.code} 不在该版本目录中，已忽略。`, `Standard ${item.code} is not in this catalogue version; ignored.`));
+      problems.push(
+        problem(
+          `${path}.code`,
+          'unknown_standard',
+          `标准 ${item.code} 不在该版本目录中，已忽略。`,
+          `Standard ${item.code} is not in this catalogue version; ignored.`,
+        ),
+      );
       return;
     }
     if (seen.has(item.code)) {
-      problems.push(problem(`${path}.code`, 'duplicate_item', `标准 ${item.code} 重复提交，仅计第一次。`, `Standard ${item.code} was submitted twice; only the first counts.`));
+      problems.push(
+        problem(
+          `${path}.code`,
+          'duplicate_item',
+          `标准 ${item.code} 重复提交，仅计第一次。`,
+          `Standard ${item.code} was submitted twice; only the first counts.`,
+        ),
+      );
       return;
     }
     seen.add(item.code);
@@ -48,14 +62,35 @@ export function scoreInspection(
     let score = item.score;
     if (score !== undefined) {
       if (standard.scoring.mode === 'binary') {
-        problems.push(problem(`${path}.score`, 'score_on_binary', `标准 ${item.code} 为合格/不合格评分，忽略分数。`, `Standard ${item.code} is pass/fail; the score was ignored.`));
+        problems.push(
+          problem(
+            `${path}.score`,
+            'score_on_binary',
+            `标准 ${item.code} 为合格/不合格评分，忽略分数。`,
+            `Standard ${item.code} is pass/fail; the score was ignored.`,
+          ),
+        );
         score = undefined;
       } else if (!Number.isFinite(score)) {
-        problems.push(problem(`${path}.score`, 'score_not_number', `标准 ${item.code} 的分数无效，已忽略。`, `The score for ${item.code} is not a number; ignored.`));
+        problems.push(
+          problem(
+            `${path}.score`,
+            'score_not_number',
+            `标准 ${item.code} 的分数无效，已忽略。`,
+            `The score for ${item.code} is not a number; ignored.`,
+          ),
+        );
         score = undefined;
       } else if (score < 0 || score > standard.scoring.max) {
         const clamped = Math.min(Math.max(score, 0), standard.scoring.max);
-        problems.push(problem(`${path}.score`, 'score_out_of_range', `标准 ${item.code} 的分数应在 0–${standard.scoring.max} 之间，已按 ${clamped} 计。`, `The score for ${item.code} must be 0–${standard.scoring.max}; counted as ${clamped}.`));
+        problems.push(
+          problem(
+            `${path}.score`,
+            'score_out_of_range',
+            `标准 ${item.code} 的分数应在 0–${standard.scoring.max} 之间，已按 ${clamped} 计。`,
+            `The score for ${item.code} must be 0–${standard.scoring.max}; counted as ${clamped}.`,
+          ),
+        );
         score = clamped;
       }
     }
@@ -79,7 +114,9 @@ export function scoreInspection(
 
   const categories: CategoryScore[] = catalogue.categories.flatMap((category) => {
     const tally = byCategory.get(category.code);
-    return tally ? [{ category: category.code, ...tally, score: percentOf(tally.earned, tally.possible) }] : [];
+    return tally
+      ? [{ category: category.code, ...tally, score: percentOf(tally.earned, tally.possible) }]
+      : [];
   });
 
   return {

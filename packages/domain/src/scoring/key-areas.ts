@@ -10,7 +10,9 @@ export const DEFAULT_KEY_AREA_COUNT = 3;
  */
 export function keyAreas(categories: readonly CategoryScore[], count: number): CategoryCode[] {
   return categories
-    .flatMap((category) => (category.score === null ? [] : [{ code: category.category, score: category.score }]))
+    .flatMap((category) =>
+      category.score === null ? [] : [{ code: category.category, score: category.score }],
+    )
     .sort((a, b) => a.score - b.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
     .slice(0, Math.max(0, Math.floor(count)))
     .map((entry) => entry.code);

@@ -54,7 +54,8 @@ export function scoreRound(
     const scores = inspections
       .filter((inspection) => inspection.kind === kind)
       .flatMap((inspection) => (inspection.result.score === null ? [] : [inspection.result.score]));
-    const meanScore = scores.length === 0 ? null : roundTo2(scores.reduce((sum, s) => sum + s, 0) / scores.length);
+    const meanScore =
+      scores.length === 0 ? null : roundTo2(scores.reduce((sum, s) => sum + s, 0) / scores.length);
     return { kind, count: scores.length, meanScore, weight: kindWeights[kind] ?? 0 };
   });
 
@@ -77,7 +78,13 @@ export function scoreRound(
     failed += inspection.result.failed;
     inspection.result.criticalFailures.forEach((code) => critical.add(code));
     for (const category of inspection.result.categories) {
-      const tally = pooled.get(category.category) ?? { earned: 0, possible: 0, passed: 0, failed: 0, notApplicable: 0 };
+      const tally = pooled.get(category.category) ?? {
+        earned: 0,
+        possible: 0,
+        passed: 0,
+        failed: 0,
+        notApplicable: 0,
+      };
       tally.earned += category.earned;
       tally.possible += category.possible;
       tally.passed += category.passed;

@@ -74,7 +74,10 @@ const STAGE_NAMES: Record<AssessedStage, { zh: string; en: string }> = {
 };
 
 /** Whether a round passes the assessment that ends its stage, with every reason either way. */
-export function assessStage(input: StageAssessmentInput, rules: AssessmentRules = DEFAULT_ASSESSMENT_RULES): StageVerdict {
+export function assessStage(
+  input: StageAssessmentInput,
+  rules: AssessmentRules = DEFAULT_ASSESSMENT_RULES,
+): StageVerdict {
   const threshold = rules.thresholds[input.stage];
   const name = STAGE_NAMES[input.stage];
   const unmet: Reason[] = [];
@@ -85,13 +88,23 @@ export function assessStage(input: StageAssessmentInput, rules: AssessmentRules 
 
   let stars: number | null = null;
   if (input.roundScore === null) {
-    unmet.push(reason('no_score', `${name}没有可计分的检查结果。`, `The ${name.en} has no scored inspection.`));
+    unmet.push(
+      reason('no_score', `${name}没有可计分的检查结果。`, `The ${name.en} has no scored inspection.`),
+    );
   } else {
     const score = input.roundScore;
     check(
       score >= threshold.minScore,
-      reason('score_below_minimum', `得分 ${score} 低于要求的 ${threshold.minScore} 分。`, `Score ${score} is below the required ${threshold.minScore}.`),
-      reason('score_meets_minimum', `得分 ${score} 达到 ${threshold.minScore} 分要求。`, `Score ${score} meets the required ${threshold.minScore}.`),
+      reason(
+        'score_below_minimum',
+        `得分 ${score} 低于要求的 ${threshold.minScore} 分。`,
+        `Score ${score} is below the required ${threshold.minScore}.`,
+      ),
+      reason(
+        'score_meets_minimum',
+        `得分 ${score} 达到 ${threshold.minScore} 分要求。`,
+        `Score ${score} meets the required ${threshold.minScore}.`,
+      ),
     );
     const rating = starRating(score, {
       bands: rules.starBands,
@@ -106,7 +119,11 @@ export function assessStage(input: StageAssessmentInput, rules: AssessmentRules 
         `星级 ${rating.stars} 星低于要求的 ${threshold.minStars} 星${rating.capped ? '（因关键项未整改被封顶）' : ''}。`,
         `${rating.stars} star(s) is below the required ${threshold.minStars}${rating.capped ? ' (capped by unrectified critical findings)' : ''}.`,
       ),
-      reason('stars_meet_minimum', `星级 ${rating.stars} 星达到要求。`, `${rating.stars} star(s) meets the requirement.`),
+      reason(
+        'stars_meet_minimum',
+        `星级 ${rating.stars} 星达到要求。`,
+        `${rating.stars} star(s) meets the requirement.`,
+      ),
     );
   }
 
@@ -122,7 +139,9 @@ export function assessStage(input: StageAssessmentInput, rules: AssessmentRules 
 
   const scheduled = input.inspectionsCompleted + input.inspectionsMissed;
   if (scheduled === 0) {
-    unmet.push(reason('no_inspections', '本轮没有已安排的检查。', 'No inspection was scheduled in the round.'));
+    unmet.push(
+      reason('no_inspections', '本轮没有已安排的检查。', 'No inspection was scheduled in the round.'),
+    );
   } else {
     const rate = input.inspectionsCompleted / scheduled;
     const percent = (value: number): string => `${Math.round(value * 1000) / 10}%`;
@@ -133,14 +152,22 @@ export function assessStage(input: StageAssessmentInput, rules: AssessmentRules 
         `检查完成率 ${percent(rate)}（漏检 ${input.inspectionsMissed} 次）低于要求的 ${percent(threshold.minCompletionRate)}。`,
         `Inspection completion ${percent(rate)} (${input.inspectionsMissed} missed) is below the required ${percent(threshold.minCompletionRate)}.`,
       ),
-      reason('inspections_completed', `检查完成率 ${percent(rate)} 达到要求。`, `Inspection completion ${percent(rate)} meets the requirement.`),
+      reason(
+        'inspections_completed',
+        `检查完成率 ${percent(rate)} 达到要求。`,
+        `Inspection completion ${percent(rate)} meets the requirement.`,
+      ),
     );
   }
 
   if (input.stage === 'consolidation') {
     check(
       input.archiveComplete === true,
-      reason('archive_incomplete', '第一轮工作尚未完成制度化、规范化建档建册。', 'The first round has not been archived yet.'),
+      reason(
+        'archive_incomplete',
+        '第一轮工作尚未完成制度化、规范化建档建册。',
+        'The first round has not been archived yet.',
+      ),
       reason('archive_complete', '第一轮工作已建档建册。', 'The first round has been archived.'),
     );
   }

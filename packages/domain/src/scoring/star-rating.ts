@@ -58,7 +58,11 @@ export function starRating(score: number, options: StarRatingOptions = {}): Star
   const openCritical = options.openCriticalFailures ?? 0;
   const uncappedStars = starsForScore(score, bands);
   const reasons: Reason[] = [
-    reason('score_band', `得分 ${score} 对应 ${uncappedStars} 星。`, `A score of ${score} earns ${uncappedStars} star(s).`),
+    reason(
+      'score_band',
+      `得分 ${score} 对应 ${uncappedStars} 星。`,
+      `A score of ${score} earns ${uncappedStars} star(s).`,
+    ),
   ];
   if (openCritical > 0 && uncappedStars > cap) {
     reasons.push(
@@ -76,13 +80,26 @@ export function starRating(score: number, options: StarRatingOptions = {}): Star
 /** Problems with a band table: it must be non-empty, within 0..100, and more points never fewer stars. */
 export function validateStarBands(bands: readonly StarBand[]): Reason[] {
   const problems: Reason[] = [];
-  if (bands.length === 0) problems.push(reason('bands_empty', '星级区间不能为空。', 'At least one star band is needed.'));
+  if (bands.length === 0)
+    problems.push(reason('bands_empty', '星级区间不能为空。', 'At least one star band is needed.'));
   for (const band of bands) {
     if (!Number.isFinite(band.minScore) || band.minScore < 0 || band.minScore > 100) {
-      problems.push(reason('band_min_score', `星级区间下限 ${band.minScore} 应在 0–100 之间。`, `Band floor ${band.minScore} must be within 0–100.`));
+      problems.push(
+        reason(
+          'band_min_score',
+          `星级区间下限 ${band.minScore} 应在 0–100 之间。`,
+          `Band floor ${band.minScore} must be within 0–100.`,
+        ),
+      );
     }
     if (!Number.isInteger(band.stars) || band.stars < 1) {
-      problems.push(reason('band_stars', `星级 ${band.stars} 应为正整数。`, `Band stars ${band.stars} must be a positive whole number.`));
+      problems.push(
+        reason(
+          'band_stars',
+          `星级 ${band.stars} 应为正整数。`,
+          `Band stars ${band.stars} must be a positive whole number.`,
+        ),
+      );
     }
   }
   const sorted = [...bands].sort((a, b) => a.minScore - b.minScore);
@@ -90,7 +107,13 @@ export function validateStarBands(bands: readonly StarBand[]): Reason[] {
     const lower = sorted[i - 1];
     const upper = sorted[i];
     if (lower && upper && (upper.minScore === lower.minScore || upper.stars <= lower.stars)) {
-      problems.push(reason('bands_not_increasing', '星级区间下限须各不相同，且得分越高星级越高。', 'Band floors must differ and a higher floor must give more stars.'));
+      problems.push(
+        reason(
+          'bands_not_increasing',
+          '星级区间下限须各不相同，且得分越高星级越高。',
+          'Band floors must differ and a higher floor must give more stars.',
+        ),
+      );
       break;
     }
   }

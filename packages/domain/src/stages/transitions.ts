@@ -22,11 +22,28 @@ export const STAGE_TRANSITIONS: readonly TransitionRule[] = [
   { from: 'concentrated_inspection', event: 'CONCENTRATED_INSPECTION_COMPLETED', to: 'improvement_round' },
   { from: 'improvement_round', event: 'ROUND_COMPLETED', to: 'evaluation' },
   { from: 'evaluation', event: 'ASSESSMENT_RECORDED', guard: 'assessment_passed', to: 'archiving' },
-  { from: 'evaluation', event: 'ASSESSMENT_RECORDED', guard: 'assessment_failed', to: 'improvement_round', startsRound: true },
+  {
+    from: 'evaluation',
+    event: 'ASSESSMENT_RECORDED',
+    guard: 'assessment_failed',
+    to: 'improvement_round',
+    startsRound: true,
+  },
   { from: 'archiving', event: 'ARCHIVE_COMPLETED', to: 'consolidation_round', startsRound: true },
   { from: 'consolidation_round', event: 'ROUND_COMPLETED', to: 'final_assessment' },
-  { from: 'final_assessment', event: 'ASSESSMENT_RECORDED', guard: 'assessment_passed', to: 'experience_summary' },
-  { from: 'final_assessment', event: 'ASSESSMENT_RECORDED', guard: 'assessment_failed', to: 'consolidation_round', startsRound: true },
+  {
+    from: 'final_assessment',
+    event: 'ASSESSMENT_RECORDED',
+    guard: 'assessment_passed',
+    to: 'experience_summary',
+  },
+  {
+    from: 'final_assessment',
+    event: 'ASSESSMENT_RECORDED',
+    guard: 'assessment_failed',
+    to: 'consolidation_round',
+    startsRound: true,
+  },
   { from: 'experience_summary', event: 'EXPERIENCE_SUMMARIZED', to: 'eligible' },
   { from: 'eligible', event: 'DEMONSTRATION_PROMOTED', guard: 'eligibility_ok', to: 'demonstration' },
 ];
@@ -35,7 +52,9 @@ export const STAGE_TRANSITIONS: readonly TransitionRule[] = [
  * Phases in which the coordinator may pause a pilot: every phase that still has work ahead.
  * A demonstration compound has nothing left to pause; a withdrawn pilot is over.
  */
-export const PAUSABLE_PHASES: readonly Phase[] = PHASES.filter((phase) => phase !== 'demonstration' && phase !== 'withdrawn');
+export const PAUSABLE_PHASES: readonly Phase[] = PHASES.filter(
+  (phase) => phase !== 'demonstration' && phase !== 'withdrawn',
+);
 
 /** Withdrawal is possible from anywhere except withdrawn, including while paused or after promotion. */
 export const WITHDRAWABLE_PHASES: readonly Phase[] = PHASES.filter((phase) => phase !== 'withdrawn');

@@ -44,7 +44,10 @@ export const STAGE_LABELS: Readonly<Record<Stage, LocalizedText>> = {
 export const PHASE_LABELS: Readonly<Record<Phase, LocalizedText>> = {
   self_inspection: { zh: '企业自查自纠', en: 'Self-inspection and self-correction' },
   concentrated_inspection: { zh: '集中检查', en: 'Concentrated inspection' },
-  improvement_round: { zh: '提升轮次（周、月、季专项检查）', en: 'Improvement round (weekly, monthly, quarterly checks)' },
+  improvement_round: {
+    zh: '提升轮次（周、月、季专项检查）',
+    en: 'Improvement round (weekly, monthly, quarterly checks)',
+  },
   evaluation: { zh: '轮次评估', en: 'Round evaluation' },
   archiving: { zh: '制度化规范化建档建册', en: 'Institutionalising and archiving' },
   consolidation_round: { zh: '巩固轮次（重点部位检查）', en: 'Consolidation round (key-area checks)' },

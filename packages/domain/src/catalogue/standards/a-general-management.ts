@@ -49,7 +49,8 @@ export const GENERAL_MANAGEMENT_STANDARDS: Standard[] = [
     title: { zh: '管理制度上墙', en: 'Rules posted on the wall' },
     requirement:
       '建立岗位职责、交接班、设备管理、安全管理、应急处置等制度；物业服务中心和各设备机房将对应制度与操作规程上墙。',
-    method: '查阅制度汇编是否齐全，现场查看服务中心、配电室、水泵房、消防控制室的制度牌是否张贴且内容现行有效。',
+    method:
+      '查阅制度汇编是否齐全，现场查看服务中心、配电室、水泵房、消防控制室的制度牌是否张贴且内容现行有效。',
     weight: 3,
     kinds: usedBy('weekly', 'consolidation'),
     evidence: ['photo', 'document'],
@@ -89,7 +90,8 @@ export const GENERAL_MANAGEMENT_STANDARDS: Standard[] = [
     code: 'A-07',
     category: 'A',
     title: { zh: '项目工作日志', en: 'Daily work log' },
-    requirement: '项目每日填写工作日志，记录当日工作安排、完成情况和遗留问题，项目经理签字确认，遗留问题次日跟进。',
+    requirement:
+      '项目每日填写工作日志，记录当日工作安排、完成情况和遗留问题，项目经理签字确认，遗留问题次日跟进。',
     method: '抽查最近七天的工作日志，核对是否逐日填写、有签字，遗留问题是否在后续日志中有跟进结果。',
     weight: 2,
     kinds: usedBy('weekly', 'consolidation'),
@@ -102,7 +104,8 @@ export const GENERAL_MANAGEMENT_STANDARDS: Standard[] = [
     code: 'A-08',
     category: 'A',
     title: { zh: '岗位交接班记录', en: 'Shift handover records' },
-    requirement: '秩序维护、工程值班、消防控制室等轮班岗位每班填写交接班记录，写明交接事项、时间，交接双方签字。',
+    requirement:
+      '秩序维护、工程值班、消防控制室等轮班岗位每班填写交接班记录，写明交接事项、时间，交接双方签字。',
     method: '随机抽取两个轮班岗位最近三天的交接班记录，检查有无缺班、代签或事项空白。',
     weight: 2,
     kinds: usedBy('monthly'),
@@ -144,7 +147,8 @@ export const GENERAL_MANAGEMENT_STANDARDS: Standard[] = [
     category: 'A',
     title: { zh: '规范操作执行', en: 'Standard operating procedures followed' },
     requirement: '员工按岗位作业指导书操作，关键操作步骤执行到位，规范操作执行率不低于百分之八十五。',
-    method: '现场抽查不少于十项岗位操作要点（如巡更打卡、设备操作、保洁流程），按执行到位项数计算执行率并换算得分。',
+    method:
+      '现场抽查不少于十项岗位操作要点（如巡更打卡、设备操作、保洁流程），按执行到位项数计算执行率并换算得分。',
     weight: 4,
     kinds: usedBy('weekly', 'monthly', 'consolidation'),
     evidence: ['record', 'photo'],

@@ -7,7 +7,8 @@ export const BUILDING_MAINTENANCE_STANDARDS: Standard[] = [
     code: 'B-01',
     category: 'B',
     title: { zh: '共用部位日常巡查', en: 'Daily patrol of common parts' },
-    requirement: '每日巡查楼道、楼梯间、屋面出入口、外墙和地下室等共用部位，巡检记录写明时间、部位、发现问题和处理情况。',
+    requirement:
+      '每日巡查楼道、楼梯间、屋面出入口、外墙和地下室等共用部位，巡检记录写明时间、部位、发现问题和处理情况。',
     method: '查阅最近七天的房屋巡检记录，随机选一栋楼现场复核记录中标注正常的部位是否确无问题。',
     weight: 3,
     kinds: usedBy('weekly', 'monthly', 'consolidation'),
@@ -46,7 +47,8 @@ export const BUILDING_MAINTENANCE_STANDARDS: Standard[] = [
     code: 'B-04',
     category: 'B',
     title: { zh: '外墙及附着物安全', en: 'Facade and attachments secure' },
-    requirement: '外墙饰面、空调外机支架、雨棚、广告牌等无脱落和坠落隐患，每季度检查一次，发现隐患立即设置警戒并维修。',
+    requirement:
+      '外墙饰面、空调外机支架、雨棚、广告牌等无脱落和坠落隐患，每季度检查一次，发现隐患立即设置警戒并维修。',
     method: '沿楼栋外围目视检查外墙及附着物，查阅季度外墙检查记录；发现松动或空鼓未处理即判为不合格。',
     weight: 5,
     kinds: usedBy('consolidation'),
@@ -74,7 +76,8 @@ export const BUILDING_MAINTENANCE_STANDARDS: Standard[] = [
     title: { zh: '装修管理', en: 'Renovation control' },
     requirement:
       '业主装修实行申报登记，签订装修管理服务协议并书面告知禁止行为；装修期间每日巡查，装修档案一户一档。',
-    method: '查阅装修登记台账，抽查两户正在装修的档案和巡查记录，现场核对有无拆改承重墙、改动燃气管道等行为。',
+    method:
+      '查阅装修登记台账，抽查两户正在装修的档案和巡查记录，现场核对有无拆改承重墙、改动燃气管道等行为。',
     weight: 3,
     kinds: usedBy('monthly', 'consolidation'),
     evidence: ['document', 'record'],
@@ -99,7 +102,8 @@ export const BUILDING_MAINTENANCE_STANDARDS: Standard[] = [
     code: 'B-08',
     category: 'B',
     title: { zh: '维修及时率', en: 'Repairs on time' },
-    requirement: '共用部位报修后二十四小时内到场，一般维修三日内完成，不能及时完成的向报修人说明原因和预计时间。',
+    requirement:
+      '共用部位报修后二十四小时内到场，一般维修三日内完成，不能及时完成的向报修人说明原因和预计时间。',
     method: '从维修工单中抽查十单，计算按时到场和按时完成的比例，按比例折算得分。',
     weight: 3,
     kinds: usedBy('weekly', 'monthly', 'consolidation'),

@@ -34,7 +34,8 @@ export const SHARED_FACILITIES_STANDARDS: Standard[] = [
     code: 'C-03',
     category: 'C',
     title: { zh: '设备运行记录', en: 'Equipment operation logs' },
-    requirement: '配电室、水泵房、换热站等按规定频次记录运行参数（电压、电流、压力、温度），记录真实完整，异常有处理记录。',
+    requirement:
+      '配电室、水泵房、换热站等按规定频次记录运行参数（电压、电流、压力、温度），记录真实完整，异常有处理记录。',
     method: '现场读取设备仪表数值与当班运行记录比对，抽查最近七天记录是否按频次填写。',
     weight: 3,
     kinds: usedBy('weekly', 'monthly', 'consolidation'),
@@ -61,7 +62,8 @@ export const SHARED_FACILITIES_STANDARDS: Standard[] = [
     code: 'C-05',
     category: 'C',
     title: { zh: '电梯使用登记与定期检验', en: 'Lift registration and periodic inspection' },
-    requirement: '电梯办理使用登记，定期检验合格且在有效期内；轿厢内张贴使用标志、安全注意事项和应急救援电话。',
+    requirement:
+      '电梯办理使用登记，定期检验合格且在有效期内；轿厢内张贴使用标志、安全注意事项和应急救援电话。',
     method: '逐台查看轿厢内使用标志的下次检验日期，核对使用登记证；任一台超期未检即判为不合格。',
     weight: 5,
     kinds: usedBy('weekly', 'monthly', 'consolidation'),
@@ -128,7 +130,8 @@ export const SHARED_FACILITIES_STANDARDS: Standard[] = [
     code: 'C-10',
     category: 'C',
     title: { zh: '二次供水卫生', en: 'Secondary water supply hygiene' },
-    requirement: '二次供水水箱每半年清洗消毒一次并取得水质检测合格报告，报告在小区公示，水箱加盖上锁、通气孔有防护。',
+    requirement:
+      '二次供水水箱每半年清洗消毒一次并取得水质检测合格报告，报告在小区公示，水箱加盖上锁、通气孔有防护。',
     method: '查阅清洗消毒记录和水质检测报告日期，现场查看水箱盖锁和公示情况。',
     weight: 4,
     kinds: usedBy('monthly', 'consolidation'),
@@ -206,7 +209,8 @@ export const SHARED_FACILITIES_STANDARDS: Standard[] = [
     code: 'C-16',
     category: 'C',
     title: { zh: '设备巡检记录', en: 'Equipment inspection rounds' },
-    requirement: '工程人员按巡检路线每日巡检设施设备，巡检记录写明时间、部位、运行状况和处理情况，问题跟踪到修复。',
+    requirement:
+      '工程人员按巡检路线每日巡检设施设备，巡检记录写明时间、部位、运行状况和处理情况，问题跟踪到修复。',
     method: '查阅最近七天的设备巡检记录，抽取一条记录中的问题核对是否已修复。',
     weight: 3,
     kinds: usedBy('weekly', 'monthly', 'consolidation'),

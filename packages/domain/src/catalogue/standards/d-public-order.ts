@@ -33,7 +33,8 @@ export const PUBLIC_ORDER_STANDARDS: Standard[] = [
     code: 'D-03',
     category: 'D',
     title: { zh: '巡逻巡查', en: 'Security patrols' },
-    requirement: '按规定路线巡逻，白天每两小时、夜间每小时至少巡逻一次，巡逻有签到或电子巡更记录，发现异常及时处置。',
+    requirement:
+      '按规定路线巡逻，白天每两小时、夜间每小时至少巡逻一次，巡逻有签到或电子巡更记录，发现异常及时处置。',
     method: '导出或查阅最近三天的巡更记录，核对夜间巡逻间隔是否超过一小时。',
     weight: 3,
     kinds: usedBy('weekly', 'monthly', 'consolidation'),
@@ -72,7 +73,8 @@ export const PUBLIC_ORDER_STANDARDS: Standard[] = [
     code: 'D-06',
     category: 'D',
     title: { zh: '飞线充电治理', en: 'Dangling-cable charging stopped' },
-    requirement: '发现私拉电线、从窗户“飞线”充电的行为及时劝阻、拆除并登记，建立整治台账，屡劝不改的报告社区。',
+    requirement:
+      '发现私拉电线、从窗户“飞线”充电的行为及时劝阻、拆除并登记，建立整治台账，屡劝不改的报告社区。',
     method: '巡查楼栋外立面和低层窗户，查阅飞线充电整治台账与劝阻记录。',
     weight: 3,
     kinds: usedBy('monthly', 'consolidation'),

@@ -47,7 +47,8 @@ export const CUSTOMER_COMMUNITY_STANDARDS: Standard[] = [
     code: 'H-04',
     category: 'H',
     title: { zh: '业主满意度调查', en: 'Resident satisfaction survey' },
-    requirement: '每年至少开展一次业主满意度调查，样本覆盖不少于百分之二十的户数，对不满意事项制定整改措施并公示。',
+    requirement:
+      '每年至少开展一次业主满意度调查，样本覆盖不少于百分之二十的户数，对不满意事项制定整改措施并公示。',
     method: '查阅满意度调查方案、问卷汇总和整改公示。',
     weight: 3,
     kinds: usedBy(),

@@ -1,0 +1,391 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod';
+import { DEFAULT_CATALOGUE } from '../catalogue/default-catalogue.js';
+import { catalogueFingerprint } from '../catalogue/fingerprint.js';
+import { FIELD_LABELS } from './field-labels.js';
+import { fieldLabel, parseInput, type Locale } from './parse-input.js';
+import { COMMAND_SCHEMAS, QUERY_SCHEMAS } from './registry.js';
+
+const LOCALES: Locale[] = ['zh-CN', 'en'];
+const ALL_SCHEMAS: Record<string, z.ZodType> = { ...COMMAND_SCHEMAS, ...QUERY_SCHEMAS };
+
+const assignments = [
+  { inspectorId: 'u-insp-1', kinds: ['concentrated', 'weekly', 'monthly'] },
+  { inspectorId: 'u-insp-2', kinds: ['quarterly', 'consolidation'] },
+];
+
+/** A valid input for every schema; each test below breaks one field of it. */
+const VALID: Record<string, Record<string, unknown>> = {
+  login: { username: 'zhang.wei', password: 'secret' },
+  createUser: {
+    username: 'li_na',
+    displayName: '李娜',
+    role: 'firm',
+    password: 'correct-horse',
+    phone: '13800138000',
+    firmId: 'f-1',
+  },
+  enrollPilot: {
+    firm: { name: '祥顺物业' },
+    compound: { name: '玫瑰家园', community: '锦水园社区', households: 860 },
+    startDate: '2025-03-01',
+    inspectorAssignments: assignments,
+    catalogueVersion: '2024.1',
+    planOptions: { roundMonths: 3, timeScale: 1000, calendar: { holidays: ['2025-04-04'] } },
+  },
+  submitInspection: {
+    taskId: 't-1',
+    items: [
+      { code: 'E-01', outcome: 'pass' },
+      { code: 'A-02', outcome: 'fail', score: 3, note: '缺一名持证电工' },
+    ],
+    notes: '周检查',
+    evidenceRefs: ['ev/1.jpg'],
+  },
+  submitSelfInspection: { pilotId: 'p-1', items: [{ code: 'A-05', outcome: 'pass' }], evidenceRefs: [] },
+  respondRectification: {
+    rectificationId: 'r-1',
+    response: '已更换灭火器并补填检查卡',
+    evidenceRefs: ['ev/2.jpg'],
+  },
+  verifyRectification: { rectificationId: 'r-1', decision: 'reject', reason: '照片看不清压力表' },
+  promoteCompound: { pilotId: 'p-1', note: '第二季度评定' },
+  pausePilot: { pilotId: 'p-1', reason: '业主大会换届' },
+  resumePilot: { pilotId: 'p-1' },
+  extendDeadline: { targetType: 'rectification', targetId: 'r-1', days: 3, reason: '配件需要厂家供货' },
+  reassignInspector: {
+    pilotId: 'p-1',
+    fromInspectorId: 'u-insp-1',
+    toInspectorId: 'u-insp-3',
+    kinds: ['weekly'],
+  },
+  withdrawPilot: { pilotId: 'p-1', reason: '物业服务合同到期不再续签' },
+  startRollout: {
+    sourcePilotId: 'p-1',
+    startDate: '2025-05-06',
+    catalogueVersion: '2024.1',
+    targets: [
+      { firm: { name: '甲物业' }, compound: { name: '一号小区', community: '东关社区' } },
+      { firm: { name: '乙物业' }, compound: { name: '二号小区', community: '西关社区' } },
+    ],
+    inspectorAssignments: assignments,
+  },
+  draftCatalogueVersion: {
+    ...(JSON.parse(JSON.stringify(DEFAULT_CATALOGUE)) as Record<string, unknown>),
+    version: '2025.1',
+    basedOn: '2024.1',
+  },
+  publishCatalogueVersion: { version: '2024.1', fingerprint: catalogueFingerprint(DEFAULT_CATALOGUE) },
+  listPilots: { stage: 'improvement', paused: 'false', q: '玫瑰', page: '2', pageSize: '50' },
+  listTasks: {
+    pilotId: 'p-1',
+    kind: 'weekly',
+    status: 'open',
+    dueFrom: '2025-03-01',
+    dueTo: '2025-03-31',
+    round: '1',
+  },
+  listRectifications: { status: 'open', severity: 'critical', category: 'E', overdue: 'true' },
+  listUsers: { role: 'inspector', q: '李' },
+  listCatalogueVersions: { status: 'published', page: 1 },
+};
+
+/** A value of the wrong kind for the field whose valid value is `value`. */
+function malformed(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return 'not-a-number';
+  return 'not-a-structure';
+}
+
+function expectNamedIssues(
+  schema: z.ZodType,
+  input: unknown,
+  context: string,
+): Array<{ path: string; message: string }> {
+  const all: Array<{ path: string; message: string }> = [];
+  for (const locale of LOCALES) {
+    const result = parseInput(schema, input, locale);
+    expect(result.ok, context).toBe(false);
+    if (result.ok) continue;
+    const raw = schema.safeParse(input);
+    const issues = raw.success ? [] : raw.error.issues;
+    expect(result.issues).toHaveLength(issues.length);
+    result.issues.forEach((issue, index) => {
+      const source = issues[index];
+      if (!source) throw new Error('issue mismatch');
+      const label = fieldLabel(source.path);
+      expect(issue.message, `${context} ${locale} ${issue.path}`).toContain(
+        locale === 'en' ? label.en : label.zh,
+      );
+      if (locale === 'zh-CN') expect(issue.message).toMatch(/[\u4e00-\u9fff]/);
+    });
+    all.push(...result.issues);
+  }
+  return all;
+}
+
+describe('every schema', () => {
+  it('has a valid sample for each registered schema', () => {
+    expect(Object.keys(VALID).sort()).toEqual(Object.keys(ALL_SCHEMAS).sort());
+  });
+
+  for (const [name, schema] of Object.entries(ALL_SCHEMAS)) {
+    const sample = VALID[name] ?? {};
+
+    it(`${name}: accepts its valid sample`, () => {
+      const result = parseInput(schema, sample, 'en');
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.ok).toBe(true);
+    });
+
+    it(`${name}: rejects a wrongly typed field with a message naming it in both languages`, () => {
+      for (const key of Object.keys(sample)) {
+        const broken = { ...sample, [key]: malformed(sample[key]) };
+        const issues = expectNamedIssues(schema, broken, `${name}.${key}`);
+        expect(
+          issues.some((issue) => issue.path === key || issue.path.startsWith(`${key}.`)),
+          `${name}.${key}`,
+        ).toBe(true);
+      }
+    });
+
+    it(`${name}: names every missing required field`, () => {
+      for (const key of Object.keys(sample)) {
+        const rest: Record<string, unknown> = { ...sample };
+        delete rest[key];
+        if (schema.safeParse(rest).success) continue; // optional or defaulted
+        const en = parseInput(schema, rest, 'en');
+        const zh = parseInput(schema, rest, 'zh-CN');
+        if (en.ok || zh.ok) throw new Error('expected failure');
+        const label = FIELD_LABELS[key];
+        if (!label) throw new Error(`no label for ${key}`);
+        // Plainly required fields say so; conditionally required ones explain the condition.
+        expect(en.issues.find((issue) => issue.path === key)?.message, `${name}.${key}`).toContain(label.en);
+        expect(zh.issues.find((issue) => issue.path === key)?.message, `${name}.${key}`).toContain(label.zh);
+      }
+    });
+
+    it(`${name}: names the field for arbitrary malformed input`, () => {
+      const keys = Object.keys(sample);
+      const anyValue = fc.oneof(
+        fc.string(),
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.string(), { maxLength: 3 }),
+        fc.object({ maxDepth: 1 }),
+      );
+      const inputArb = fc.oneof(
+        anyValue,
+        fc.record(Object.fromEntries(keys.map((key) => [key, anyValue])), { requiredKeys: [] }),
+      );
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const result = schema.safeParse(input);
+          fc.pre(!result.success);
+          expectNamedIssues(schema, input, name);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
+
+/** Field names reachable in a schema, each with the name of the object field it sits in. */
+function fieldNames(
+  schema: z.ZodType,
+  parent: string | undefined,
+  out: Array<{ parent?: string; key: string }>,
+): void {
+  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  const child = (value: unknown, nextParent: string | undefined) =>
+    fieldNames(value as z.ZodType, nextParent, out);
+  switch (def['type']) {
+    case 'object':
+      for (const [key, value] of Object.entries(def['shape'] as Record<string, unknown>)) {
+        out.push(parent === undefined ? { key } : { parent, key });
+        child(value, key);
+      }
+      break;
+    case 'array':
+      child(def['element'], parent);
+      break;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+    case 'catch':
+      child(def['innerType'], parent);
+      break;
+    case 'pipe':
+      child(def['in'], parent);
+      child(def['out'], parent);
+      break;
+    case 'union':
+      for (const option of def['options'] as unknown[]) child(option, parent);
+      break;
+    default:
+      break;
+  }
+}
+
+describe('field labels', () => {
+  it('exist in both languages for every field of every schema', () => {
+    const missing: string[] = [];
+    for (const [name, schema] of Object.entries(ALL_SCHEMAS)) {
+      const names: Array<{ parent?: string; key: string }> = [];
+      fieldNames(schema, undefined, names);
+      expect(names.length, name).toBeGreaterThan(0);
+      for (const { parent, key } of names) {
+        const label =
+          (parent === undefined ? undefined : FIELD_LABELS[`${parent}.${key}`]) ?? FIELD_LABELS[key];
+        if (!label || !label.zh || !label.en) missing.push(`${name}: ${parent ? `${parent}.` : ''}${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('distinguishes the same field name in different places', () => {
+    expect(fieldLabel(['firm', 'name']).zh).toBe('物业企业名称');
+    expect(fieldLabel(['targets', 1, 'compound', 'name']).en).toBe('Compound name');
+    expect(fieldLabel([]).en).toBe('Input');
+  });
+});
+
+describe('required fields', () => {
+  it('say "required" in both languages', () => {
+    expect(parseInput(COMMAND_SCHEMAS.login, { username: 'a' }, 'en')).toEqual({
+      ok: false,
+      issues: [{ path: 'password', message: 'Password is required' }],
+    });
+    expect(
+      parseInput(COMMAND_SCHEMAS.extendDeadline, { targetId: 't', days: 2, reason: '等待配件' }, 'zh-CN'),
+    ).toEqual({
+      ok: false,
+      issues: [{ path: 'targetType', message: '「延期对象类型」为必填项' }],
+    });
+    expect(parseInput(COMMAND_SCHEMAS.login, null, 'en')).toEqual({
+      ok: false,
+      issues: [{ path: '', message: 'Input must be an object' }],
+    });
+  });
+});
+
+describe('cross-field rules', () => {
+  const issuesOf = (schema: z.ZodType, input: unknown, locale: Locale = 'en') => {
+    const result = parseInput(schema, input, locale);
+    return result.ok ? [] : result.issues;
+  };
+
+  it('requires a reason when a rectification is rejected', () => {
+    const { reason: _reason, ...withoutReason } = VALID['verifyRectification'] ?? {};
+    expect(issuesOf(COMMAND_SCHEMAS.verifyRectification, withoutReason)).toEqual([
+      { path: 'reason', message: 'Reason: Rejecting a rectification needs a reason.' },
+    ]);
+    expect(issuesOf(COMMAND_SCHEMAS.verifyRectification, { ...withoutReason, decision: 'accept' })).toEqual(
+      [],
+    );
+  });
+
+  it('requires a note on failed items and unique codes', () => {
+    const issues = issuesOf(
+      COMMAND_SCHEMAS.submitInspection,
+      {
+        taskId: 't',
+        items: [
+          { code: 'A-01', outcome: 'fail' },
+          { code: 'A-02', outcome: 'pass' },
+          { code: 'A-02', outcome: 'na' },
+        ],
+      },
+      'zh-CN',
+    );
+    expect(issues).toEqual([
+      { path: 'items.0.note', message: '「备注」（第1项）：不合格项必须说明发现的问题。' },
+      { path: 'items.2.code', message: '「标准编号」（第3项）：标准 A-02 重复填写。' },
+    ]);
+  });
+
+  it('requires a firm for firm accounts and different inspectors on reassignment', () => {
+    const { firmId: _firmId, ...noFirm } = VALID['createUser'] ?? {};
+    expect(issuesOf(COMMAND_SCHEMAS.createUser, noFirm).map((i) => i.path)).toEqual(['firmId']);
+    expect(issuesOf(COMMAND_SCHEMAS.createUser, { ...noFirm, role: 'inspector' })).toEqual([]);
+    expect(
+      issuesOf(COMMAND_SCHEMAS.reassignInspector, {
+        pilotId: 'p',
+        fromInspectorId: 'a',
+        toInspectorId: 'a',
+      }).map((i) => i.path),
+    ).toEqual(['toInspectorId']);
+  });
+
+  it('needs every inspection kind covered by an inspector', () => {
+    const input = {
+      ...VALID['enrollPilot'],
+      inspectorAssignments: [
+        { inspectorId: 'x', kinds: ['weekly'] },
+        { inspectorId: 'x', kinds: ['monthly'] },
+      ],
+    };
+    const issues = issuesOf(COMMAND_SCHEMAS.enrollPilot, input);
+    expect(issues.map((i) => i.path)).toEqual(['inspectorAssignments.1.inspectorId', 'inspectorAssignments']);
+    expect(issues[1]?.message).toContain('concentrated, quarterly, consolidation');
+  });
+
+  it('checks plan options as a whole plan', () => {
+    const input = {
+      ...VALID['enrollPilot'],
+      planOptions: { selfInspectionDays: 5, calendar: { holidays: ['2025-02-30'] } },
+    };
+    expect(issuesOf(COMMAND_SCHEMAS.enrollPilot, input).map((i) => i.path)).toEqual([
+      'planOptions.calendar.holidays.0',
+    ]);
+    const late = { ...VALID['enrollPilot'], planOptions: { selfInspectionDays: 12 } };
+    const issues = issuesOf(COMMAND_SCHEMAS.enrollPilot, late, 'zh-CN');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe('planOptions.concentratedInspectionOffsetDays');
+    expect(issues[0]?.message).toContain('集中检查间隔天数');
+  });
+
+  it('refuses a due range that ends before it starts and coerces query strings', () => {
+    expect(
+      issuesOf(QUERY_SCHEMAS.listTasks, { dueFrom: '2025-04-01', dueTo: '2025-03-01' }).map((i) => i.path),
+    ).toEqual(['dueTo']);
+    const parsed = parseInput(QUERY_SCHEMAS.listPilots, { paused: 'true', page: '3' }, 'en');
+    expect(parsed).toMatchObject({
+      ok: true,
+      data: { paused: true, page: 3, pageSize: 20, sortBy: 'startDate', sortOrder: 'asc' },
+    });
+  });
+
+  it('maps catalogue invariants onto the draft fields', () => {
+    const draft = JSON.parse(JSON.stringify(VALID['draftCatalogueVersion'])) as {
+      standards: Array<{ code: string }>;
+      weeklyChecklist: string[];
+    };
+    const second = draft.standards[1];
+    if (!second) throw new Error('fixture');
+    second.code = 'A-01';
+    draft.weeklyChecklist = draft.weeklyChecklist.slice(1);
+    const issues = issuesOf(COMMAND_SCHEMAS.draftCatalogueVersion, draft, 'zh-CN');
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['standards.1.code', 'weeklyChecklist']),
+    );
+    expect(issues.find((i) => i.path === 'weeklyChecklist')?.message).toContain('「周检查表」');
+  });
+
+  it('accepts only well-formed fingerprints and dates', () => {
+    expect(
+      issuesOf(COMMAND_SCHEMAS.publishCatalogueVersion, { version: '2024.1', fingerprint: 'md5:abc' }).map(
+        (i) => i.path,
+      ),
+    ).toEqual(['fingerprint']);
+    expect(
+      issuesOf(COMMAND_SCHEMAS.enrollPilot, { ...VALID['enrollPilot'], startDate: '2025-02-29' }),
+    ).toEqual([{ path: 'startDate', message: 'Start date must be a real date written YYYY-MM-DD' }]);
+  });
+});
