@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
 export { engineProbeWorkflow, type EngineProbeInput } from './engine-probe.js';
+export { pilotWorkflow } from './pilot/pilot.workflow.js';

@@ -1,5 +1,25 @@
 // Names shared by workflow code and its clients (API, tests). Kept free of I/O so both sides import it.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  ExtendDeadlineRequest,
+  PauseRequest,
+  PilotSnapshot,
+  PilotStateChange,
+  PromoteRequest,
+  ReassignInspectorRequest,
+  RectificationUpdateResult,
+  RespondRectificationRequest,
+  ResumeRequest,
+  RolloutResult,
+  StartRolloutRequest,
+  SubmitInspectionRequest,
+  SubmitInspectionResult,
+  VerifyRectificationRequest,
+  WithdrawRequest,
+} from './pilot/contract.js';
+
+export * from './pilot/contract.js';
 
 export const TASK_QUEUE = 'pilot';
 
@@ -10,4 +30,35 @@ export const searchAttributes = {
   firmId: defineSearchAttributeKey('PilotFirmId', SearchAttributeType.KEYWORD),
 } as const;
 
+/** One pilot per compound: a second enrollment of the same compound finds the running one. */
+export const pilotWorkflowId = (compoundId: string): string => `pilot:${compoundId}`;
+export const enrollmentIdFor = (compoundId: string): string => `enr-${compoundId}`;
+
 export const engineProbeWorkflowId = (probeId: string): string => `engine-probe:${probeId}`;
+
+export const submitInspectionUpdate = defineUpdate<SubmitInspectionResult, [SubmitInspectionRequest]>(
+  'submitInspection',
+);
+export const respondRectificationUpdate = defineUpdate<
+  RectificationUpdateResult,
+  [RespondRectificationRequest]
+>('respondRectification');
+export const verifyRectificationUpdate = defineUpdate<
+  RectificationUpdateResult,
+  [VerifyRectificationRequest]
+>('verifyRectification');
+export const pauseUpdate = defineUpdate<PilotStateChange, [PauseRequest]>('pause');
+export const resumeUpdate = defineUpdate<PilotStateChange, [ResumeRequest]>('resume');
+export const extendDeadlineUpdate = defineUpdate<
+  { targetId: string; deadline: number },
+  [ExtendDeadlineRequest]
+>('extendDeadline');
+export const reassignInspectorUpdate = defineUpdate<
+  { reassignedTasks: string[] },
+  [ReassignInspectorRequest]
+>('reassignInspector');
+export const withdrawUpdate = defineUpdate<PilotStateChange, [WithdrawRequest]>('withdraw');
+export const promoteUpdate = defineUpdate<PilotStateChange, [PromoteRequest]>('promoteToDemonstration');
+export const startRolloutUpdate = defineUpdate<RolloutResult, [StartRolloutRequest]>('startRollout');
+
+export const snapshotQuery = defineQuery<PilotSnapshot>('snapshot');

@@ -12,6 +12,8 @@ const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
       .optional(),
     PILOT_DATA_DIR: z.string().min(1).optional(),
+    /** Evidence uploads and archives; defaults to the data folder's files/. */
+    PILOT_STORAGE_DIR: z.string().min(1).optional(),
     TEMPORAL_ADDRESS: z
       .string()
       .regex(/^[^:\s]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233')
@@ -28,6 +30,7 @@ const ConfigSchema = z
     port: env.API_PORT,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.PILOT_DATA_DIR,
+    storageDir: env.PILOT_STORAGE_DIR,
     temporal: {
       address: env.TEMPORAL_ADDRESS,
       namespace: env.TEMPORAL_NAMESPACE,

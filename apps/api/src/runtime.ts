@@ -5,9 +5,19 @@ import {
   NativeConnection,
   type Worker,
 } from '@pilot/activities/worker';
-import { openDatabase, targetFromEnv, describeTarget, type Database } from '@pilot/db';
+import {
+  createFileStorage,
+  dataRoot,
+  describeTarget,
+  openDatabase,
+  targetFromEnv,
+  type BlobStorage,
+  type Database,
+} from '@pilot/db';
 import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
+import { pilotStarter } from '@pilot/workflows/client';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from './config.js';
 import type { PlatformDependencies } from './platform/platform.module.js';
@@ -29,6 +39,10 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
     ...(config.dataDir ? { PILOT_DATA_DIR: config.dataDir } : {}),
   });
   const db: Database = await openDatabase(target);
+  const storage: BlobStorage = createFileStorage(
+    config.storageDir ??
+      path.join(dataRoot(config.dataDir ? { PILOT_DATA_DIR: config.dataDir } : {}), 'files'),
+  );
   const temporalConnection = Connection.lazy({ address: config.temporal.address, tls: config.temporal.tls });
   const temporalClient = new Client({ connection: temporalConnection, namespace: config.temporal.namespace });
   const taskQueue = config.temporal.taskQueue ?? TASK_QUEUE;
@@ -58,6 +72,8 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
       taskQueue,
       workflowBundlePath,
       prisma: db.prisma,
+      storage,
+      startPilot: pilotStarter(temporalClient, taskQueue),
       identity: `embedded@${process.pid}`,
     });
     workerRun = worker.run().finally(() => native.close());
@@ -65,7 +81,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
   }
 
   return {
-    deps: { config, prisma: db.prisma, temporalConnection, temporalClient },
+    deps: { config, prisma: db.prisma, storage, temporalConnection, temporalClient, taskQueue },
     describe,
     close: async () => {
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();

@@ -6,8 +6,11 @@ import {
   installWorkerRuntime,
   NativeConnection,
 } from '@pilot/activities/worker';
-import { describeTarget, openDatabase, targetFromEnv } from '@pilot/db';
+import { createFileStorage, dataRoot, describeTarget, openDatabase, targetFromEnv } from '@pilot/db';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
+import { pilotStarter } from '@pilot/workflows/client';
+import { Client, Connection } from '@temporalio/client';
+import path from 'node:path';
 import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { z } from 'zod';
 
@@ -23,6 +26,8 @@ const Env = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TLS: z.enum(['true', 'false']).default('false'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  /** Where archives (and evidence) are stored; defaults to the data folder's files/. */
+  PILOT_STORAGE_DIR: z.string().min(1).optional(),
   WORKER_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
 });
 
@@ -42,12 +47,20 @@ async function main(): Promise<void> {
     tls: env.TEMPORAL_TLS === 'true',
   });
   await ensureSearchAttributes(connection, env.TEMPORAL_NAMESPACE, Object.values(searchAttributes));
+  // Rollouts start further pilots from an activity, through an ordinary client connection.
+  const clientConnection = await Connection.connect({
+    address: env.TEMPORAL_ADDRESS,
+    tls: env.TEMPORAL_TLS === 'true',
+  });
+  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
   const worker = await createPilotWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     workflowBundlePath,
     prisma: db.prisma,
+    storage: createFileStorage(env.PILOT_STORAGE_DIR ?? path.join(dataRoot(), 'files')),
+    startPilot: pilotStarter(client, env.TEMPORAL_TASK_QUEUE),
   });
   console.log(
     JSON.stringify({
@@ -59,6 +72,7 @@ async function main(): Promise<void> {
   try {
     await worker.run();
   } finally {
+    await clientConnection.close();
     await connection.close();
     await db.close();
   }

@@ -21,7 +21,7 @@ export function createPilotWorker(options: PilotWorkerOptions): Promise<Worker> 
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
     workflowBundle: { codePath: options.workflowBundlePath },
-    activities: createActivities({ prisma: options.prisma }),
+    activities: createActivities(options),
     shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
     ...(options.identity ? { identity: options.identity } : {}),
   });

@@ -47,7 +47,8 @@ describe.each(testTargets())('audit log on %s', ({ create }) => {
 
   it('detects a row edited behind the trigger', async () => {
     await db.prisma.$executeRaw`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_delete`;
-    await db.prisma.$executeRaw`UPDATE audit_log SET after = '{"status":"active"}' WHERE seq = (SELECT min(seq) + 2 FROM audit_log)`;
+    await db.prisma
+      .$executeRaw`UPDATE audit_log SET after = '{"status":"active"}' WHERE seq = (SELECT min(seq) + 2 FROM audit_log)`;
     await db.prisma.$executeRaw`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete`;
     const check = await verifyAuditChain(db.prisma);
     expect(check.ok).toBe(false);

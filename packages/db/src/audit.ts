@@ -11,6 +11,8 @@ export interface AuditEntry {
   after?: unknown;
   requestId?: string | null;
   at?: Date;
+  /** When set, a second append with the same key is skipped (retried activities). */
+  dedupeKey?: string | null;
 }
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
@@ -68,6 +70,13 @@ type Tx = Prisma.TransactionClient;
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<{ seq: bigint; hash: string }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(7242001)`;
+  if (entry.dedupeKey) {
+    const existing = await tx.auditLog.findUnique({
+      where: { dedupeKey: entry.dedupeKey },
+      select: { seq: true, hash: true },
+    });
+    if (existing) return existing;
+  }
   const last = await tx.auditLog.findFirst({ orderBy: { seq: 'desc' }, select: { hash: true } });
   const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
   // Millisecond precision: what PostgreSQL's timestamp(3) stores is what the hash covers.
@@ -89,6 +98,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<{ seq: big
       ...fields,
       before: fields.before === null ? undefined : (fields.before as Prisma.InputJsonValue),
       after: fields.after === null ? undefined : (fields.after as Prisma.InputJsonValue),
+      dedupeKey: entry.dedupeKey ?? null,
       prevHash,
       hash,
     },
@@ -118,7 +128,8 @@ export async function verifyAuditChain(prisma: PrismaClient | Tx, batchSize = 10
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       const expected = auditHash(prevHash, row);
-      if (row.prevHash !== prevHash || row.hash !== expected) return { ok: false, checked, brokenAt: row.seq };
+      if (row.prevHash !== prevHash || row.hash !== expected)
+        return { ok: false, checked, brokenAt: row.seq };
       prevHash = row.hash;
       checked++;
       cursor = row.seq;

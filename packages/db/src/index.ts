@@ -3,4 +3,25 @@ export { deployMigrations, pendingSchemaChanges, loadMigrations } from './migrat
 export { scratchPglite, scratchPostgres, testTargets, type ScratchDatabase } from './scratch.js';
 export { dataRoot, describeTarget, targetFromEnv, type DatabaseTarget } from './target.js';
 export * from './generated/prisma/client.js';
-export { appendAudit, verifyAuditChain, auditHash, AUDIT_GENESIS_HASH, type AuditEntry, type ChainCheck } from './audit.js';
+export {
+  appendAudit,
+  verifyAuditChain,
+  auditHash,
+  AUDIT_GENESIS_HASH,
+  type AuditEntry,
+  type ChainCheck,
+} from './audit.js';
+export { createFileStorage, type BlobStorage } from './storage.js';
+export {
+  seedDemoData,
+  seedDemoRecords,
+  DEMO_PASSWORD,
+  DEMO_COMMUNITIES,
+  DEMO_FIRMS,
+  DEMO_COMPOUNDS,
+  DEMO_USERS,
+  DEMO_IDS,
+  type SeedReport,
+  type DemoCompound,
+  type DemoUser,
+} from './seed/index.js';

@@ -1,5 +1,9 @@
-// Test harness: a real Temporal server (time-skipping or dev), a migrated scratch database and a
-// worker running the real bundle and activities. Nothing here is a fake of an engine.
+// Test harness: a real Temporal server (time-skipping or dev), a migrated and seeded scratch
+// database, file storage in a temp folder, and a worker running the real bundle and activities.
+// Nothing here is a fake of an engine.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import {
   createPilotWorker,
   ensureSearchAttributes,
@@ -7,20 +11,23 @@ import {
   type Worker,
 } from '@pilot/activities/worker';
 import {
+  createFileStorage,
   deployMigrations,
   openDatabase,
-  scratchPglite,
+  seedDemoData,
+  type BlobStorage,
   type Database,
-  type ScratchDatabase,
 } from '@pilot/db';
 import { createDevServerEnvironment, createTimeSkippingEnvironment } from '@pilot/infra';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowBundlePath } from '../bundle-path.js';
+import { pilotStarter } from '../client.js';
 import { searchAttributes } from '../messages.js';
 
 export interface Harness {
   env: TestWorkflowEnvironment;
   db: Database;
+  storage: BlobStorage;
   worker: Worker;
   taskQueue: string;
   /** Runs `fn` while the worker polls, then stops the worker. */
@@ -31,22 +38,23 @@ export interface Harness {
 export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promise<Harness> {
   // Keep test output readable: the worker's own lifecycle logs only when something is wrong.
   installWorkerRuntime('WARN');
-  const scratch: ScratchDatabase = await scratchPglite();
-  const cleanup: Array<() => Promise<void>> = [() => scratch.drop()];
+  const root = await mkdtemp(path.join(tmpdir(), 'pilot-wf-'));
+  const cleanup: Array<() => Promise<void>> = [() => rm(root, { recursive: true, force: true })];
   const close = async () => {
     for (const step of cleanup.reverse()) await step();
   };
   try {
-    await deployMigrations(scratch.target);
-    const db = await openDatabase(scratch.target);
+    const target = { kind: 'pglite' as const, dataDir: path.join(root, 'pglite') };
+    await deployMigrations(target);
+    await seedDemoData(target);
+    const db = await openDatabase(target);
     cleanup.push(() => db.close());
+    const storage = createFileStorage(path.join(root, 'files'));
     const env =
       kind === 'time-skipping' ? await createTimeSkippingEnvironment() : await createDevServerEnvironment();
     cleanup.push(() => env.teardown());
     const namespace = env.namespace ?? 'default';
-    if (kind === 'dev-server') {
-      await ensureSearchAttributes(env.nativeConnection, namespace, Object.values(searchAttributes));
-    }
+    await ensureSearchAttributes(env.nativeConnection, namespace, Object.values(searchAttributes));
     const taskQueue = `test-${kind}-${process.pid}`;
     const worker = await createPilotWorker({
       connection: env.nativeConnection,
@@ -54,8 +62,10 @@ export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promi
       taskQueue,
       workflowBundlePath,
       prisma: db.prisma,
+      storage,
+      startPilot: pilotStarter(env.client, taskQueue),
     });
-    return { env, db, worker, taskQueue, run: (fn) => worker.runUntil(fn), close };
+    return { env, db, storage, worker, taskQueue, run: (fn) => worker.runUntil(fn), close };
   } catch (error) {
     // A half-built harness must not leave a server process behind.
     await close();

@@ -1,14 +1,17 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import type { PrismaClient } from '@pilot/db';
+import type { BlobStorage, PrismaClient } from '@pilot/db';
 import type { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '../config.js';
-import { API_CONFIG, PRISMA, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
+import { API_CONFIG, PRISMA, STORAGE, TASK_QUEUE, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
 export interface PlatformDependencies {
   config: ApiConfig;
   prisma: PrismaClient;
+  storage: BlobStorage;
   temporalConnection: Connection;
   temporalClient: Client;
+  /** The task queue pilots are started on. */
+  taskQueue: string;
 }
 
 /** Hands the I/O built by the composition root (main.ts or a test) to every feature module. */
@@ -23,8 +26,10 @@ export class PlatformModule {
         { provide: PRISMA, useValue: deps.prisma },
         { provide: TEMPORAL_CONNECTION, useValue: deps.temporalConnection },
         { provide: TEMPORAL_CLIENT, useValue: deps.temporalClient },
+        { provide: STORAGE, useValue: deps.storage },
+        { provide: TASK_QUEUE, useValue: deps.taskQueue },
       ],
-      exports: [API_CONFIG, PRISMA, TEMPORAL_CONNECTION, TEMPORAL_CLIENT],
+      exports: [API_CONFIG, PRISMA, TEMPORAL_CONNECTION, TEMPORAL_CLIENT, STORAGE, TASK_QUEUE],
     };
   }
 }

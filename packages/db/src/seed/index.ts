@@ -1,16 +1,280 @@
+import {
+  DEFAULT_CATALOGUE,
+  catalogueFingerprint,
+  type CatalogueVersion as CatalogueContent,
+} from '@pilot/domain';
+import { hashPassword } from '@pilot/security';
+import { appendAudit } from '../audit.js';
 import { openDatabase } from '../client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DatabaseTarget } from '../target.js';
+import {
+  DEMO_COMMUNITIES,
+  DEMO_COMPOUNDS,
+  DEMO_FIRMS,
+  DEMO_PASSWORD,
+  DEMO_SUBDISTRICT,
+  DEMO_USERS,
+} from './demo-data.js';
+import { demoMonthlyMetrics } from './metrics.js';
+
+export * from './demo-data.js';
+export {
+  DEMO_METRIC_MONTHS,
+  LATEST_FEE_COLLECTION_RATE,
+  LATEST_SATISFACTION,
+  PILOT_COMPLAINTS_PATH,
+  demoMetricMonths,
+  demoMonthlyMetrics,
+  type DemoMonth,
+  type DemoMonthlyMetric,
+} from './metrics.js';
+export { isWellFormedCreditCode } from './credit-code.js';
+
+export interface SeedOptions {
+  /** The month the metrics run up to (Asia/Shanghai); defaults to now. */
+  asOf?: Date;
+  /** The catalogue published as the first version; the domain's default unless a test says otherwise. */
+  catalogue?: CatalogueContent;
+}
+
+export interface SeedCount {
+  created: number;
+  present: number;
+}
+
+export const SEED_KINDS = [
+  'communities',
+  'firms',
+  'compounds',
+  'users',
+  'catalogues',
+  'monthlyMetrics',
+] as const;
+export type SeedKind = (typeof SEED_KINDS)[number];
+
+export interface SeedReport {
+  counts: Record<SeedKind, SeedCount>;
+  /** `YYYY-MM` of the first and last metric month. */
+  months: { from: string; to: string };
+  /** Set when the stored catalogue under the same version id holds different content. */
+  catalogueDrift: { id: string; stored: string; expected: string } | null;
+}
+
+type Tx = Prisma.TransactionClient;
+
+const SEED_AUDIT_ENTITY = { entityType: 'seed', entityId: 'demo-jinshui' } as const;
+
+/**
+ * Inserts whatever of the demo data is missing, keyed by the stable ids, and never touches rows that
+ * exist: users may have changed a password, an admin may have promoted a compound, and a seed must
+ * not undo that. Runs in one transaction, so a failure leaves nothing half-written.
+ */
+export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedReport> {
+  const asOf = options.asOf ?? new Date();
+  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
+  const metrics = demoMonthlyMetrics(asOf);
+  // scrypt is deliberately slow; one hash serves every account, and none is made when all exist.
+  let passwordHash: Promise<string> | undefined;
+  const demoPasswordHash = (): Promise<string> => (passwordHash ??= hashPassword(DEMO_PASSWORD));
+
+  return prisma.$transaction(
+    async (tx) => {
+      const communities = await insertMissing(
+        'communities',
+        DEMO_COMMUNITIES.map((c) => c.id),
+        async (ids) =>
+          (await tx.community.findMany({ where: { id: { in: ids } }, select: { id: true } })).map(
+            (r) => r.id,
+          ),
+        (missing) =>
+          tx.community.createMany({
+            data: DEMO_COMMUNITIES.filter((c) => missing.has(c.id)).map((c) => ({ ...c })),
+          }),
+      );
+      const firms = await insertMissing(
+        'firms',
+        DEMO_FIRMS.map((f) => f.id),
+        async (ids) =>
+          (await tx.firm.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id),
+        (missing) =>
+          tx.firm.createMany({ data: DEMO_FIRMS.filter((f) => missing.has(f.id)).map((f) => ({ ...f })) }),
+      );
+      const compounds = await insertMissing(
+        'compounds',
+        DEMO_COMPOUNDS.map((c) => c.id),
+        async (ids) =>
+          (await tx.compound.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id),
+        (missing) =>
+          tx.compound.createMany({
+            data: DEMO_COMPOUNDS.filter((c) => missing.has(c.id)).map((c) => ({ ...c })),
+          }),
+      );
+      const users = await insertMissing(
+        'users',
+        DEMO_USERS.map((u) => u.id),
+        async (ids) =>
+          (await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id),
+        async (missing) => {
+          const hash = await demoPasswordHash();
+          return tx.user.createMany({
+            data: DEMO_USERS.filter((u) => missing.has(u.id)).map((u) => ({ ...u, passwordHash: hash })),
+          });
+        },
+      );
+      const { count: catalogues, drift } = await seedCatalogue(tx, catalogue);
+      const monthlyMetrics = await insertMissing(
+        'monthlyMetrics',
+        metrics.map(metricKey),
+        async () => {
+          const stored = await tx.compoundMonthlyMetric.findMany({
+            where: {
+              compoundId: { in: DEMO_COMPOUNDS.map((c) => c.id) },
+              month: { in: [...new Set(metrics.map((m) => m.month.getTime()))].map((t) => new Date(t)) },
+            },
+            select: { compoundId: true, month: true },
+          });
+          return stored.map(metricKey);
+        },
+        (missing) =>
+          tx.compoundMonthlyMetric.createMany({
+            data: metrics
+              .filter((m) => missing.has(metricKey(m)))
+              .map(({ compoundId, month, complaints, feeCollectionRate, satisfaction }) => ({
+                compoundId,
+                month,
+                complaints,
+                feeCollectionRate,
+                satisfaction,
+              })),
+          }),
+      );
+
+      const report: SeedReport = {
+        counts: { communities, firms, compounds, users, catalogues, monthlyMetrics },
+        months: { from: metrics[0]?.monthKey ?? '', to: metrics.at(-1)?.monthKey ?? '' },
+        catalogueDrift: drift,
+      };
+      const created = Object.fromEntries(SEED_KINDS.map((kind) => [kind, report.counts[kind].created]));
+      if (Object.values(created).some((n) => n > 0)) {
+        await appendAudit(tx, {
+          action: 'seed.demo_data',
+          ...SEED_AUDIT_ENTITY,
+          after: { created, ...report.months },
+        });
+      }
+      return report;
+    },
+    // The first run hashes a password and writes a few hundred rows; PGlite on a slow disk needs room.
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+}
+
+/**
+ * Creates the rows whose keys are not stored yet, then checks that every key is now present: a
+ * row that clashes on another unique column (a username, a firm name) would otherwise be missing
+ * without saying why.
+ */
+async function insertMissing(
+  kind: SeedKind,
+  keys: string[],
+  findStored: (keys: string[]) => Promise<string[]>,
+  create: (missing: ReadonlySet<string>) => Promise<{ count: number }>,
+): Promise<SeedCount> {
+  const stored = new Set(await findStored(keys));
+  const missing = new Set(keys.filter((key) => !stored.has(key)));
+  if (missing.size === 0) return { created: 0, present: keys.length };
+  try {
+    const { count } = await create(missing);
+    if (count !== missing.size) throw new Error(`created ${count} of ${missing.size}`);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`seeding ${kind} failed (${[...missing].slice(0, 5).join(', ')}…): ${detail}`, {
+      cause: error,
+    });
+  }
+  return { created: missing.size, present: keys.length - missing.size };
+}
+
+function metricKey(row: { compoundId: string; month: Date }): string {
+  return `${row.compoundId}@${row.month.toISOString().slice(0, 10)}`;
+}
+
+/**
+ * The catalogue is published once under its version id. A stored version is never rewritten (used
+ * versions are immutable); if its content differs from the code, that is reported, not "fixed".
+ */
+async function seedCatalogue(
+  tx: Tx,
+  catalogue: CatalogueContent,
+): Promise<{ count: SeedCount; drift: SeedReport['catalogueDrift'] }> {
+  const fingerprint = catalogueFingerprint(catalogue);
+  const stored = await tx.catalogueVersion.findUnique({
+    where: { id: catalogue.version },
+    select: { fingerprint: true },
+  });
+  if (stored) {
+    const drift =
+      stored.fingerprint === fingerprint
+        ? null
+        : { id: catalogue.version, stored: stored.fingerprint, expected: fingerprint };
+    return { count: { created: 0, present: 1 }, drift };
+  }
+  await tx.catalogueVersion.create({
+    data: {
+      id: catalogue.version,
+      title: catalogue.title,
+      status: 'published',
+      // A JSON copy: the catalogue is typed with interfaces, which Prisma's JSON input type cannot see into.
+      content: JSON.parse(JSON.stringify(catalogue)) as Prisma.InputJsonObject,
+      fingerprint,
+      // Published when it took effect, so a reseed on another day writes the same row.
+      publishedAt: new Date(catalogue.effectiveFrom),
+    },
+  });
+  return { count: { created: 1, present: 0 }, drift: null };
+}
+
+/** One line for the CLI: what was created, what was already there, and how to log in. */
+export function formatSeedReport(report: SeedReport): string {
+  const labels: Record<SeedKind, string> = {
+    communities: 'communities',
+    firms: 'firms',
+    compounds: 'compounds',
+    users: 'users',
+    catalogues: 'published catalogue',
+    monthlyMetrics: `monthly metrics ${report.months.from}..${report.months.to}`,
+  };
+  const part = (pick: (count: SeedCount) => number): string =>
+    SEED_KINDS.filter((kind) => pick(report.counts[kind]) > 0)
+      .map((kind) => `${pick(report.counts[kind])} ${labels[kind]}`)
+      .join(', ');
+  const created = part((c) => c.created);
+  const present = part((c) => c.present);
+  const lines = [
+    `${DEMO_SUBDISTRICT} demo data: ${created ? `created ${created}` : 'nothing to create'}` +
+      (present ? `; already present ${present}` : ''),
+  ];
+  // The demo password is public (documented); it is the only credential this output may show.
+  lines.push(
+    `demo accounts (admin.jinshui, coord.wang, insp.zhang, firm.xiangshun, resident.han, …) log in with ` +
+      `${DEMO_PASSWORD}${report.counts.users.present > 0 ? ' unless it was changed' : ''}`,
+  );
+  if (report.catalogueDrift) {
+    const { id, stored, expected } = report.catalogueDrift;
+    lines.push(
+      `warning: catalogue ${id} is stored with fingerprint ${stored} but the code has ${expected}; ` +
+        'publish the changed catalogue under a new version instead of editing this one',
+    );
+  }
+  return lines.join('\n');
+}
 
 /** Loads the demo data once; a second run finds it and changes nothing. */
-export async function seedDemoData(target: DatabaseTarget): Promise<string> {
+export async function seedDemoData(target: DatabaseTarget, options: SeedOptions = {}): Promise<string> {
   const db = await openDatabase(target);
   try {
-    await db.prisma.engineProbe.upsert({
-      where: { id: 'seed' },
-      create: { id: 'seed', note: '演示数据' },
-      update: {},
-    });
-    return 'demo data present';
+    return formatSeedReport(await seedDemoRecords(db.prisma, options));
   } finally {
     await db.close();
   }

@@ -91,6 +91,13 @@ export function formatLocalDate(epochMs: number): string {
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** `YYYY-MM-DD HH:mm` in Asia/Shanghai, for messages people read. */
+export function formatLocalDateTime(epochMs: number): string {
+  const p = localDateParts(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${formatLocalDate(epochMs)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
 /** Local midnight of a `YYYY-MM-DD` date, or null when the text is not a real calendar date. */
 export function parseLocalDate(text: string): number | null {
   const match = LOCAL_DATE.exec(text);

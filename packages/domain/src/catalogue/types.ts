@@ -82,3 +82,12 @@ export interface CatalogueVersion {
   /** Codes of the 35 items of 《物业企业评价激励机制试点周检查表》, in checklist order. */
   weeklyChecklist: string[];
 }
+
+export const INSPECTION_KIND_LABELS: Readonly<Record<InspectionKind, LocalizedText>> = {
+  self: { zh: '企业自查', en: 'Self-inspection' },
+  concentrated: { zh: '集中检查', en: 'Concentrated inspection' },
+  weekly: { zh: '周检查', en: 'Weekly inspection' },
+  monthly: { zh: '月度专项检查', en: 'Monthly special inspection' },
+  quarterly: { zh: '季度专项检查', en: 'Quarterly special inspection' },
+  consolidation: { zh: '重点部位巩固检查', en: 'Key-area consolidation check' },
+};

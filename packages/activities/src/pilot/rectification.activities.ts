@@ -1,0 +1,114 @@
+import type { PrismaClient } from '@pilot/db';
+import { auditFromActivity } from './audit-context.js';
+import type { RecordResponseInput, RecordVerificationInput } from './types.js';
+
+export function rectificationActivities(prisma: PrismaClient) {
+  return {
+    /** The firm's answer with evidence: the item waits for the inspector's verification. */
+    async recordRectificationResponse(input: RecordResponseInput): Promise<void> {
+      const at = new Date(input.at);
+      await prisma.$transaction(async (tx) => {
+        const existing = await tx.rectificationResponse.findUnique({
+          where: { id: input.responseId },
+          select: { id: true },
+        });
+        if (existing) return;
+        await tx.rectificationResponse.create({
+          data: {
+            id: input.responseId,
+            rectificationId: input.rectificationId,
+            text: input.text,
+            evidenceIds: input.evidenceIds,
+            responderId: input.actor.userId ?? 'system',
+            respondedAt: at,
+          },
+        });
+        await tx.rectification.update({
+          where: { id: input.rectificationId },
+          data: { status: 'responded' },
+        });
+        await tx.rectificationEvent.create({
+          data: {
+            id: `${input.responseId}:event`,
+            rectificationId: input.rectificationId,
+            fromStatus: input.fromStatus,
+            toStatus: 'responded',
+            at,
+            actorId: input.actor.userId,
+          },
+        });
+        await auditFromActivity(
+          tx,
+          [
+            {
+              actor: input.actor,
+              action: 'rectification.respond',
+              entityType: 'rectification',
+              entityId: input.rectificationId,
+              before: { status: input.fromStatus },
+              after: { status: 'responded', evidenceIds: input.evidenceIds },
+            },
+          ],
+          at,
+        );
+      });
+    },
+
+    /** The inspector's verdict: accepted items are closed (销号), rejected ones reopen with a new deadline. */
+    async recordRectificationVerification(input: RecordVerificationInput): Promise<void> {
+      const at = new Date(input.at);
+      const toStatus = input.verdict === 'accept' ? 'closed' : 'reopened';
+      await prisma.$transaction(async (tx) => {
+        const existing = await tx.rectificationVerification.findUnique({
+          where: { id: input.verificationId },
+          select: { id: true },
+        });
+        if (existing) return;
+        await tx.rectificationVerification.create({
+          data: {
+            id: input.verificationId,
+            rectificationId: input.rectificationId,
+            verdict: input.verdict,
+            reason: input.reason,
+            newDeadline: input.newDeadline === null ? null : new Date(input.newDeadline),
+            verifierId: input.actor.userId ?? 'system',
+            verifiedAt: at,
+          },
+        });
+        await tx.rectification.update({
+          where: { id: input.rectificationId },
+          data: {
+            status: toStatus,
+            ...(toStatus === 'closed' ? { closedAt: at } : {}),
+            ...(input.newDeadline !== null ? { deadline: new Date(input.newDeadline) } : {}),
+          },
+        });
+        await tx.rectificationEvent.create({
+          data: {
+            id: `${input.verificationId}:event`,
+            rectificationId: input.rectificationId,
+            fromStatus: 'responded',
+            toStatus,
+            at,
+            actorId: input.actor.userId,
+            note: input.reason,
+          },
+        });
+        await auditFromActivity(
+          tx,
+          [
+            {
+              actor: input.actor,
+              action: `rectification.${input.verdict}`,
+              entityType: 'rectification',
+              entityId: input.rectificationId,
+              before: { status: 'responded' },
+              after: { status: toStatus, reason: input.reason, newDeadline: input.newDeadline },
+            },
+          ],
+          at,
+        );
+      });
+    },
+  };
+}

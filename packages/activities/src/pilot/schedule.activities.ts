@@ -1,0 +1,135 @@
+import type { PrismaClient } from '@pilot/db';
+import { auditFromActivity } from './audit-context.js';
+import type { ApplyTaskChangesInput, ScheduleRoundInput } from './types.js';
+
+const date = (ms: number | null | undefined): Date | null | undefined =>
+  ms === undefined ? undefined : ms === null ? null : new Date(ms);
+
+export function scheduleActivities(prisma: PrismaClient) {
+  return {
+    /** Writes a round and its scheduled inspections; rows that exist already are left as they are. */
+    async scheduleRound(input: ScheduleRoundInput): Promise<void> {
+      await prisma.$transaction(async (tx) => {
+        await tx.round.upsert({
+          where: { id: input.round.id },
+          create: {
+            id: input.round.id,
+            enrollmentId: input.enrollmentId,
+            number: input.round.number,
+            kind: input.round.kind,
+            startsAt: new Date(input.round.startsAt),
+            endsAt: new Date(input.round.endsAt),
+            status: 'running',
+            focusCategories: input.round.focusCategories,
+          },
+          update: {},
+        });
+        await tx.inspectionTask.createMany({
+          data: input.tasks.map((task) => ({
+            id: task.id,
+            enrollmentId: input.enrollmentId,
+            roundId: input.round.id,
+            key: task.key,
+            kind: task.kind,
+            opensAt: new Date(task.opensAt),
+            dueAt: new Date(task.dueAt),
+            remindAt: new Date(task.remindAt),
+            missedAt: new Date(task.missedAt),
+            assigneeId: task.assigneeId,
+            status: task.status === 'submitting' ? 'open' : task.status,
+          })),
+          skipDuplicates: true,
+        });
+      });
+    },
+
+    /**
+     * One batch of what the scheduler decided at one instant: task status and time changes,
+     * rectification deadlines and escalations, notifications (deduplicated by key) and audit notes.
+     */
+    async applyTaskChanges(input: ApplyTaskChangesInput): Promise<void> {
+      const at = new Date(input.at);
+      await prisma.$transaction(async (tx) => {
+        for (const change of input.changes) {
+          await tx.inspectionTask.update({
+            where: { id: change.taskId },
+            data: {
+              ...(change.status ? { status: change.status === 'submitting' ? 'open' : change.status } : {}),
+              opensAt: date(change.opensAt) ?? undefined,
+              remindAt: date(change.remindAt) ?? undefined,
+              dueAt: date(change.dueAt) ?? undefined,
+              missedAt: date(change.missedAt) ?? undefined,
+              remindedAt: date(change.remindedAt),
+              escalatedAt: date(change.escalatedAt),
+            },
+          });
+        }
+        for (const change of input.rectifications) {
+          const current = await tx.rectification.findUniqueOrThrow({
+            where: { id: change.id },
+            select: { status: true },
+          });
+          await tx.rectification.update({
+            where: { id: change.id },
+            data: {
+              status: change.status,
+              deadline: date(change.deadline) ?? undefined,
+              escalatedAt: date(change.escalatedAt) ?? undefined,
+            },
+          });
+          if (change.status && change.status !== current.status) {
+            await tx.rectificationEvent.upsert({
+              where: { id: `${change.id}:${change.status}:${input.at}` },
+              create: {
+                id: `${change.id}:${change.status}:${input.at}`,
+                rectificationId: change.id,
+                fromStatus: current.status,
+                toStatus: change.status,
+                at,
+              },
+              update: {},
+            });
+          }
+        }
+        if (input.round) {
+          await tx.round.update({
+            where: { id: input.round.id },
+            data: { endsAt: new Date(input.round.endsAt) },
+          });
+        }
+        if (input.notifications.length > 0) {
+          await tx.notification.createMany({
+            data: input.notifications.map((n) => ({
+              id: n.dedupeKey,
+              dedupeKey: n.dedupeKey,
+              userId: n.userId,
+              role: n.role,
+              enrollmentId: input.enrollmentId,
+              kind: n.kind,
+              title: n.title,
+              body: n.body,
+              createdAt: at,
+            })),
+            skipDuplicates: true,
+          });
+        }
+        const audits = [
+          ...input.changes
+            .filter((c) => c.status === 'missed' || c.status === 'cancelled')
+            .map((c) => ({
+              actor: { userId: null, role: 'system' },
+              action: `task.${c.status}`,
+              entityType: 'inspection_task',
+              entityId: c.taskId,
+            })),
+          ...(input.audit ?? []).map((note) => ({
+            ...note,
+            entityType: note.entityType ?? 'enrollment',
+            entityId: note.entityId ?? input.enrollmentId,
+          })),
+        ];
+        if (audits.length > 0) await auditFromActivity(tx, audits, at);
+      });
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export {
+  DEFAULT_SCRYPT_PARAMS,
+  decodePasswordHash,
+  encodePasswordHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+  type DecodedHash,
+  type ScryptParams,
+} from './password.js';
+export { hashToken, newToken } from './token.js';

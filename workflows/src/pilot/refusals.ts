@@ -1,0 +1,345 @@
+// Update validators: pure checks of a request against the pilot's state. Each returns the reasons a
+// request is refused (empty = allowed), in both UI languages, so the API can show the rule's words.
+import { checklistFor, reason, type CatalogueVersion, type Reason } from '@pilot/domain';
+import type {
+  Actor,
+  ExtendDeadlineRequest,
+  PilotState,
+  ReassignInspectorRequest,
+  RespondRectificationRequest,
+  StartRolloutRequest,
+  SubmitInspectionRequest,
+  TaskState,
+  VerifyRectificationRequest,
+} from './contract.js';
+
+export interface PilotIdentity {
+  enrollmentId: string;
+  firmId: string;
+}
+
+const withdrawn = reason('pilot_withdrawn', '该试点已退出，不能再办理。', 'The pilot has been withdrawn.');
+const paused = reason(
+  'pilot_paused',
+  '试点已暂停，恢复后才能办理。',
+  'The pilot is paused; resume it first.',
+);
+
+function notRole(expected: string, zh: string): Reason {
+  return reason('role_not_allowed', `只有${zh}可以办理此事项。`, `Only a ${expected} may do this.`);
+}
+
+function activeChecks(state: PilotState): Reason[] {
+  if (state.withdrawnAt !== null) return [withdrawn];
+  if (state.pausedAt !== null) return [paused];
+  return [];
+}
+
+function isCoordinatorOrAdmin(actor: Actor): boolean {
+  return actor.role === 'coordinator' || actor.role === 'admin';
+}
+
+export function findTask(state: PilotState, taskId: string): TaskState | undefined {
+  return state.round?.tasks.find((task) => task.id === taskId);
+}
+
+export function refuseSubmitInspection(
+  state: PilotState,
+  who: PilotIdentity,
+  catalogue: CatalogueVersion,
+  request: SubmitInspectionRequest,
+  now: number,
+): Reason[] {
+  const blocked = activeChecks(state);
+  if (blocked.length > 0) return blocked;
+  const task = findTask(state, request.taskId);
+  if (!task) {
+    return [
+      reason(
+        'task_not_found',
+        '当前轮次中没有这项检查任务。',
+        'No such inspection task in the current round.',
+      ),
+    ];
+  }
+  if (task.kind === 'self') {
+    if (request.actor.role !== 'firm') return [notRole('firm', '本小区的物业服务企业')];
+    if (request.actor.firmId !== who.firmId) {
+      return [
+        reason(
+          'not_your_compound',
+          '只能为本企业服务的小区提交自查。',
+          'A firm may only self-inspect its own compound.',
+        ),
+      ];
+    }
+  } else {
+    if (request.actor.role !== 'inspector') return [notRole('inspector', '检查员')];
+    if (task.assigneeId !== request.actor.userId) {
+      return [reason('not_assigned', '这项检查没有分配给您。', 'This inspection is not assigned to you.')];
+    }
+  }
+  if (task.status === 'scheduled' || now < task.opensAt) {
+    return [reason('task_not_open', '这项检查尚未开始。', 'This inspection has not opened yet.')];
+  }
+  if (task.status === 'submitting') {
+    return [
+      reason('task_in_progress', '这项检查正在提交中。', 'This inspection is being submitted already.'),
+    ];
+  }
+  if (task.status === 'submitted') {
+    return [
+      reason('task_already_submitted', '这项检查已经提交过。', 'This inspection was submitted already.'),
+    ];
+  }
+  if (task.status === 'missed' || task.status === 'cancelled') {
+    return [
+      reason(
+        'task_closed',
+        '这项检查已关闭（逾期未检或已取消）。',
+        'This inspection is closed (missed or cancelled).',
+      ),
+    ];
+  }
+  const expected = checklistFor(catalogue, task.kind, {
+    focusCategories: state.round?.focusCategories ?? [],
+  });
+  const expectedCodes = new Set(expected.map((standard) => standard.code));
+  const given = new Set(request.items.map((item) => item.code));
+  const missing = [...expectedCodes].filter((code) => !given.has(code));
+  const extra = [...given].filter((code) => !expectedCodes.has(code));
+  const reasons: Reason[] = [];
+  if (missing.length > 0) {
+    reasons.push(
+      reason(
+        'checklist_incomplete',
+        `检查表还有 ${missing.length} 项未填写：${missing.slice(0, 10).join('、')}${missing.length > 10 ? '…' : ''}`,
+        `${missing.length} checklist item(s) are missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}`,
+      ),
+    );
+  }
+  if (extra.length > 0) {
+    reasons.push(
+      reason(
+        'not_on_checklist',
+        `以下标准不属于本次检查表：${extra.slice(0, 10).join('、')}`,
+        `Not on this inspection's checklist: ${extra.slice(0, 10).join(', ')}`,
+      ),
+    );
+  }
+  const byCode = new Map(expected.map((standard) => [standard.code, standard]));
+  for (const item of request.items) {
+    const standard = byCode.get(item.code);
+    if (!standard) continue;
+    if (item.outcome === 'fail' && !item.note?.trim()) {
+      reasons.push(
+        reason(
+          'fail_needs_note',
+          `${item.code} 不合格，必须说明问题。`,
+          `${item.code} failed: describe the problem.`,
+        ),
+      );
+    }
+    if (standard.scoring.mode === 'graded' && item.outcome !== 'na') {
+      const max = standard.scoring.max;
+      if (item.score === undefined || item.score < 0 || item.score > max) {
+        reasons.push(
+          reason(
+            'graded_score_range',
+            `${item.code} 需要 0–${max} 之间的得分。`,
+            `${item.code} needs a score from 0 to ${max}.`,
+          ),
+        );
+      }
+    }
+  }
+  return reasons;
+}
+
+export function refuseRespond(
+  state: PilotState,
+  who: PilotIdentity,
+  request: RespondRectificationRequest,
+): Reason[] {
+  const blocked = activeChecks(state);
+  if (blocked.length > 0) return blocked;
+  if (request.actor.role !== 'firm') return [notRole('firm', '物业服务企业')];
+  if (request.actor.firmId !== who.firmId) {
+    return [
+      reason(
+        'not_your_compound',
+        '只能答复本企业服务小区的整改事项。',
+        "A firm may only answer its own compound's items.",
+      ),
+    ];
+  }
+  const item = state.rectifications.find((r) => r.id === request.rectificationId);
+  if (!item) return [reason('rectification_not_found', '没有这项整改事项。', 'No such rectification item.')];
+  if (item.busy)
+    return [reason('rectification_busy', '该整改事项正在处理中。', 'This item is being processed.')];
+  if (item.status !== 'open' && item.status !== 'reopened') {
+    return [
+      reason(
+        'rectification_not_awaiting_response',
+        item.status === 'responded' ? '已答复，等待检查员核验。' : '该整改事项已关闭。',
+        item.status === 'responded' ? 'Already answered; awaiting verification.' : 'This item is closed.',
+      ),
+    ];
+  }
+  if (request.evidenceIds.length === 0) {
+    return [
+      reason('evidence_required', '整改答复必须附上佐证材料。', 'A rectification answer needs evidence.'),
+    ];
+  }
+  return [];
+}
+
+export function refuseVerify(state: PilotState, request: VerifyRectificationRequest): Reason[] {
+  const blocked = activeChecks(state);
+  if (blocked.length > 0) return blocked;
+  if (request.actor.role !== 'inspector') return [notRole('inspector', '检查员')];
+  const item = state.rectifications.find((r) => r.id === request.rectificationId);
+  if (!item) return [reason('rectification_not_found', '没有这项整改事项。', 'No such rectification item.')];
+  const assigned = state.assignments.some((a) => a.inspectorId === request.actor.userId);
+  if (!assigned)
+    return [reason('not_assigned', '您不是该试点的检查员。', 'You are not an inspector of this pilot.')];
+  if (item.busy)
+    return [reason('rectification_busy', '该整改事项正在处理中。', 'This item is being processed.')];
+  if (item.status !== 'responded') {
+    return [
+      reason(
+        'rectification_not_responded',
+        '企业尚未答复，无法核验。',
+        'The firm has not answered yet; nothing to verify.',
+      ),
+    ];
+  }
+  if (request.decision === 'reject' && !request.reason?.trim()) {
+    return [reason('reject_needs_reason', '退回整改必须说明原因。', 'Rejecting needs a reason.')];
+  }
+  return [];
+}
+
+export function refusePause(state: PilotState, actor: Actor): Reason[] {
+  if (!isCoordinatorOrAdmin(actor)) return [notRole('coordinator', '协调员')];
+  if (state.withdrawnAt !== null) return [withdrawn];
+  if (state.pausedAt !== null)
+    return [reason('already_paused', '试点已处于暂停状态。', 'The pilot is already paused.')];
+  if (state.stage.phase === 'demonstration') {
+    return [
+      reason(
+        'nothing_to_pause',
+        '示范小区已无待办工作，无需暂停。',
+        'A demonstration compound has no work left to pause.',
+      ),
+    ];
+  }
+  return [];
+}
+
+export function refuseResume(state: PilotState, actor: Actor): Reason[] {
+  if (!isCoordinatorOrAdmin(actor)) return [notRole('coordinator', '协调员')];
+  if (state.withdrawnAt !== null) return [withdrawn];
+  if (state.pausedAt === null) return [reason('not_paused', '试点没有暂停。', 'The pilot is not paused.')];
+  return [];
+}
+
+export function refuseExtend(state: PilotState, request: ExtendDeadlineRequest): Reason[] {
+  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+  const blocked = activeChecks(state);
+  if (blocked.length > 0) return blocked;
+  if (!request.reason.trim())
+    return [reason('reason_required', '延期必须说明理由。', 'An extension needs a reason.')];
+  if (request.targetType === 'task') {
+    const task = findTask(state, request.targetId);
+    if (!task)
+      return [
+        reason(
+          'task_not_found',
+          '当前轮次中没有这项检查任务。',
+          'No such inspection task in the current round.',
+        ),
+      ];
+    if (task.status !== 'scheduled' && task.status !== 'open') {
+      return [
+        reason(
+          'task_closed',
+          '这项检查已结束，不能延期。',
+          'This inspection is finished; it cannot be extended.',
+        ),
+      ];
+    }
+    return [];
+  }
+  const item = state.rectifications.find((r) => r.id === request.targetId);
+  if (!item) return [reason('rectification_not_found', '没有这项整改事项。', 'No such rectification item.')];
+  if (item.status === 'closed' || item.status === 'cancelled') {
+    return [
+      reason(
+        'rectification_closed',
+        '该整改事项已关闭，不能延期。',
+        'This item is closed; it cannot be extended.',
+      ),
+    ];
+  }
+  return [];
+}
+
+export function refuseReassign(state: PilotState, request: ReassignInspectorRequest): Reason[] {
+  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+  if (state.withdrawnAt !== null) return [withdrawn];
+  if (request.fromInspectorId === request.toInspectorId) {
+    return [
+      reason(
+        'same_inspector',
+        '新检查员不能与原检查员相同。',
+        'The new inspector must differ from the current one.',
+      ),
+    ];
+  }
+  const from = state.assignments.find((a) => a.inspectorId === request.fromInspectorId);
+  if (!from)
+    return [
+      reason(
+        'inspector_not_assigned',
+        '原检查员不在本试点中。',
+        'That inspector is not assigned to this pilot.',
+      ),
+    ];
+  const missing = (request.kinds ?? []).filter((kind) => !from.kinds.includes(kind));
+  if (missing.length > 0) {
+    return [
+      reason(
+        'kind_not_held',
+        `原检查员未负责：${missing.join('、')}`,
+        `The inspector does not hold: ${missing.join(', ')}`,
+      ),
+    ];
+  }
+  return [];
+}
+
+export function refuseWithdraw(state: PilotState, request: { actor: Actor; reason: string }): Reason[] {
+  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+  if (state.withdrawnAt !== null) return [withdrawn];
+  if (request.reason.trim().length < 2)
+    return [reason('reason_required', '退出试点必须说明原因。', 'Withdrawal needs a reason.')];
+  return [];
+}
+
+export function refuseRollout(state: PilotState, request: StartRolloutRequest): Reason[] {
+  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+  if (state.withdrawnAt !== null) return [withdrawn];
+  if (state.stage.stage !== 'rollout') {
+    return [
+      reason(
+        'stage_not_rollout',
+        '只有进入全面推广阶段的试点才能向其他企业推广。',
+        'Only a pilot in the rollout stage can roll out to other firms.',
+      ),
+    ];
+  }
+  if (request.targets.length === 0)
+    return [reason('no_targets', '请至少选择一个推广对象。', 'Choose at least one target.')];
+  return [];
+}

@@ -1,0 +1,97 @@
+// Turning the domain's calendar schedule into the workflow's round state, and the time arithmetic the
+// scheduler loop needs (what is due next, shifting deadlines after a pause).
+import { buildRoundSchedule, type CategoryCode, type PilotPlan } from '@pilot/domain';
+import type { InspectorAssignment, PilotState, RoundState, TaskState } from './contract.js';
+
+export function roundIdFor(enrollmentId: string, number: number): string {
+  return `${enrollmentId}:r${number}`;
+}
+
+function assigneeFor(assignments: InspectorAssignment[], kind: TaskState['kind']): string | null {
+  if (kind === 'self') return null;
+  return assignments.find((a) => a.kinds.includes(kind))?.inspectorId ?? null;
+}
+
+export function buildRound(
+  enrollmentId: string,
+  plan: PilotPlan,
+  startsAt: number,
+  number: number,
+  stage: 'improvement' | 'consolidation',
+  focusCategories: CategoryCode[],
+  assignments: InspectorAssignment[],
+): RoundState {
+  const schedule = buildRoundSchedule(plan, startsAt, number, { stage, includeOpening: number === 1 });
+  return {
+    id: roundIdFor(enrollmentId, number),
+    number,
+    stage,
+    startsAt: schedule.window.startMs,
+    endsAt: schedule.window.endMs,
+    focusCategories,
+    inspections: [],
+    tasks: schedule.tasks.map((task) => ({
+      id: `${enrollmentId}:${task.key}`,
+      key: task.key,
+      kind: task.kind,
+      round: number,
+      opensAt: task.opensAt,
+      dueAt: task.dueAt,
+      remindAt: task.remindAt,
+      missedAt: task.missedAt,
+      assigneeId: assigneeFor(assignments, task.kind),
+      status: 'scheduled',
+      remindedAt: null,
+      escalatedAt: null,
+      submittedAt: null,
+    })),
+  };
+}
+
+/** The earliest instant at which the scheduler has something to do, or null when it only waits for people. */
+export function nextWakeAt(state: PilotState): number | null {
+  if (state.pausedAt !== null || state.withdrawnAt !== null) return null;
+  const times: number[] = [];
+  const round = state.round;
+  if (round) {
+    for (const task of round.tasks) {
+      if (task.status === 'scheduled') times.push(task.opensAt);
+      if (task.status === 'open') {
+        if (task.remindedAt === null) times.push(task.remindAt);
+        if (task.escalatedAt === null) times.push(task.dueAt);
+        times.push(task.missedAt);
+      }
+    }
+    const phase = state.stage.phase;
+    if (phase === 'improvement_round' || phase === 'consolidation_round') times.push(round.endsAt);
+  }
+  for (const item of state.rectifications) {
+    if ((item.status === 'open' || item.status === 'reopened') && item.escalatedFor !== item.deadline) {
+      times.push(item.deadline);
+    }
+  }
+  return times.length === 0 ? null : Math.min(...times);
+}
+
+/**
+ * Paused time does not eat into deadlines: every deadline still ahead at the pause moves by the
+ * paused duration, as does the end of the running round.
+ */
+export function shiftAfterPause(state: PilotState, pausedAt: number, pausedMs: number): void {
+  const shift = (t: number) => (t >= pausedAt ? t + pausedMs : t);
+  const round = state.round;
+  if (round) {
+    round.endsAt = shift(round.endsAt);
+    for (const task of round.tasks) {
+      if (task.status !== 'scheduled' && task.status !== 'open') continue;
+      task.opensAt = shift(task.opensAt);
+      task.remindAt = shift(task.remindAt);
+      task.dueAt = shift(task.dueAt);
+      task.missedAt = shift(task.missedAt);
+    }
+  }
+  for (const item of state.rectifications) {
+    if (item.status === 'closed' || item.status === 'cancelled') continue;
+    item.deadline = shift(item.deadline);
+  }
+}
