@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import multipart from '@fastify/multipart';
+import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -20,8 +21,33 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       'Property-firm incentive-evaluation pilot: enrollments, inspections, rectifications, ratings.',
     )
     .setVersion('0.1.0')
+    .addBearerAuth()
     .build();
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+}
+
+/** Evidence photos from phones and scanned records; larger files are refused with 413. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** One structured line per request: id, route, status, duration and who asked. */
+function logRequests(app: NestFastifyApplication): void {
+  const logger = new Logger('Http');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const principal = (request as { principal?: { userId: string } }).principal;
+    logger.log({
+      message: `${request.method} ${request.url} ${reply.statusCode}`,
+      requestId: request.id,
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      userId: principal?.userId ?? null,
+    });
+    done();
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
 }
 
 /** Builds the Nest application on Fastify without listening, so main.ts, tests and the OpenAPI script share it. */
@@ -31,6 +57,8 @@ export async function createApiApp(deps: PlatformDependencies): Promise<NestFast
     new FastifyAdapter({ genReqId: () => crypto.randomUUID(), requestIdHeader: 'x-request-id' }),
     { logger: createLogger(deps.config.logLevel), abortOnError: false },
   );
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });
+  logRequests(app);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
   return app;

@@ -1,7 +1,13 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { BlobStorage, PrismaClient } from '@pilot/db';
 import type { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '../config.js';
+import { AuditService } from './audit/audit.service.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { SessionStore } from './auth/session.store.js';
+import { ErrorFilter } from './errors/error-filter.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { API_CONFIG, PRISMA, STORAGE, TASK_QUEUE, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
 
 export interface PlatformDependencies {
@@ -14,7 +20,10 @@ export interface PlatformDependencies {
   taskQueue: string;
 }
 
-/** Hands the I/O built by the composition root (main.ts or a test) to every feature module. */
+/**
+ * Hands the I/O built by the composition root (main.ts or a test) to every feature module, and
+ * installs what every route gets: authentication and roles, idempotent writes, one error shape.
+ */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -28,8 +37,22 @@ export class PlatformModule {
         { provide: TEMPORAL_CLIENT, useValue: deps.temporalClient },
         { provide: STORAGE, useValue: deps.storage },
         { provide: TASK_QUEUE, useValue: deps.taskQueue },
+        SessionStore,
+        AuditService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ErrorFilter },
       ],
-      exports: [API_CONFIG, PRISMA, TEMPORAL_CONNECTION, TEMPORAL_CLIENT, STORAGE, TASK_QUEUE],
+      exports: [
+        API_CONFIG,
+        PRISMA,
+        TEMPORAL_CONNECTION,
+        TEMPORAL_CLIENT,
+        STORAGE,
+        TASK_QUEUE,
+        SessionStore,
+        AuditService,
+      ],
     };
   }
 }

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { installWorkerRuntime } from '@pilot/activities/worker';
-import { deployMigrations, targetFromEnv } from '@pilot/db';
+import { DEMO_PASSWORD, deployMigrations, seedDemoData, targetFromEnv } from '@pilot/db';
 import { createDevServerEnvironment } from '@pilot/infra';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApiApp } from '../app.js';
@@ -13,6 +13,9 @@ import { openRuntime, type ApiRuntime } from '../runtime.js';
 
 export interface ApiHarness {
   baseUrl: string;
+  /** Logs a seeded demo user in and returns a client that sends its bearer token. */
+  as(username: string): Promise<ApiClient>;
+  anonymous: ApiClient;
   app: NestFastifyApplication;
   runtime: ApiRuntime;
   close(): Promise<void>;
@@ -40,6 +43,7 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
     dataRoot = await mkdtemp(path.join(tmpdir(), 'pilot-api-'));
     dbEnv = { PILOT_DATA_DIR: dataRoot };
     await deployMigrations(targetFromEnv(dbEnv));
+    await seedDemoData(targetFromEnv(dbEnv));
   }
   const config = loadConfig({
     ...dbEnv,
@@ -52,8 +56,16 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
   const app = await createApiApp(runtime.deps);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const anonymous = new ApiClient(baseUrl, null);
   return {
     baseUrl,
+    anonymous,
+    as: async (username) => {
+      const response = await anonymous.post('/auth/login', { username, password: DEMO_PASSWORD });
+      if (response.status !== 200)
+        throw new Error(`log-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return new ApiClient(baseUrl, (response.body as { token: string }).token);
+    },
     app,
     runtime,
     close: async () => {
@@ -63,4 +75,51 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
       if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
     },
   };
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny HTTP client for tests: JSON in and out, an optional bearer token and extra headers. */
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    readonly token: string | null,
+  ) {}
+
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : null) as T,
+      headers: response.headers,
+    };
+  }
+
+  get<T = unknown>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', path, undefined, headers);
+  }
+  post<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body ?? {}, headers);
+  }
+  patch<T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, body ?? {}, headers);
+  }
 }

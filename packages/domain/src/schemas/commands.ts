@@ -54,6 +54,25 @@ export const createUserSchema = z
     }
   });
 
+/** An admin's change to an account; the role and firm are fixed at creation (a new account is clearer). */
+export const updateUserSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(50).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/)
+      .optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, {
+    params: localizedParams('请至少修改一项。', 'Change at least one field.'),
+  });
+
+export const resetPasswordSchema = z.object({
+  newPassword: z.string().min(8).max(128),
+});
+
 export const enrollPilotSchema = z.object({
   firm: firmRefSchema,
   compound: compoundRefSchema,
@@ -187,6 +206,8 @@ export const startRolloutSchema = z.object({
 
 export type LoginInput = z.infer<typeof loginSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type EnrollPilotInput = z.infer<typeof enrollPilotSchema>;
 export type SubmitInspectionInput = z.infer<typeof submitInspectionSchema>;
 export type SubmitSelfInspectionInput = z.infer<typeof submitSelfInspectionSchema>;

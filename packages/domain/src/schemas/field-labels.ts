@@ -13,6 +13,8 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   role: { zh: '角色', en: 'Role' },
   phone: { zh: '手机号码', en: 'Mobile number' },
   firmId: { zh: '物业企业编号', en: 'Firm ID' },
+  active: { zh: '启用状态', en: 'Active' },
+  newPassword: { zh: '新密码', en: 'New password' },
   // enrolment and rollout
   firm: { zh: '物业企业', en: 'Property firm' },
   'firm.id': { zh: '物业企业编号', en: 'Firm ID' },

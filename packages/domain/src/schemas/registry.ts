@@ -2,6 +2,8 @@ import type * as z from 'zod';
 import { draftCatalogueVersionSchema, publishCatalogueVersionSchema } from './catalogue-version.js';
 import {
   createUserSchema,
+  resetPasswordSchema,
+  updateUserSchema,
   enrollPilotSchema,
   extendDeadlineSchema,
   loginSchema,
@@ -28,6 +30,8 @@ import {
 export const COMMAND_SCHEMAS = {
   login: loginSchema,
   createUser: createUserSchema,
+  updateUser: updateUserSchema,
+  resetPassword: resetPasswordSchema,
   enrollPilot: enrollPilotSchema,
   submitInspection: submitInspectionSchema,
   submitSelfInspection: submitSelfInspectionSchema,

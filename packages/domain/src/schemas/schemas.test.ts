@@ -26,6 +26,8 @@ const VALID: Record<string, Record<string, unknown>> = {
     phone: '13800138000',
     firmId: 'f-1',
   },
+  updateUser: { displayName: '李娜（物业经理）', active: false },
+  resetPassword: { newPassword: 'another-horse' },
   enrollPilot: {
     firm: { name: '祥顺物业' },
     compound: { name: '玫瑰家园', community: '锦水园社区', households: 860 },

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { appendAudit, type Prisma, type PrismaClient } from '@pilot/db';
+import type { Principal } from '../auth/principal.js';
+import { PRISMA } from '../tokens.js';
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Audit entries for changes the API makes itself (users, sessions, catalogue drafts). Changes that
+ * go through a workflow are audited by its activities, with the same actor passed along.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  /** Appends inside the caller's transaction, so the change and its audit entry commit together. */
+  append(
+    tx: Prisma.TransactionClient,
+    actor: Pick<Principal, 'userId' | 'role' | 'requestId'> | null,
+    record: AuditRecord,
+  ) {
+    return appendAudit(tx, {
+      actorId: actor?.userId ?? null,
+      actorRole: actor?.role ?? 'anonymous',
+      requestId: actor?.requestId ?? null,
+      ...record,
+    });
+  }
+
+  /** Runs `change` and its audit entry in one transaction. */
+  async within<T>(
+    actor: Pick<Principal, 'userId' | 'role' | 'requestId'> | null,
+    change: (tx: Prisma.TransactionClient) => Promise<T>,
+    record: (result: T) => AuditRecord,
+  ): Promise<T> {
+    return this.prisma.$transaction(async (tx) => {
+      const result = await change(tx);
+      await this.append(tx, actor, record(result));
+      return result;
+    });
+  }
+}
