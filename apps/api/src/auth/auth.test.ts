@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type ApiHarness } from '../test-support/api-harness.js';
+import { ApiClient, startApi, type ApiHarness } from '../test-support/api-harness.js';
 
 describe('auth and users over HTTP', () => {
   let api: ApiHarness;
@@ -16,10 +16,7 @@ describe('auth and users over HTTP', () => {
     const rotated = await admin.post<{ token: string }>('/auth/refresh');
     expect(rotated.status).toBe(200);
     expect((await admin.get('/auth/me')).status).toBe(401);
-    const fresh = new (admin.constructor as typeof import('../test-support/api-harness.js').ApiClient)(
-      api.baseUrl,
-      rotated.body.token,
-    );
+    const fresh = new ApiClient(api.baseUrl, rotated.body.token);
     expect((await fresh.get('/auth/me')).status).toBe(200);
     expect((await fresh.post('/auth/logout')).status).toBe(204);
     expect((await fresh.get('/auth/me')).status).toBe(401);
