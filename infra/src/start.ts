@@ -160,6 +160,12 @@ async function main(): Promise<void> {
   say('database: loading demo data');
   await runToEnd('seed', [dbCli, 'seed'], dbEnv);
 
+  say('demo pilots: importing pilots with history and enrolling fresh ones');
+  await runToEnd('demo pilots', [path.join(root, 'apps/worker/dist/import-demo.js')], {
+    ...dbEnv,
+    TEMPORAL_ADDRESS: `${host}:${ports.temporal}`,
+  });
+
   launch('api', process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
     ...dbEnv,
     API_HOST: host,

@@ -22,7 +22,8 @@ const indexedValueType: Record<string, proto.temporal.api.enums.v1.IndexedValueT
  * so a worker can start against a brand-new dev server or a long-lived cluster alike.
  */
 export async function ensureSearchAttributes(
-  connection: NativeConnection,
+  // A worker's NativeConnection or a client's Connection: both carry the operator service.
+  connection: Pick<NativeConnection, 'operatorService'>,
   namespace: string,
   keys: ReadonlyArray<SearchAttributeKey>,
 ): Promise<string[]> {

@@ -1,0 +1,65 @@
+// Loads the demo pilots (start command, embedded mode): imports pilots with history and enrolls a few
+// fresh ones, through the same workflows the API drives. Safe to run again: existing pilots are kept.
+import path from 'node:path';
+import { createFileStorage, dataRoot, DEMO_IDS, openDatabase, targetFromEnv } from '@pilot/db';
+import { formatLocalDate } from '@pilot/domain';
+import { startPilot } from '@pilot/workflows/client';
+import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
+import { ensureSearchAttributes } from '@pilot/activities/worker';
+import { Client, Connection } from '@temporalio/client';
+import { DEMO_FRESH, DEMO_IMPORTS } from './import/demo-pilots.js';
+import { importPilot } from './import/import-pilot.js';
+
+const CATALOGUE_VERSION = '2024.1';
+
+async function main(): Promise<void> {
+  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+  const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE;
+  const db = await openDatabase(targetFromEnv());
+  const connection = await Connection.connect({ address });
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+  const client = new Client({ connection, namespace });
+  // The worker registers these too, but it may not have started yet.
+  await ensureSearchAttributes(connection, namespace, Object.values(searchAttributes));
+  const storage = createFileStorage(process.env.PILOT_STORAGE_DIR ?? path.join(dataRoot(), 'files'));
+  const actor = { userId: DEMO_IDS.coordinator, role: 'coordinator' as const };
+  try {
+    let imported = 0;
+    for (const spec of DEMO_IMPORTS) {
+      const result = await importPilot(
+        db.prisma,
+        storage,
+        client,
+        taskQueue,
+        CATALOGUE_VERSION,
+        spec,
+        actor,
+        Date.now(),
+      );
+      if (result.imported) imported++;
+    }
+    let enrolled = 0;
+    for (const fresh of DEMO_FRESH) {
+      const started = await startPilot(client, taskQueue, {
+        compoundId: fresh.compoundId,
+        firmId: fresh.firmId,
+        startDate: formatLocalDate(Date.now()),
+        catalogueVersionId: CATALOGUE_VERSION,
+        inspectorAssignments: fresh.assignments,
+        enrolledBy: actor,
+      });
+      if (!started.alreadyEnrolled) enrolled++;
+    }
+    console.log(
+      `demo pilots: ${imported} imported with history, ${enrolled} newly enrolled (others already present)`,
+    );
+  } finally {
+    await connection.close();
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

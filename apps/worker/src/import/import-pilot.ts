@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { formatLocalDate } from '@pilot/domain';
+import { appendAudit, type BlobStorage, type Prisma, type PrismaClient } from '@pilot/db';
+import { pilotWorkflowId, searchAttributes, type Actor } from '@pilot/workflows/messages';
+import { importedPilotState, type PilotImport } from '@pilot/workflows/import';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+
+export interface ImportResult {
+  enrollmentId: string;
+  workflowId: string;
+  imported: boolean;
+}
+
+/**
+ * Imports a pilot that ran before the system existed: its records (enrollment, evaluated rounds,
+ * archives of the paper files, the round now starting) in one transaction, then its workflow,
+ * started from the state the history leads to. Idempotent: an imported pilot is left alone.
+ */
+export async function importPilot(
+  prisma: PrismaClient,
+  storage: BlobStorage,
+  client: Client,
+  taskQueue: string,
+  catalogueVersionId: string,
+  spec: PilotImport,
+  actor: Actor,
+  nowMs: number,
+): Promise<ImportResult> {
+  const workflowId = pilotWorkflowId(spec.compoundId);
+  if (await prisma.enrollment.findUnique({ where: { id: spec.enrollmentId }, select: { id: true } })) {
+    return { enrollmentId: spec.enrollmentId, workflowId, imported: false };
+  }
+  const { state, startMs, windows } = importedPilotState(spec, nowMs);
+  const latest = state.rounds.at(-1);
+  const archives: Array<{ outcome: (typeof state.rounds)[number]; storageKey: string; contentHash: string }> =
+    [];
+  for (const outcome of state.rounds.filter((r) => r.archiveId)) {
+    // The paper files of an imported round: what is known of it, kept like any other archive.
+    const document = {
+      imported: true,
+      round: outcome,
+      note: '本轮为系统上线前的纸质检查记录，按总体评估结果导入。',
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(document));
+    const storageKey = `archives/${spec.enrollmentId}/${outcome.id.replaceAll(':', '_')}.json`;
+    await storage.put(storageKey, bytes);
+    archives.push({ outcome, storageKey, contentHash: createHash('sha256').update(bytes).digest('hex') });
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.enrollment.create({
+      data: {
+        id: spec.enrollmentId,
+        workflowId,
+        compoundId: spec.compoundId,
+        firmId: spec.firmId,
+        catalogueVersionId,
+        stage: state.stage.stage,
+        phase: state.stage.phase,
+        status: 'active',
+        startDate: new Date(startMs),
+        plan: state.plan as unknown as Prisma.InputJsonValue,
+        currentRound: state.round?.number ?? latest?.number ?? 0,
+        latestScore: latest?.score ?? null,
+        starRating: latest?.stars ?? null,
+        enrolledById: actor.userId,
+        experienceSummary:
+          state.stage.stage === 'rollout'
+            ? ({
+                imported: true,
+                rounds: state.rounds.map((r) => ({
+                  number: r.number,
+                  stage: r.stage,
+                  score: r.score,
+                  stars: r.stars,
+                })),
+              } as Prisma.InputJsonValue)
+            : undefined,
+        assignments: {
+          create: spec.inspectorAssignments.map((a, i) => ({ userId: a.inspectorId, lead: i === 0 })),
+        },
+      },
+    });
+    for (const [index, outcome] of state.rounds.entries()) {
+      const window = windows[index]!;
+      await tx.round.create({
+        data: {
+          id: outcome.id,
+          enrollmentId: spec.enrollmentId,
+          number: outcome.number,
+          kind: outcome.stage,
+          startsAt: new Date(window.startsAt),
+          endsAt: new Date(window.endsAt),
+          status: outcome.archiveId ? 'archived' : 'evaluated',
+          score: outcome.score,
+          starRating: outcome.stars,
+          complianceRate: outcome.complianceRate,
+          categoryScores: outcome.categoryScores as Prisma.InputJsonValue,
+          keyAreas: outcome.keyAreas,
+          passed: outcome.passed,
+          assessment: {
+            reasons: outcome.reasons,
+            completed: outcome.completed,
+            missed: outcome.missed,
+            imported: true,
+          } as unknown as Prisma.InputJsonValue,
+          evaluatedAt: new Date(outcome.evaluatedAt),
+          focusCategories: [],
+        },
+      });
+    }
+    for (const archive of archives) {
+      await tx.archive.create({
+        data: {
+          id: archive.outcome.archiveId!,
+          enrollmentId: spec.enrollmentId,
+          roundId: archive.outcome.id,
+          storageKey: archive.storageKey,
+          contentHash: archive.contentHash,
+          index: [{ name: 'imported', title: '导入的纸质档案', count: 1 }] as Prisma.InputJsonValue,
+          itemCount: 1,
+          createdAt: new Date(archive.outcome.evaluatedAt),
+        },
+      });
+    }
+    if (state.round) {
+      const round = state.round;
+      await tx.round.create({
+        data: {
+          id: round.id,
+          enrollmentId: spec.enrollmentId,
+          number: round.number,
+          kind: round.stage,
+          startsAt: new Date(round.startsAt),
+          endsAt: new Date(round.endsAt),
+          status: 'running',
+          focusCategories: round.focusCategories,
+        },
+      });
+      await tx.inspectionTask.createMany({
+        data: round.tasks.map((task) => ({
+          id: task.id,
+          enrollmentId: spec.enrollmentId,
+          roundId: round.id,
+          key: task.key,
+          kind: task.kind,
+          opensAt: new Date(task.opensAt),
+          dueAt: new Date(task.dueAt),
+          remindAt: new Date(task.remindAt),
+          missedAt: new Date(task.missedAt),
+          assigneeId: task.assigneeId,
+          status: 'scheduled',
+        })),
+      });
+    }
+    if (state.promotedAt !== null) {
+      await tx.compound.update({
+        where: { id: spec.compoundId },
+        data: { isDemonstration: true, demonstrationAt: new Date(state.promotedAt) },
+      });
+    }
+    await appendAudit(tx, {
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action: 'enrollment.import',
+      entityType: 'enrollment',
+      entityId: spec.enrollmentId,
+      after: {
+        stage: state.stage,
+        rounds: state.rounds.map((r) => ({ number: r.number, score: r.score, passed: r.passed })),
+      },
+    });
+  });
+  try {
+    await client.workflow.start('pilotWorkflow', {
+      taskQueue,
+      workflowId,
+      args: [
+        {
+          input: {
+            enrollmentId: spec.enrollmentId,
+            compoundId: spec.compoundId,
+            firmId: spec.firmId,
+            startDate: formatLocalDate(startMs),
+            inspectorAssignments: spec.inspectorAssignments,
+            catalogueVersionId,
+            ...(spec.planOverrides ? { planOverrides: spec.planOverrides } : {}),
+            originEnrollmentId: null,
+            enrolledBy: actor,
+          },
+          carried: state,
+        },
+      ],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: searchAttributes.stage, value: state.stage.stage },
+        { key: searchAttributes.compoundId, value: spec.compoundId },
+        { key: searchAttributes.firmId, value: spec.firmId },
+      ],
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+  return { enrollmentId: spec.enrollmentId, workflowId, imported: true };
+}
