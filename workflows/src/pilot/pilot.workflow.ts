@@ -5,6 +5,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -93,6 +94,10 @@ const archiver = proxyActivities<PilotActivities>({
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes' },
 });
 
+/** Patch ids: every change to the command sequence of a running pilot goes behind one (see replay.test.ts). */
+const PATCH_CONCENTRATED_DONE_FIRST = 'concentrated-done-before-self-closed';
+const PATCH_COMPRESSED_START_NOW = 'compressed-plan-starts-now';
+
 /** How many applied update ids are remembered across continue-as-new. */
 const REMEMBERED_UPDATES = 500;
 
@@ -122,20 +127,29 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
   const who = { enrollmentId: input.enrollmentId, firmId: input.firmId };
   // State is built synchronously so the query and update handlers exist from the first moment;
   // requests that arrive before the catalogue and records are ready are refused as "starting".
+  // After continue-as-new the records exist already, so only a submission (which needs the
+  // catalogue) waits for it to load: refusing everything made each round boundary bounce people's
+  // rectification answers and verifications.
   const state: PilotState = args.carried ?? initialState();
   let catalogue: CatalogueVersion | null = null;
-  let ready = false;
+  let recorded = args.carried !== undefined;
   let dirty = false;
 
   function initialState(): PilotState {
-    const startMs = parseLocalDate(input.startDate);
-    if (startMs === null) {
+    const startDay = parseLocalDate(input.startDate);
+    if (startDay === null) {
       throw ApplicationFailure.nonRetryable(
         `startDate ${input.startDate} is not a YYYY-MM-DD date`,
         'InvalidInput',
       );
     }
     const plan = resolvePlan(input.planOverrides ?? {}, DEFAULT_PLAN);
+    // A compressed plan (demos, dev-server tests) squeezes a round into minutes around its start.
+    // Anchored at the start day's midnight, a pilot enrolled later that day found its whole round
+    // over before it began; so a compressed pilot whose start day has begun starts now.
+    const now = Date.now();
+    const startMs =
+      plan.timeScale > 1 && startDay < now && patched(PATCH_COMPRESSED_START_NOW) ? now : startDay;
     const fresh: PilotState = {
       stage: initialStageState(),
       plan,
@@ -326,9 +340,22 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
     for (const task of outcomes) await afterTaskClosed(task);
   }
 
+  function openingTaskClosed(kind: 'self' | 'concentrated'): boolean {
+    return (state.round?.tasks ?? []).some(
+      (t) => t.kind === kind && (t.status === 'submitted' || t.status === 'missed'),
+    );
+  }
+
   async function afterTaskClosed(task: TaskState): Promise<void> {
     if (task.kind === 'self' && state.stage.phase === 'self_inspection') {
       await apply({ type: 'SELF_INSPECTION_SUBMITTED' });
+      // The concentrated inspection opens while a late self-inspection may still be in its grace
+      // period; if the inspector finished it first, the opening phases end together. Without this
+      // the pilot sat in "concentrated inspection" and, once every task was done, never woke for
+      // the round end.
+      if (openingTaskClosed('concentrated') && patched(PATCH_CONCENTRATED_DONE_FIRST)) {
+        await apply({ type: 'CONCENTRATED_INSPECTION_COMPLETED' });
+      }
     }
     if (task.kind === 'concentrated' && state.stage.phase === 'concentrated_inspection') {
       await apply({ type: 'CONCENTRATED_INSPECTION_COMPLETED' });
@@ -488,11 +515,14 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
     definition: UpdateDefinition<Ret, [Req]>,
     validate: (request: Req) => Reason[],
     handler: (request: Req) => Promise<Ret>,
+    options: { needsCatalogue?: boolean } = {},
   ): void {
     setHandler(definition, once(handler), {
       validator: (request: Req) => {
-        if (!ready) refuse([starting]);
-        if (!alreadyApplied()) refuse(validate(request));
+        if (!recorded) refuse([starting]);
+        if (alreadyApplied()) return;
+        if (options.needsCatalogue && catalogue === null) refuse([starting]);
+        refuse(validate(request));
       },
     });
   }
@@ -586,6 +616,7 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
         })),
       };
     },
+    { needsCatalogue: true },
   );
 
   onUpdate(
@@ -991,7 +1022,7 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
 
   catalogue = await db.loadCatalogue(input.catalogueVersionId);
   if (!args.carried) await enroll(state);
-  ready = true;
+  recorded = true;
 
   for (;;) {
     if (state.withdrawnAt !== null) break;

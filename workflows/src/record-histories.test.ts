@@ -1,0 +1,153 @@
+// Records the replay fixtures in workflows/test/histories/: RECORD_HISTORIES=1 (or
+// `pnpm --filter @pilot/workflows record-histories`) records every scenario, RECORD_HISTORIES=withdrawn,…
+// only the ones named; the index keeps the others. Skipped when the variable is not set.
+//
+// When to record: for a new scenario (record just that one), or after a change that is *meant* to
+// break compatibility with running pilots — i.e. none are running: before the first deployment, or
+// once all were migrated. Never to make replay.test.ts pass after a change that must stay
+// compatible: such a change goes behind `patched()` and the old fixtures stay, since they are
+// exactly what catches the nondeterminism.
+//
+// The runs use one-month rounds and the fixtures leave out payloads replay never reads (see
+// withoutUnreadPayloads), which keeps them at about 0.55 MB instead of 2 MB.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRoundSchedule, DEFAULT_CATALOGUE, resolvePlan } from '@pilot/domain';
+import { startPilot, type StartedPilot } from './client.js';
+import { pauseUpdate, promoteUpdate, resumeUpdate, startRolloutUpdate, withdrawUpdate } from './messages.js';
+import { createHarness, type Harness } from './test-support/harness.js';
+import { runChain, saveHistories, writeIndex, type FixtureEntry } from './test-support/histories.js';
+import {
+  actors,
+  checklistCodes,
+  DAY,
+  demo,
+  nextLocalWeekday,
+  PilotDriver,
+  startDateIn,
+} from './test-support/pilot-driver.js';
+
+const wanted = process.env.RECORD_HISTORIES ?? '';
+const SCENARIOS = ['full-pilot', 'withdrawn', 'paused-resumed'] as const;
+const selected = SCENARIOS.filter((s) => wanted === '1' || wanted === 'all' || wanted.split(',').includes(s));
+const FIXTURE_PLAN = { roundMonths: 1 };
+
+const ordinaryWeeklyCode = DEFAULT_CATALOGUE.weeklyChecklist.find(
+  (code) => !DEFAULT_CATALOGUE.standards.find((s) => s.code === code)!.critical,
+)!;
+
+describe.skipIf(selected.length === 0)('record replay fixtures', () => {
+  let h: Harness;
+  const entries: FixtureEntry[] = [];
+  beforeAll(async () => {
+    h = await createHarness('time-skipping');
+  });
+  afterAll(async () => {
+    if (entries.length > 0) await writeIndex(entries);
+    await h?.close();
+  });
+
+  /**
+   * Each scenario pilots a different compound of 祥顺物业, so they can share one server. Rounds of
+   * one month keep the fixtures small (every run also carries the 107-standard catalogue): the
+   * command sequence has the same shape as with three-month rounds, only fewer inspections.
+   */
+  async function start(compoundId: string, startDate?: string): Promise<StartedPilot> {
+    return startPilot(h.env.client, h.taskQueue, {
+      compoundId,
+      firmId: demo.firmId,
+      startDate: startDate ?? (await startDateIn(h.env)),
+      catalogueVersionId: demo.catalogueVersionId,
+      inspectorAssignments: demo.assignments(),
+      planOverrides: FIXTURE_PLAN,
+      enrolledBy: actors.coordinator,
+    });
+  }
+
+  async function save(scenario: string, started: StartedPilot, runs?: number): Promise<void> {
+    const chain = await runChain(h.env.client, started.workflowId);
+    const saved = await saveHistories(h.env.client, scenario, started.workflowId, chain.slice(0, runs));
+    entries.push(...saved);
+    console.log(saved.map((e) => `${e.file}: ${e.events} events`).join('\n'));
+  }
+
+  /** Full pilot: two rounds, a rejected then accepted rectification, promotion and a rollout. */
+  async function fullPilot(): Promise<void> {
+    const started = await start(demo.compoundId);
+    let firstWeekly = true;
+    const driver = new PilotDriver(h.env, started.handle, {
+      firmId: demo.firmId,
+      failuresFor: (task) => {
+        if (task.kind !== 'weekly' || !firstWeekly) return [];
+        firstWeekly = false;
+        return [ordinaryWeeklyCode];
+      },
+      verdictFor: (_id, rejections) => (rejections === 0 ? 'reject' : 'accept'),
+    });
+    await driver.until((s) => s.phase === 'eligible');
+    await started.handle.executeUpdate(promoteUpdate, { args: [{ actor: actors.admin }] });
+    await started.handle.executeUpdate(startRolloutUpdate, {
+      args: [
+        {
+          actor: actors.coordinator,
+          startDate: await startDateIn(h.env),
+          catalogueVersionId: demo.catalogueVersionId,
+          targets: [{ compoundId: 'cmp-jinguiyuan', firmId: 'firm-jinrun' }],
+          inspectorAssignments: demo.assignments(),
+        },
+      ],
+    });
+    await save('full-pilot', started);
+  }
+
+  /** Withdrawn: withdrawn early, with open tasks and an open rectification from the self-inspection. */
+  async function withdrawn(): Promise<void> {
+    const started = await start('cmp-jinshuihuayuan');
+    const driver = new PilotDriver(h.env, started.handle, {
+      firmId: demo.firmId,
+      submit: (task) => task.kind === 'self',
+      failuresFor: () => checklistCodes('self').slice(0, 1),
+      respond: () => false,
+    });
+    await driver.until((s) => s.phase === 'concentrated_inspection' && s.openRectifications.length === 1);
+    await started.handle.executeUpdate(withdrawUpdate, {
+      args: [{ actor: actors.coordinator, reason: '企业退出试点' }],
+    });
+    expect((await started.handle.result()).stage).toBe('withdrawn');
+    await save('withdrawn', started);
+  }
+
+  /**
+   * Paused-resumed: paused before round 1 ends, resumed 20 days later, the round evaluated at its
+   * shifted end. Started on a Sunday with the firm's self-inspection left to be missed after the
+   * concentrated inspection was done, so the run also takes the patched path of that case.
+   */
+  async function pausedResumed(): Promise<void> {
+    const started = await start('cmp-lijingyuan', await nextLocalWeekday(h.env, 0));
+    const driver = new PilotDriver(h.env, started.handle, {
+      firmId: demo.firmId,
+      submit: (task) => task.kind !== 'self',
+    });
+    const first = await driver.snapshot();
+    const schedule = buildRoundSchedule(resolvePlan(FIXTURE_PLAN), first.currentRound!.startsAt, 1, {
+      stage: 'improvement',
+      includeOpening: true,
+    });
+    await driver.untilTime(schedule.window.endMs - 3 * DAY);
+    await started.handle.executeUpdate(pauseUpdate, {
+      args: [{ actor: actors.coordinator, reason: '暂停' }],
+    });
+    await driver.sleepUntil((await driver.now()) + 20 * DAY);
+    await started.handle.executeUpdate(resumeUpdate, { args: [{ actor: actors.coordinator }] });
+    const evaluated = await driver.until((s) => s.rounds.length === 1);
+    expect(evaluated.rounds[0]!.passed).toBe(true);
+    // Run 1 holds the pause, the resume and the round boundary.
+    await save('paused-resumed', started, 1);
+  }
+
+  it('records every scenario against one server (a worker runs once)', async () => {
+    await h.run(async () => {
+      const recorders = { 'full-pilot': fullPilot, withdrawn, 'paused-resumed': pausedResumed };
+      for (const scenario of selected) await recorders[scenario]();
+    });
+  }, 600_000);
+});
