@@ -1,6 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ArchiveModule } from './archives/archive.module.js';
+import { AuditLogModule } from './audit-log/audit-log.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
+import { ExportModule } from './exports/export.module.js';
+import { CompoundModule } from './compounds/compound.module.js';
+import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PilotModule } from './pilots/pilot.module.js';
+import { RectificationModule } from './rectifications/rectification.module.js';
+import { TaskModule } from './tasks/task.module.js';
 import { UserModule } from './users/user.module.js';
 import { PlatformModule, type PlatformDependencies } from './platform/platform.module.js';
 
@@ -9,7 +19,22 @@ export class AppModule {
   static register(deps: PlatformDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(deps), HealthModule, AuthModule, UserModule],
+      imports: [
+        PlatformModule.register(deps),
+        HealthModule,
+        AuthModule,
+        UserModule,
+        PilotModule,
+        TaskModule,
+        RectificationModule,
+        EvidenceModule,
+        CompoundModule,
+        CatalogueModule,
+        DashboardModule,
+        AuditLogModule,
+        ExportModule,
+        ArchiveModule,
+      ],
     };
   }
 }

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+// Imported before AppModule, so a controller that reads the limit from here while AppModule's own
+// imports are still being evaluated (app.ts → app.module → controller → app.ts) finds it set.
+import { MAX_UPLOAD_BYTES } from './platform/upload-limits.js';
 import multipart from '@fastify/multipart';
 import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -26,8 +29,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
 }
 
-/** Evidence photos from phones and scanned records; larger files are refused with 413. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 
 /** One structured line per request: id, route, status, duration and who asked. */
 function logRequests(app: NestFastifyApplication): void {

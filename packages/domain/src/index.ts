@@ -57,5 +57,6 @@ export * from './schemas/plan-options.js';
 export * from './schemas/catalogue-version.js';
 export * from './schemas/commands.js';
 export * from './schemas/queries.js';
+export * from './schemas/admin.js';
 export * from './schemas/registry.js';
 export * from './schemas/parse-input.js';

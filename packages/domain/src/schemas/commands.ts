@@ -97,6 +97,11 @@ export const submitSelfInspectionSchema = z.object({
   evidenceRefs: z.array(evidenceRefSchema).max(50).default([]),
 });
 
+/** The form fields of an evidence upload (the files travel as multipart parts beside them). */
+export const uploadEvidenceSchema = z.object({
+  pilotId: idSchema,
+});
+
 export const respondRectificationSchema = z.object({
   rectificationId: idSchema,
   response: z.string().trim().min(5).max(2000),
@@ -211,6 +216,7 @@ export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type EnrollPilotInput = z.infer<typeof enrollPilotSchema>;
 export type SubmitInspectionInput = z.infer<typeof submitInspectionSchema>;
 export type SubmitSelfInspectionInput = z.infer<typeof submitSelfInspectionSchema>;
+export type UploadEvidenceInput = z.infer<typeof uploadEvidenceSchema>;
 export type RespondRectificationInput = z.infer<typeof respondRectificationSchema>;
 export type VerifyRectificationInput = z.infer<typeof verifyRectificationSchema>;
 export type PromoteCompoundInput = z.infer<typeof promoteCompoundSchema>;

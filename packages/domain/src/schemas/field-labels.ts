@@ -98,10 +98,15 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   max: { zh: '满分', en: 'Maximum grade' },
   topics: { zh: '主题标签', en: 'Topics' },
   weeklyChecklist: { zh: '周检查表', en: 'Weekly checklist' },
+  changes: { zh: '修改内容', en: 'Changes' },
+  removeStandards: { zh: '删除的工作标准', en: 'Standards to remove' },
   // list queries
   stage: { zh: '阶段', en: 'Stage' },
   phase: { zh: '环节', en: 'Phase' },
   compoundId: { zh: '小区编号', en: 'Compound ID' },
+  communityId: { zh: '社区编号', en: 'Community ID' },
+  stars: { zh: '星级', en: 'Star rating' },
+  enrolled: { zh: '是否参加试点', en: 'In the pilot' },
   paused: { zh: '是否暂停', en: 'Paused' },
   q: { zh: '关键词', en: 'Search text' },
   page: { zh: '页码', en: 'Page' },
@@ -116,6 +121,15 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   dueTo: { zh: '截止日期止', en: 'Due to' },
   severity: { zh: '严重程度', en: 'Severity' },
   overdue: { zh: '是否超期', en: 'Overdue' },
+  // dashboards, audit log, exports
+  months: { zh: '统计月数', en: 'Months' },
+  until: { zh: '截止月份', en: 'Until month' },
+  actorId: { zh: '操作人', en: 'Actor' },
+  action: { zh: '操作类型', en: 'Action' },
+  entityType: { zh: '对象类型', en: 'Entity type' },
+  entityId: { zh: '对象编号', en: 'Entity ID' },
+  from: { zh: '起始日期', en: 'From date' },
+  to: { zh: '截止日期', en: 'To date' },
 };
 
 /** The whole input when the problem is not inside any field (e.g. the body is not an object). */

@@ -26,6 +26,9 @@ export const listPilotsQuerySchema = z.object({
   firmId: idSchema.optional(),
   compoundId: idSchema.optional(),
   inspectorId: idSchema.optional(),
+  communityId: idSchema.optional(),
+  /** Star rating of the latest evaluated round (星级). */
+  stars: z.coerce.number().int().min(1).max(5).optional(),
   paused: flag.optional(),
   q: searchText.optional(),
   sortBy: z.enum(['startDate', 'score', 'name']).default('startDate'),
@@ -72,6 +75,17 @@ export const listRectificationsQuerySchema = z.object({
   pageSize,
 });
 
+/** 小区 list: a firm user sees its own compounds; coordinators and admins may filter. */
+export const listCompoundsQuerySchema = z.object({
+  firmId: idSchema.optional(),
+  communityId: idSchema.optional(),
+  /** Only compounds with (true) or without (false) a pilot. */
+  enrolled: flag.optional(),
+  q: searchText.optional(),
+  page,
+  pageSize,
+});
+
 export const listUsersQuerySchema = z.object({
   role: z.enum(USER_ROLES).optional(),
   firmId: idSchema.optional(),
@@ -89,5 +103,6 @@ export const listCatalogueVersionsQuerySchema = z.object({
 export type ListPilotsQuery = z.infer<typeof listPilotsQuerySchema>;
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
 export type ListRectificationsQuery = z.infer<typeof listRectificationsQuerySchema>;
+export type ListCompoundsQuery = z.infer<typeof listCompoundsQuerySchema>;
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 export type ListCatalogueVersionsQuery = z.infer<typeof listCatalogueVersionsQuerySchema>;

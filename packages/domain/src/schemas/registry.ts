@@ -1,4 +1,14 @@
 import type * as z from 'zod';
+import {
+  createCatalogueDraftSchema,
+  dashboardQuerySchema,
+  exportAuditLogQuerySchema,
+  exportPilotsQuerySchema,
+  exportRectificationsQuerySchema,
+  listArchivesQuerySchema,
+  searchAuditLogQuerySchema,
+  updateCatalogueDraftSchema,
+} from './admin.js';
 import { draftCatalogueVersionSchema, publishCatalogueVersionSchema } from './catalogue-version.js';
 import {
   createUserSchema,
@@ -15,11 +25,13 @@ import {
   startRolloutSchema,
   submitInspectionSchema,
   submitSelfInspectionSchema,
+  uploadEvidenceSchema,
   verifyRectificationSchema,
   withdrawPilotSchema,
 } from './commands.js';
 import {
   listCatalogueVersionsQuerySchema,
+  listCompoundsQuerySchema,
   listPilotsQuerySchema,
   listRectificationsQuerySchema,
   listTasksQuerySchema,
@@ -35,6 +47,7 @@ export const COMMAND_SCHEMAS = {
   enrollPilot: enrollPilotSchema,
   submitInspection: submitInspectionSchema,
   submitSelfInspection: submitSelfInspectionSchema,
+  uploadEvidence: uploadEvidenceSchema,
   respondRectification: respondRectificationSchema,
   verifyRectification: verifyRectificationSchema,
   promoteCompound: promoteCompoundSchema,
@@ -46,6 +59,8 @@ export const COMMAND_SCHEMAS = {
   startRollout: startRolloutSchema,
   draftCatalogueVersion: draftCatalogueVersionSchema,
   publishCatalogueVersion: publishCatalogueVersionSchema,
+  createCatalogueDraft: createCatalogueDraftSchema,
+  updateCatalogueDraft: updateCatalogueDraftSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const QUERY_SCHEMAS = {
@@ -53,7 +68,14 @@ export const QUERY_SCHEMAS = {
   listTasks: listTasksQuerySchema,
   listRectifications: listRectificationsQuerySchema,
   listUsers: listUsersQuerySchema,
+  listCompounds: listCompoundsQuerySchema,
   listCatalogueVersions: listCatalogueVersionsQuerySchema,
+  dashboard: dashboardQuerySchema,
+  searchAuditLog: searchAuditLogQuerySchema,
+  exportAuditLog: exportAuditLogQuerySchema,
+  exportPilots: exportPilotsQuerySchema,
+  exportRectifications: exportRectificationsQuerySchema,
+  listArchives: listArchivesQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;

@@ -46,6 +46,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     evidenceRefs: ['ev/1.jpg'],
   },
   submitSelfInspection: { pilotId: 'p-1', items: [{ code: 'A-05', outcome: 'pass' }], evidenceRefs: [] },
+  uploadEvidence: { pilotId: 'p-1' },
   respondRectification: {
     rectificationId: 'r-1',
     response: '已更换灭火器并补填检查卡',
@@ -79,7 +80,15 @@ const VALID: Record<string, Record<string, unknown>> = {
     basedOn: '2024.1',
   },
   publishCatalogueVersion: { version: '2024.1', fingerprint: catalogueFingerprint(DEFAULT_CATALOGUE) },
-  listPilots: { stage: 'improvement', paused: 'false', q: '玫瑰', page: '2', pageSize: '50' },
+  listPilots: {
+    stage: 'improvement',
+    paused: 'false',
+    q: '玫瑰',
+    communityId: 'c-1',
+    stars: '4',
+    page: '2',
+    pageSize: '50',
+  },
   listTasks: {
     pilotId: 'p-1',
     kind: 'weekly',
@@ -90,7 +99,34 @@ const VALID: Record<string, Record<string, unknown>> = {
   },
   listRectifications: { status: 'open', severity: 'critical', category: 'E', overdue: 'true' },
   listUsers: { role: 'inspector', q: '李' },
+  listCompounds: { firmId: 'f-1', communityId: 'c-1', enrolled: 'true', q: '玫瑰', page: '1' },
   listCatalogueVersions: { status: 'published', page: 1 },
+  createCatalogueDraft: {
+    version: '2025.1',
+    basedOn: '2024.1',
+    title: '2025年版评价标准',
+    effectiveFrom: 1735660800000,
+    changes: {
+      standards: [{ ...DEFAULT_CATALOGUE.standards[0], weight: 5 }],
+      removeStandards: ['H-10'],
+      weeklyChecklist: DEFAULT_CATALOGUE.weeklyChecklist,
+    },
+  },
+  updateCatalogueDraft: { title: '2025年版评价标准（修订）', changes: { removeStandards: ['H-10'] } },
+  dashboard: { months: '6', until: '2025-03', pilotId: 'p-1', firmId: 'f-1', communityId: 'c-1' },
+  searchAuditLog: {
+    actorId: 'u-1',
+    action: 'catalogue.publish',
+    entityType: 'catalogue_version',
+    entityId: '2025.1',
+    from: '2025-03-01',
+    to: '2025-03-31',
+    page: '2',
+  },
+  exportAuditLog: { action: 'catalogue', from: '2025-03-01', to: '2025-03-31' },
+  exportPilots: { stage: 'consolidation', phase: 'archiving', firmId: 'f-1', communityId: 'c-1' },
+  exportRectifications: { pilotId: 'p-1', status: 'open', severity: 'major', category: 'E', overdue: 'true' },
+  listArchives: { pilotId: 'p-1', compoundId: 'cmp-1', page: '1' },
 };
 
 /** A value of the wrong kind for the field whose valid value is `value`. */

@@ -1,0 +1,19 @@
+import * as z from 'zod';
+
+/* Response shapes of the evidence routes. */
+
+export const evidenceSchema = z.object({
+  id: z.string(),
+  pilotId: z.string().nullable(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedById: z.string(),
+  uploadedAt: z.iso.datetime(),
+});
+
+export const evidenceUploadSchema = z.object({ items: z.array(evidenceSchema) });
+
+export type EvidenceView = z.infer<typeof evidenceSchema>;
+export type EvidenceUpload = z.infer<typeof evidenceUploadSchema>;

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '@pilot/db';
+import { PRISMA } from '../platform/tokens.js';
+
+export type EvidenceRow = Prisma.EvidenceGetPayload<object>;
+
+@Injectable()
+export class EvidenceRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  /** Whether the caller's pilot scope admits this enrollment. */
+  async enrollmentVisible(scope: Prisma.EnrollmentWhereInput, enrollmentId: string): Promise<boolean> {
+    const row = await this.prisma.enrollment.findFirst({
+      where: { AND: [scope, { id: enrollmentId }] },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
+  /** Rows and their audit entries commit together or not at all. */
+  transaction<T>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(change);
+  }
+
+  create(tx: Prisma.TransactionClient, data: Prisma.EvidenceUncheckedCreateInput): Promise<EvidenceRow> {
+    return tx.evidence.create({ data });
+  }
+
+  find(id: string): Promise<EvidenceRow | null> {
+    return this.prisma.evidence.findUnique({ where: { id } });
+  }
+
+  findMany(ids: string[]): Promise<EvidenceRow[]> {
+    return this.prisma.evidence.findMany({ where: { id: { in: ids } } });
+  }
+}

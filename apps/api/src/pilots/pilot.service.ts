@@ -1,0 +1,455 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  buildPilotSchedule,
+  formatLocalDate,
+  parseLocalDate,
+  resolvePlan,
+  type EnrollPilotInput,
+  type ExtendDeadlineInput,
+  type InputIssue,
+  type ListPilotsQuery,
+  type Locale,
+  type PausePilotInput,
+  type PlanOverrides,
+  type PromoteCompoundInput,
+  type ReassignInspectorInput,
+  type ResumePilotInput,
+  type StartRolloutInput,
+  type WithdrawPilotInput,
+} from '@pilot/domain';
+import {
+  extendDeadlineUpdate,
+  pauseUpdate,
+  promoteUpdate,
+  reassignInspectorUpdate,
+  resumeUpdate,
+  startRolloutUpdate,
+  withdrawUpdate,
+  type InspectorAssignment,
+  type PilotStateChange,
+  type RolloutResult,
+} from '@pilot/workflows/messages';
+import type { Principal } from '../platform/auth/principal.js';
+import { InvalidInputError, NotFoundError } from '../platform/errors/api-errors.js';
+import { enrollmentScope } from './pilot-scope.js';
+import { actorOf, PilotWorkflowGateway, updateIdFor } from './pilot-workflow.gateway.js';
+import { PilotRepository, type EnrollmentRow } from './pilot.repository.js';
+import type { EnrollResult, PilotDetail, PilotPage, SchedulePreview } from './pilot.dto.js';
+import { kindLabel, pilotSummary, timelineView } from './pilot.views.js';
+
+/** How long an enrollment waits for the workflow's first activity to write the pilot record. */
+const RECORD_WAIT_MS = 10_000;
+
+type Say = (zh: string, en: string) => string;
+const sayer =
+  (locale: Locale): Say =>
+  (zh, en) =>
+    locale === 'en' ? en : zh;
+
+interface FirmCompound {
+  firm: { id: string; name: string };
+  compound: { id: string; name: string; community: { id: string; name: string } };
+}
+
+interface ResolvedEnrollment extends FirmCompound {
+  inspectors: Map<string, string>;
+}
+
+@Injectable()
+export class PilotService {
+  constructor(
+    @Inject(PilotRepository) private readonly pilots: PilotRepository,
+    @Inject(PilotWorkflowGateway) private readonly workflows: PilotWorkflowGateway,
+  ) {}
+
+  // ─── enrollment ──────────────────────────────────────────────────────────────────────────
+
+  /** The schedule an enrollment would produce, computed by the domain's calendar; nothing is started. */
+  async preview(input: EnrollPilotInput, locale: Locale): Promise<SchedulePreview> {
+    const resolved = await this.resolveEnrollment(input, locale);
+    const plan = resolvePlan((input.planOptions ?? {}) as PlanOverrides);
+    const schedule = buildPilotSchedule(plan, parseLocalDate(input.startDate)!);
+    const existing = await this.pilots.findEnrollmentOfCompound(resolved.compound.id);
+    const assigneeOf = (kind: string) => {
+      const assignment = input.inspectorAssignments.find((a) => (a.kinds as string[]).includes(kind));
+      return assignment
+        ? { id: assignment.inspectorId, displayName: resolved.inspectors.get(assignment.inspectorId) ?? '' }
+        : null;
+    };
+    return {
+      firm: resolved.firm,
+      compound: resolved.compound,
+      startDate: input.startDate,
+      catalogueVersionId: input.catalogueVersion,
+      timeScale: plan.timeScale,
+      existingPilotId: existing?.id ?? null,
+      rounds: schedule.rounds.map((round) => ({
+        round: round.round,
+        stage: round.stage,
+        startsAt: new Date(round.window.startMs).toISOString(),
+        endsAt: new Date(round.window.endMs).toISOString(),
+        tasks: round.tasks.map((task) => ({
+          key: task.key,
+          kind: task.kind,
+          kindLabel: kindLabel(task.kind),
+          opensAt: new Date(task.opensAt).toISOString(),
+          dueAt: new Date(task.dueAt).toISOString(),
+          missedAt: new Date(task.missedAt).toISOString(),
+          calendarDueDate: task.calendarDueDate,
+          dueShift: task.dueShift,
+          assignee: task.kind === 'self' ? null : assigneeOf(task.kind),
+        })),
+      })),
+    };
+  }
+
+  /**
+   * Starts the compound's pilot, or finds the one already running (the workflow id is derived from
+   * the compound, so a second workflow is impossible). Answers once the workflow wrote its record.
+   */
+  async enroll(principal: Principal, input: EnrollPilotInput, locale: Locale): Promise<EnrollResult> {
+    const resolved = await this.resolveEnrollment(input, locale);
+    const started = await this.workflows.start({
+      compoundId: resolved.compound.id,
+      firmId: resolved.firm.id,
+      startDate: input.startDate,
+      catalogueVersionId: input.catalogueVersion,
+      inspectorAssignments: input.inspectorAssignments as InspectorAssignment[],
+      ...(input.planOptions ? { planOverrides: input.planOptions as PlanOverrides } : {}),
+      originEnrollmentId: null,
+      enrolledBy: actorOf(principal),
+    });
+    const row = await this.waitForRecord(started.enrollmentId);
+    return { ...started, pilot: row ? pilotSummary(row) : null };
+  }
+
+  private async waitForRecord(enrollmentId: string): Promise<EnrollmentRow | null> {
+    const until = Date.now() + RECORD_WAIT_MS;
+    for (;;) {
+      const row = await this.pilots.findById(enrollmentId);
+      if (row || Date.now() >= until) return row;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Checks an enrollment form against the registry; every problem is reported on its field at once. */
+  private async resolveEnrollment(
+    input: Pick<
+      EnrollPilotInput,
+      'firm' | 'compound' | 'inspectorAssignments' | 'catalogueVersion' | 'startDate'
+    >,
+    locale: Locale,
+  ): Promise<ResolvedEnrollment> {
+    const issues: InputIssue[] = [];
+    const say = sayer(locale);
+    const pair = await this.resolveFirmCompound(input, '', issues, say);
+    const inspectors = await this.checkInspectors(input.inspectorAssignments, '', issues, say);
+    await this.checkCatalogueAndDate(input, issues, say);
+    if (issues.length > 0 || !pair) throw new InvalidInputError(issues);
+    return { ...pair, inspectors };
+  }
+
+  private async resolveFirmCompound(
+    ref: Pick<EnrollPilotInput, 'firm' | 'compound'>,
+    prefix: string,
+    issues: InputIssue[],
+    say: Say,
+  ): Promise<FirmCompound | null> {
+    const firm = await this.pilots.findFirm(ref.firm);
+    if (!firm) {
+      issues.push({
+        path: `${prefix}firm.${ref.firm.id ? 'id' : 'name'}`,
+        message: say(
+          `找不到物业企业「${ref.firm.id ?? ref.firm.name}」。`,
+          `No firm "${ref.firm.id ?? ref.firm.name}".`,
+        ),
+      });
+    }
+    let compound: Awaited<ReturnType<PilotRepository['findCompound']>> = null;
+    if (ref.compound.id) {
+      compound = await this.pilots.findCompound({ id: ref.compound.id });
+      if (!compound) {
+        issues.push({
+          path: `${prefix}compound.id`,
+          message: say(`找不到小区「${ref.compound.id}」。`, `No compound "${ref.compound.id}".`),
+        });
+      }
+    } else {
+      const community = await this.pilots.findCommunity(ref.compound.community);
+      if (!community) {
+        issues.push({
+          path: `${prefix}compound.community`,
+          message: say(
+            `找不到社区「${ref.compound.community}」。`,
+            `No community "${ref.compound.community}".`,
+          ),
+        });
+      } else {
+        compound = await this.pilots.findCompound({ communityId: community.id, name: ref.compound.name });
+        if (!compound) {
+          issues.push({
+            path: `${prefix}compound.name`,
+            message: say(
+              `${community.name}没有名为「${ref.compound.name}」的小区。`,
+              `${community.name} has no compound named "${ref.compound.name}".`,
+            ),
+          });
+        }
+      }
+    }
+    if (!firm || !compound) return null;
+    if (compound.firmId !== firm.id) {
+      issues.push({
+        path: `${prefix}compound`,
+        message: say(
+          `${compound.name}由${compound.firm.name}服务，不是${firm.name}。`,
+          `${compound.name} is served by ${compound.firm.name}, not ${firm.name}.`,
+        ),
+      });
+      return null;
+    }
+    return {
+      firm,
+      compound: { id: compound.id, name: compound.name, community: compound.community },
+    };
+  }
+
+  /** Every assigned person must be an active inspector; answers their display names by id. */
+  private async checkInspectors(
+    assignments: Array<{ inspectorId: string }>,
+    prefix: string,
+    issues: InputIssue[],
+    say: Say,
+  ): Promise<Map<string, string>> {
+    const users = new Map(
+      (await this.pilots.findUsers(assignments.map((a) => a.inspectorId))).map((u) => [u.id, u]),
+    );
+    assignments.forEach((assignment, index) => {
+      const user = users.get(assignment.inspectorId);
+      const path = `${prefix}inspectorAssignments.${index}.inspectorId`;
+      if (!user) {
+        issues.push({
+          path,
+          message: say(`找不到用户「${assignment.inspectorId}」。`, `No user "${assignment.inspectorId}".`),
+        });
+      } else if (user.role !== 'inspector') {
+        issues.push({
+          path,
+          message: say(`${user.displayName}不是检查员。`, `${user.displayName} is not an inspector.`),
+        });
+      } else if (!user.active) {
+        issues.push({
+          path,
+          message: say(`${user.displayName}的账号已停用。`, `${user.displayName}'s account is deactivated.`),
+        });
+      }
+    });
+    return new Map([...users.values()].map((u) => [u.id, u.displayName]));
+  }
+
+  private async checkCatalogueAndDate(
+    input: { catalogueVersion: string; startDate: string },
+    issues: InputIssue[],
+    say: Say,
+  ): Promise<void> {
+    const catalogue = await this.pilots.findCatalogueVersion(input.catalogueVersion);
+    if (!catalogue || catalogue.status !== 'published') {
+      issues.push({
+        path: 'catalogueVersion',
+        message: catalogue
+          ? say(
+              `评价标准版本 ${input.catalogueVersion} 尚未发布或已停用。`,
+              `Catalogue version ${input.catalogueVersion} is not published.`,
+            )
+          : say(
+              `没有评价标准版本 ${input.catalogueVersion}。`,
+              `No catalogue version ${input.catalogueVersion}.`,
+            ),
+      });
+    }
+    // Dates are Shanghai calendar days, so ISO strings compare in order.
+    const today = formatLocalDate(Date.now());
+    if (input.startDate < today) {
+      issues.push({
+        path: 'startDate',
+        message: say(
+          `开始日期不能早于今天（${today}）。`,
+          `The start date cannot be before today (${today}).`,
+        ),
+      });
+    }
+  }
+
+  // ─── reading ─────────────────────────────────────────────────────────────────────────────
+
+  async list(principal: Principal, query: ListPilotsQuery): Promise<PilotPage> {
+    const { rows, total } = await this.pilots.list(enrollmentScope(principal), query);
+    return { items: rows.map(pilotSummary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async detail(principal: Principal, id: string): Promise<PilotDetail> {
+    const row = await this.visible(principal, id);
+    const [rows, snapshot] = await Promise.all([
+      this.pilots.timeline(row.id, row.compoundId),
+      this.workflows.snapshot(row.workflowId),
+    ]);
+    return {
+      ...pilotSummary(row),
+      plan: row.plan,
+      experienceSummary: row.experienceSummary,
+      timeline: timelineView(rows),
+      snapshot,
+      live: snapshot !== null,
+    };
+  }
+
+  /** The pilot if the caller may see it; otherwise the same 404 as for an unknown id. */
+  private async visible(principal: Principal, id: string): Promise<EnrollmentRow> {
+    const row = await this.pilots.findVisible(enrollmentScope(principal), id);
+    if (!row) throw new NotFoundError(`pilot ${id}`);
+    return row;
+  }
+
+  // ─── steering a pilot: each is one Update, refused by the workflow with reasons when not allowed ─
+
+  async pause(principal: Principal, input: PausePilotInput, key?: string): Promise<PilotStateChange> {
+    const row = await this.visible(principal, input.pilotId);
+    return this.workflows.update(
+      row.workflowId,
+      pauseUpdate,
+      { actor: actorOf(principal), reason: input.reason },
+      updateIdFor(principal, key),
+    );
+  }
+
+  async resume(principal: Principal, input: ResumePilotInput, key?: string): Promise<PilotStateChange> {
+    const row = await this.visible(principal, input.pilotId);
+    return this.workflows.update(
+      row.workflowId,
+      resumeUpdate,
+      { actor: actorOf(principal), ...(input.note ? { note: input.note } : {}) },
+      updateIdFor(principal, key),
+    );
+  }
+
+  async extend(
+    principal: Principal,
+    pilotId: string,
+    input: ExtendDeadlineInput,
+    locale: Locale,
+    key?: string,
+  ): Promise<{ targetId: string; deadline: number }> {
+    const row = await this.visible(principal, pilotId);
+    if (!(await this.pilots.targetBelongs(row.id, input.targetType, input.targetId))) {
+      const say = sayer(locale);
+      throw new InvalidInputError([
+        {
+          path: 'targetId',
+          message:
+            input.targetType === 'task'
+              ? say('该试点没有这项检查任务。', 'This pilot has no such inspection task.')
+              : say('该试点没有这项整改事项。', 'This pilot has no such rectification item.'),
+        },
+      ]);
+    }
+    return this.workflows.update(
+      row.workflowId,
+      extendDeadlineUpdate,
+      {
+        actor: actorOf(principal),
+        targetType: input.targetType,
+        targetId: input.targetId,
+        days: input.days,
+        reason: input.reason,
+      },
+      updateIdFor(principal, key),
+    );
+  }
+
+  async reassign(
+    principal: Principal,
+    input: ReassignInspectorInput,
+    locale: Locale,
+    key?: string,
+  ): Promise<{ reassignedTasks: string[] }> {
+    const row = await this.visible(principal, input.pilotId);
+    const issues: InputIssue[] = [];
+    const say = sayer(locale);
+    const [to] = await this.pilots.findUsers([input.toInspectorId]);
+    if (!to || to.role !== 'inspector' || !to.active) {
+      issues.push({
+        path: 'toInspectorId',
+        message: !to
+          ? say(`找不到用户「${input.toInspectorId}」。`, `No user "${input.toInspectorId}".`)
+          : say(`${to.displayName}不是在岗的检查员。`, `${to.displayName} is not an active inspector.`),
+      });
+    }
+    if (issues.length > 0) throw new InvalidInputError(issues);
+    return this.workflows.update(
+      row.workflowId,
+      reassignInspectorUpdate,
+      {
+        actor: actorOf(principal),
+        fromInspectorId: input.fromInspectorId,
+        toInspectorId: input.toInspectorId,
+        ...(input.kinds ? { kinds: input.kinds } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+      updateIdFor(principal, key),
+    );
+  }
+
+  async withdraw(principal: Principal, input: WithdrawPilotInput, key?: string): Promise<PilotStateChange> {
+    const row = await this.visible(principal, input.pilotId);
+    return this.workflows.update(
+      row.workflowId,
+      withdrawUpdate,
+      { actor: actorOf(principal), reason: input.reason },
+      updateIdFor(principal, key),
+    );
+  }
+
+  /** 示范小区: the workflow checks eligibility; a refusal lists every unmet condition. */
+  async promote(principal: Principal, input: PromoteCompoundInput, key?: string): Promise<PilotStateChange> {
+    const row = await this.visible(principal, input.pilotId);
+    return this.workflows.update(
+      row.workflowId,
+      promoteUpdate,
+      { actor: actorOf(principal), ...(input.note ? { note: input.note } : {}) },
+      updateIdFor(principal, key),
+    );
+  }
+
+  /** 全面推广: targets named like an enrollment form are resolved here; the workflow enrolls them. */
+  async rollout(
+    principal: Principal,
+    input: StartRolloutInput,
+    locale: Locale,
+    key?: string,
+  ): Promise<RolloutResult> {
+    const row = await this.visible(principal, input.sourcePilotId);
+    const issues: InputIssue[] = [];
+    const say = sayer(locale);
+    const targets: Array<{ compoundId: string; firmId: string }> = [];
+    for (const [index, target] of input.targets.entries()) {
+      const pair = await this.resolveFirmCompound(target, `targets.${index}.`, issues, say);
+      if (pair) targets.push({ compoundId: pair.compound.id, firmId: pair.firm.id });
+    }
+    await this.checkInspectors(input.inspectorAssignments, '', issues, say);
+    await this.checkCatalogueAndDate(input, issues, say);
+    if (issues.length > 0) throw new InvalidInputError(issues);
+    return this.workflows.update(
+      row.workflowId,
+      startRolloutUpdate,
+      {
+        actor: actorOf(principal),
+        startDate: input.startDate,
+        catalogueVersionId: input.catalogueVersion,
+        targets,
+        inspectorAssignments: input.inspectorAssignments as InspectorAssignment[],
+        ...(input.planOptions ? { planOverrides: input.planOptions as PlanOverrides } : {}),
+      },
+      updateIdFor(principal, key),
+    );
+  }
+}

@@ -1,0 +1,148 @@
+// What the pilot routes answer: plain JSON shapes built from the records, with the labels the UI
+// shows next to the codes so it does not need its own copy of them.
+import {
+  CATEGORIES,
+  INSPECTION_KIND_LABELS,
+  PHASE_LABELS,
+  PHASES,
+  STAGE_LABELS,
+  formatLocalDate,
+  type InspectionKind,
+  type LocalizedText,
+  type Phase,
+} from '@pilot/domain';
+import type { PilotSummary, Timeline } from './pilot.dto.js';
+import type { EnrollmentRow, TimelineRows } from './pilot.repository.js';
+
+function phaseLabel(phase: string): LocalizedText | null {
+  return (PHASES as readonly string[]).includes(phase) ? PHASE_LABELS[phase as Phase] : null;
+}
+
+export function pilotSummary(row: EnrollmentRow): PilotSummary {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    compound: {
+      id: row.compound.id,
+      name: row.compound.name,
+      isDemonstration: row.compound.isDemonstration,
+      community: { id: row.compound.community.id, name: row.compound.community.name },
+    },
+    firm: { id: row.firm.id, name: row.firm.name },
+    stage: row.stage,
+    phase: row.phase,
+    stageLabel: STAGE_LABELS[row.stage],
+    phaseLabel: phaseLabel(row.phase),
+    status: row.status,
+    paused: row.status === 'paused',
+    startDate: formatLocalDate(row.startDate.getTime()),
+    currentRound: row.currentRound,
+    latestScore: row.latestScore,
+    starRating: row.starRating,
+    catalogueVersionId: row.catalogueVersionId,
+    originEnrollmentId: row.originEnrollmentId,
+    inspectors: row.assignments.map((a) => ({
+      id: a.user.id,
+      displayName: a.user.displayName,
+      lead: a.lead,
+    })),
+    openRectifications: row._count.rectifications,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const categoryName = new Map(CATEGORIES.map((c) => [c.code as string, c.name]));
+
+export function categoryOf(standardCode: string): { code: string; name: LocalizedText | null } {
+  const code = standardCode.split('-')[0] ?? '';
+  return { code, name: categoryName.get(code) ?? null };
+}
+
+export function kindLabel(kind: InspectionKind): LocalizedText {
+  return INSPECTION_KIND_LABELS[kind];
+}
+
+export function timelineView(rows: TimelineRows): Timeline {
+  return {
+    rounds: rows.rounds.map((r) => ({
+      id: r.id,
+      number: r.number,
+      kind: r.kind,
+      status: r.status,
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      focusCategories: r.focusCategories,
+      score: r.score,
+      starRating: r.starRating,
+      complianceRate: r.complianceRate,
+      categoryScores: r.categoryScores,
+      keyAreas: r.keyAreas,
+      passed: r.passed,
+      assessment: r.assessment,
+      evaluatedAt: r.evaluatedAt?.toISOString() ?? null,
+    })),
+    tasks: rows.tasks.map((t) => ({
+      id: t.id,
+      key: t.key,
+      kind: t.kind,
+      kindLabel: kindLabel(t.kind),
+      round: t.round?.number ?? null,
+      status: t.status,
+      opensAt: t.opensAt.toISOString(),
+      dueAt: t.dueAt.toISOString(),
+      missedAt: t.missedAt?.toISOString() ?? null,
+      assignee: t.assignee ? { id: t.assignee.id, displayName: t.assignee.displayName } : null,
+      submittedAt: t.submittedAt?.toISOString() ?? null,
+      result: t.result
+        ? {
+            id: t.result.id,
+            score: t.result.score,
+            complianceRate: t.result.complianceRate,
+            submittedById: t.result.submittedById,
+          }
+        : null,
+    })),
+    rectifications: rows.rectifications.map((r) => ({
+      id: r.id,
+      taskId: r.taskId,
+      standardCode: r.standardCode,
+      category: categoryOf(r.standardCode),
+      finding: r.finding,
+      severity: r.severity,
+      critical: r.critical,
+      status: r.status,
+      deadline: r.deadline.toISOString(),
+      openedAt: r.openedAt.toISOString(),
+      closedAt: r.closedAt?.toISOString() ?? null,
+      responses: r.responses.length,
+      rejections: r.verifications.filter((v) => v.verdict === 'reject').length,
+      events: r.events.map((e) => ({
+        from: e.fromStatus,
+        to: e.toStatus,
+        at: e.at.toISOString(),
+        actorId: e.actorId,
+        note: e.note,
+      })),
+    })),
+    archives: rows.archives.map((a) => ({
+      id: a.id,
+      roundId: a.roundId,
+      contentHash: a.contentHash,
+      itemCount: a.itemCount,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    audit: rows.audit.map((a) => ({
+      // The sequence is a bigint in the database; JSON has no bigint, and the UI only orders by it.
+      seq: a.seq.toString(),
+      at: a.at.toISOString(),
+      actor: a.actorId ? { id: a.actorId, displayName: rows.actors.get(a.actorId) ?? null } : null,
+      actorRole: a.actorRole,
+      action: a.action,
+      entityType: a.entityType,
+      entityId: a.entityId,
+      before: a.before,
+      after: a.after,
+    })),
+  };
+}

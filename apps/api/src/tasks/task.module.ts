@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module.js';
+import { PilotModule } from '../pilots/pilot.module.js';
+import { SelfInspectionController, TaskController } from './task.controller.js';
+import { TaskRepository } from './task.repository.js';
+import { TaskService } from './task.service.js';
+
+@Module({
+  imports: [PilotModule, EvidenceModule],
+  controllers: [TaskController, SelfInspectionController],
+  providers: [TaskService, TaskRepository],
+})
+export class TaskModule {}

@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '@pilot/db';
+import { endOfLocalDay, parseLocalDate, type ListTasksQuery } from '@pilot/domain';
+import { pageArgs } from '../platform/pagination.js';
+import { PRISMA } from '../platform/tokens.js';
+
+const taskInclude = {
+  enrollment: {
+    select: {
+      id: true,
+      workflowId: true,
+      catalogueVersionId: true,
+      compound: { select: { id: true, name: true } },
+      firm: { select: { id: true, name: true } },
+    },
+  },
+  round: { select: { number: true, focusCategories: true } },
+  assignee: { select: { id: true, displayName: true } },
+  result: {
+    select: {
+      id: true,
+      score: true,
+      complianceRate: true,
+      submittedAt: true,
+      submittedById: true,
+      notes: true,
+    },
+  },
+} satisfies Prisma.InspectionTaskInclude;
+
+export type TaskRow = Prisma.InspectionTaskGetPayload<{ include: typeof taskInclude }>;
+
+/** The list filter's words for the task states people think in. */
+const STATUS_FILTER: Record<NonNullable<ListTasksQuery['status']>, Prisma.InspectionTaskWhereInput> = {
+  upcoming: { status: 'scheduled' },
+  open: { status: 'open' },
+  done: { status: 'submitted' },
+  missed: { status: 'missed' },
+};
+
+@Injectable()
+export class TaskRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  async list(
+    scope: Prisma.InspectionTaskWhereInput,
+    query: ListTasksQuery,
+  ): Promise<{ rows: TaskRow[]; total: number }> {
+    const filters: Prisma.InspectionTaskWhereInput[] = [scope];
+    if (query.pilotId) filters.push({ enrollmentId: query.pilotId });
+    if (query.kind) filters.push({ kind: query.kind });
+    if (query.status) filters.push(STATUS_FILTER[query.status]);
+    if (query.assigneeId) filters.push({ assigneeId: query.assigneeId });
+    if (query.round !== undefined) filters.push({ round: { number: query.round } });
+    // Due dates are Shanghai calendar days: from the first to the last instant of those days.
+    if (query.dueFrom) filters.push({ dueAt: { gte: new Date(parseLocalDate(query.dueFrom)!) } });
+    if (query.dueTo) filters.push({ dueAt: { lte: new Date(endOfLocalDay(parseLocalDate(query.dueTo)!)) } });
+    const where: Prisma.InspectionTaskWhereInput = { AND: filters };
+    const [rows, total] = await Promise.all([
+      this.prisma.inspectionTask.findMany({
+        where,
+        include: taskInclude,
+        orderBy: [{ dueAt: query.sortOrder }, { id: 'asc' }],
+        ...pageArgs(query),
+      }),
+      this.prisma.inspectionTask.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  findVisible(scope: Prisma.InspectionTaskWhereInput, id: string): Promise<TaskRow | null> {
+    return this.prisma.inspectionTask.findFirst({ where: { AND: [scope, { id }] }, include: taskInclude });
+  }
+
+  /** The pilot's current self-inspection (自查) task, if the scope admits it: an open one first. */
+  async findSelfTask(scope: Prisma.InspectionTaskWhereInput, enrollmentId: string): Promise<TaskRow | null> {
+    const tasks = await this.prisma.inspectionTask.findMany({
+      where: { AND: [scope, { enrollmentId, kind: 'self' }] },
+      include: taskInclude,
+      orderBy: [{ dueAt: 'desc' }],
+    });
+    return tasks.find((t) => t.status === 'open') ?? tasks[0] ?? null;
+  }
+
+  catalogueContent(versionId: string) {
+    return this.prisma.catalogueVersion.findUnique({
+      where: { id: versionId },
+      select: { id: true, title: true, content: true },
+    });
+  }
+
+  resultItems(resultId: string) {
+    return this.prisma.itemResult.findMany({ where: { resultId }, orderBy: { standardCode: 'asc' } });
+  }
+
+  rectificationsOf(taskId: string) {
+    return this.prisma.rectification.findMany({ where: { taskId }, orderBy: { standardCode: 'asc' } });
+  }
+}
