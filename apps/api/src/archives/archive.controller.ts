@@ -1,0 +1,63 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { listArchivesQuerySchema, type ListArchivesQuery } from '@pilot/domain';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles } from '../platform/auth/decorators.js';
+import type { Principal } from '../platform/auth/principal.js';
+import { ApiZodQuery } from '../platform/validation/api-schema.js';
+import { ApiFileResponse, ApiZodResponse } from '../platform/validation/api-response.js';
+import { ValidQuery } from '../platform/validation/valid-input.js';
+import { contentDisposition } from '../reporting/csv.js';
+import {
+  archivePageSchema,
+  archiveSummarySchema,
+  type ArchivePage,
+  type ArchiveSummary,
+} from './archive.dto.js';
+import { ArchiveService } from './archive.service.js';
+
+/** 档案: round archives, for whoever may see the pilot (an inspector theirs, a firm its own). */
+@ApiTags('archives')
+@ApiBearerAuth()
+@Roles('admin', 'coordinator', 'inspector', 'firm')
+@Controller('archives')
+export class ArchiveController {
+  constructor(@Inject(ArchiveService) private readonly archives: ArchiveService) {}
+
+  @Get()
+  @ApiZodQuery(listArchivesQuerySchema)
+  @ApiZodResponse(archivePageSchema, 'Archives, newest first.')
+  listArchives(
+    @CurrentUser() viewer: Principal,
+    @ValidQuery(listArchivesQuerySchema) query: ListArchivesQuery,
+  ): Promise<ArchivePage> {
+    return this.archives.list(viewer, query);
+  }
+
+  @Get(':id')
+  @ApiZodResponse(archiveSummarySchema, 'One archive and its index.')
+  getArchive(@CurrentUser() viewer: Principal, @Param('id') id: string): Promise<ArchiveSummary> {
+    return this.archives.get(viewer, id);
+  }
+
+  /** The archived JSON document, byte for byte; 409 when the stored file no longer matches its hash. */
+  @Get(':id/download')
+  @ApiFileResponse('application/json', 'The archive document exactly as it was stored.', {
+    type: 'object',
+    additionalProperties: true,
+    description: 'archive, index, tasks, results, rectifications, evidence',
+  })
+  async downloadArchive(
+    @CurrentUser() viewer: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const file = await this.archives.download(viewer, id);
+    void reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', contentDisposition(file.fileName, file.asciiFileName))
+      .header('etag', `"sha256-${file.contentHash}"`)
+      .header('x-content-sha256', file.contentHash);
+    return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  }
+}

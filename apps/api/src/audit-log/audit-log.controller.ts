@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  exportAuditLogQuerySchema,
+  searchAuditLogQuerySchema,
+  type ExportAuditLogQuery,
+  type SearchAuditLogQuery,
+} from '@pilot/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Roles } from '../platform/auth/decorators.js';
+import { ApiZodQuery } from '../platform/validation/api-schema.js';
+import { ApiFileResponse, ApiZodResponse } from '../platform/validation/api-response.js';
+import { localeOf } from '../platform/validation/locale.js';
+import { ValidQuery } from '../platform/validation/valid-input.js';
+import { sendCsv } from '../reporting/csv.js';
+import {
+  auditChainCheckSchema,
+  auditPageSchema,
+  type AuditChainCheck,
+  type AuditPage,
+} from './audit-log.dto.js';
+import { AuditLogService } from './audit-log.service.js';
+
+/** 审计日志: admins search the log, export it, and check that nobody altered it. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('audit')
+export class AuditLogController {
+  constructor(@Inject(AuditLogService) private readonly audit: AuditLogService) {}
+
+  @Get()
+  @ApiZodQuery(searchAuditLogQuerySchema)
+  @ApiZodResponse(auditPageSchema, 'Matching entries, newest first.')
+  searchAuditLog(@ValidQuery(searchAuditLogQuerySchema) query: SearchAuditLogQuery): Promise<AuditPage> {
+    return this.audit.search(query);
+  }
+
+  /** Recomputes the hash chain from the first entry; `brokenAt` names the first entry that does not match. */
+  @Get('verify')
+  @ApiZodResponse(auditChainCheckSchema, 'Whether the chain is intact.')
+  verifyAuditChain(): Promise<AuditChainCheck> {
+    return this.audit.verify();
+  }
+
+  @Get('export.csv')
+  @ApiZodQuery(exportAuditLogQuerySchema)
+  @ApiFileResponse('text/csv', 'The matching entries as CSV (UTF-8 with BOM), oldest first.')
+  async exportAuditLogCsv(
+    @ValidQuery(exportAuditLogQuerySchema) query: ExportAuditLogQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return sendCsv(reply, await this.audit.exportCsv(query, localeOf(request)));
+  }
+}

@@ -1,0 +1,112 @@
+import { formatLocalDate } from '@pilot/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
+import { csvLines, downloadFile as download } from '../test-support/report-fixtures.js';
+import type { AuditChainCheck, AuditPage } from './audit-log.dto.js';
+
+describe('audit log over HTTP', () => {
+  let api: ApiHarness;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = await api.as('admin.jinshui');
+    // Three audited changes by the admin: a user and a catalogue draft (created and edited).
+    expect(
+      (
+        await admin.post('/users', {
+          username: 'audit.target',
+          displayName: '审计对象',
+          role: 'inspector',
+          password: 'long-enough-1',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await admin.post('/catalogue/versions', { version: '2025.7', basedOn: '2024.1' })).status).toBe(
+      201,
+    );
+    expect((await admin.patch('/catalogue/versions/2025.7', { title: '审计测试草稿' })).status).toBe(200);
+  });
+  afterAll(async () => api?.close());
+
+  it('searches by action prefix, actor, entity and dates, newest first, with paging', async () => {
+    const catalogue = await admin.get<AuditPage>('/audit?action=catalogue');
+    expect(catalogue.status).toBe(200);
+    expect(catalogue.body.items.map((e) => e.action)).toEqual([
+      'catalogue.update_draft',
+      'catalogue.create_draft',
+    ]);
+    expect(catalogue.body.items[0]).toMatchObject({
+      entityType: 'catalogue_version',
+      entityId: '2025.7',
+      actor: { id: 'usr-admin-jinshui', role: 'admin', displayName: '陈静（锦水街道）' },
+    });
+    expect(typeof catalogue.body.items[0]!.seq).toBe('string');
+
+    const exact = await admin.get<AuditPage>('/audit?action=catalogue.create_draft&entityId=2025.7');
+    expect(exact.body.total).toBe(1);
+    const byActor = await admin.get<AuditPage>('/audit?actorId=usr-admin-jinshui&pageSize=2&page=1');
+    expect(byActor.body.total).toBeGreaterThanOrEqual(3);
+    expect(byActor.body.items).toHaveLength(2);
+    const second = await admin.get<AuditPage>('/audit?actorId=usr-admin-jinshui&pageSize=2&page=2');
+    expect(second.body.items[0]!.seq).not.toBe(byActor.body.items[0]!.seq);
+
+    const today = formatLocalDate(Date.now());
+    expect((await admin.get<AuditPage>(`/audit?action=catalogue&from=${today}&to=${today}`)).body.total).toBe(
+      2,
+    );
+    expect((await admin.get<AuditPage>('/audit?action=catalogue&to=2020-01-01')).body.total).toBe(0);
+    const reversed = await admin.get<{ error: { issues: Array<{ path: string }> } }>(
+      '/audit?from=2025-03-02&to=2025-03-01',
+    );
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.issues.map((i) => i.path)).toEqual(['to']);
+  });
+
+  it('exports a filtered search as CSV with a BOM, a header row and Chinese text', async () => {
+    const file = await download(admin, '/audit/export.csv?action=catalogue');
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''/,
+    );
+    const lines = csvLines(file.bytes);
+    expect(lines[0]).toBe(
+      '序号,时间,操作人,操作人编号,角色,操作,对象类型,对象编号,变更前,变更后,请求编号,哈希',
+    );
+    expect(lines).toHaveLength(3); // header + two entries, oldest first
+    expect(lines[1]).toContain('catalogue.create_draft');
+    expect(lines[1]).toContain('陈静（锦水街道）');
+    expect(lines[2]).toContain('审计测试草稿');
+
+    const en = await download(admin, '/audit/export.csv?action=user.create', { 'accept-language': 'en' });
+    expect(csvLines(en.bytes)[0]).toBe(
+      'Seq,Time (Asia/Shanghai),Actor,Actor ID,Role,Action,Entity type,Entity ID,Before,After,Request ID,Hash',
+    );
+  });
+
+  it('lets only admins in', async () => {
+    const coordinator = await api.as('coord.wang');
+    expect((await coordinator.get('/audit')).status).toBe(403);
+    expect((await coordinator.get('/audit/verify')).status).toBe(403);
+    expect((await api.anonymous.get('/audit/export.csv')).status).toBe(401);
+  });
+
+  it('verifies the hash chain and names the first altered entry', async () => {
+    const intact = await admin.get<AuditChainCheck>('/audit/verify');
+    expect(intact.status).toBe(200);
+    expect(intact.body).toMatchObject({ ok: true, brokenAt: null });
+    expect(intact.body.checked).toBeGreaterThanOrEqual(4);
+
+    // Someone with database access edits an entry behind the triggers' back.
+    const prisma = api.runtime.deps.prisma;
+    const target = await prisma.auditLog.findFirstOrThrow({ where: { action: 'catalogue.create_draft' } });
+    await prisma.$executeRawUnsafe('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await prisma.$executeRaw`UPDATE audit_log SET "entityId" = 'forged' WHERE seq = ${target.seq}`;
+    await prisma.$executeRawUnsafe('ALTER TABLE audit_log ENABLE TRIGGER USER');
+
+    const broken = await admin.get<AuditChainCheck>('/audit/verify');
+    expect(broken.status).toBe(200);
+    expect(broken.body).toMatchObject({ ok: false, brokenAt: target.seq.toString() });
+  });
+});
