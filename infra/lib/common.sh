@@ -49,16 +49,20 @@ ensure_temporal_engines() {
   [ -n "$TEMPORAL_TEST_SERVER_PATH" ] || log "no local test server: the SDK will try to download it"
 }
 
-# Debian's Chromium for the UI's end-to-end tests (playwright-core cannot download a browser here).
+# Debian's Chromium for the UI's end-to-end tests (playwright-core cannot download a browser here),
+# with CJK fonts so screenshots show Chinese text rather than boxes.
 ensure_chromium() {
-  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return; fi
-  if command -v chromium >/dev/null 2>&1; then export CHROMIUM_PATH; CHROMIUM_PATH="$(command -v chromium)"; return; fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's chromium for the browser tests"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2 \
-      || die "apt-get install chromium failed"
-    export CHROMIUM_PATH; CHROMIUM_PATH="$(command -v chromium)"
-    return
+  local missing=()
+  if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+  if command -v fc-list >/dev/null 2>&1 && ! fc-list :lang=zh 2>/dev/null | grep -q .; then missing+=(fonts-noto-cjk); fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      log "installing Debian's ${missing[*]} for the browser tests"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >&2 \
+        || die "apt-get install ${missing[*]} failed"
+    else
+      die "the UI tests need ${missing[*]}: install the Debian packages or set CHROMIUM_PATH"
+    fi
   fi
-  die "Chromium is needed for the UI tests: install Debian's chromium package or set CHROMIUM_PATH"
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 }

@@ -108,7 +108,10 @@ export class ApiClient {
     const text = await response.text();
     return {
       status: response.status,
-      body: (text ? JSON.parse(text) : null) as T,
+      // CSV exports and file downloads come back as text; everything else is JSON.
+      body: ((response.headers.get('content-type') ?? '').includes('json') && text
+        ? JSON.parse(text)
+        : text || null) as T,
       headers: response.headers,
     };
   }

@@ -1,0 +1,132 @@
+import type { Messages } from './zh-CN';
+
+/** English, second language. Typed as `Messages` so every zh-CN key must be present here. */
+export const en: Messages = {
+  app: {
+    title: 'Property-Firm Incentive Evaluation Pilot',
+    shortTitle: 'Incentive pilot',
+    owner: 'Jinshui Subdistrict, Pingyin County',
+    skipToContent: 'Skip to main content',
+    loading: 'Loading…',
+  },
+  language: {
+    switchTo: '中文',
+    switchToLong: '切换到中文',
+  },
+  roles: {
+    admin: 'Administrator',
+    coordinator: 'Subdistrict coordinator',
+    inspector: 'Inspector',
+    firm: 'Property firm',
+    resident: 'Resident',
+  },
+  nav: {
+    label: 'Main navigation',
+    dashboard: 'Dashboard',
+    pilots: 'Pilots',
+    catalogue: 'Standards',
+    archives: 'Archives',
+    audit: 'Audit log',
+    users: 'Users',
+    enroll: 'Enroll',
+    rectifications: 'Rectification',
+    verifications: 'Verify fixes',
+    tasks: 'My tasks',
+    compounds: 'My compounds',
+  },
+  auth: {
+    heading: 'Log in',
+    intro: 'Use the account the subdistrict gave you.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    logout: 'Log out',
+    signedInAs: 'Signed in as {name} ({role})',
+    wrongCredentials: 'Wrong username or password.',
+    locked: 'Too many failed log-ins; the account is locked until {time}.',
+    lockedNoTime: 'Too many failed log-ins; the account is locked for now.',
+    sessionExpired: 'Your session has expired; please log in again.',
+  },
+  errors: {
+    title: 'Something went wrong',
+    unreachable: 'The service cannot be reached right now; please try again later.',
+    forbidden: 'You are not allowed to open this page.',
+    notFound: 'Page not found.',
+    unexpected: 'An unexpected error occurred; please try again later.',
+    requestId: 'Request id: {id}',
+    backHome: 'Back to the start page',
+  },
+  home: {
+    greeting: 'Hello, {name}',
+    residentIntro: 'The residents’ side (report a problem, follow it, rate the service) comes later.',
+    noSections: 'Your account has no features enabled yet.',
+  },
+  sections: {
+    pilots:
+      'Every pilot through the three progressive stages: comprehensive improvement (self-inspection and self-correction, concentrated inspection, weekly/monthly/quarterly checks), summary and consolidation (archiving, key-area checks), full rollout.',
+    catalogue:
+      'The eight categories and 107 work standards, with how each is checked, its weight and the evidence it needs; published in versions.',
+    archives: 'The institutionalised, standardised files of each pilot round.',
+    audit: 'Every action leaves a trace; the audit log is searchable by time and tamper-evident.',
+    users: 'Accounts and roles of coordinators, inspectors, property firms and others.',
+    enroll:
+      'Enroll a property firm and the compound it serves, assign inspectors; the pilot starts with the firm’s self-inspection.',
+    rectifications:
+      'Collect, classify and assign, handle, feed back and rate: rectification items are ticked off the ledger.',
+    verifications:
+      'Check the firm’s answers and evidence: close the item when it is fixed, send it back when it is not.',
+    tasks:
+      'Carry out the scheduled weekly, monthly and quarterly inspections item by item against the weekly checklist, with evidence.',
+    compounds:
+      'The pilot stage, scores and star rating of the compounds your firm serves; do the self-inspection here.',
+    comingSoon: 'Coming soon',
+    comingSoonDetail: 'This part is being built and will open in a later release.',
+  },
+  dashboard: {
+    title: 'Dashboard',
+    window: 'Period: {from} to {to}',
+    unavailable: 'The dashboard cannot be loaded right now',
+    kpi: {
+      label: 'Key figures',
+      pilots: 'Pilots',
+      pilotsNote: '{rated} rated, {average} stars on average',
+      pilotsNoteUnrated: 'None rated yet',
+      compliance: 'Standard-operation compliance',
+      complianceNote: 'first month {first}',
+      complaints: 'Owner complaints (month)',
+      complaintsNote: '{change} since the first month',
+      feeCollection: 'Fee collection rate',
+      satisfaction: 'Resident satisfaction',
+      latestMonth: 'as of {month}',
+      closure: 'Rectifications closed',
+      closureNote: '{closed} of {total} items closed',
+      overdue: 'Overdue',
+      overdueNote: '{tasks} inspections · {rectifications} rectifications',
+    },
+    charts: {
+      label: 'Charts',
+      withdrawn: 'Withdrawn: {count}',
+      average: '{value} stars on average',
+      total: 'Total',
+      showTable: 'Show the data table',
+      category: 'Category',
+      month: 'Month',
+      noData: 'No data',
+      noDataDetail: 'Nothing to count in this period yet.',
+    },
+    overdue: {
+      title: 'Overdue work',
+      tasks: 'Overdue inspections',
+      rectifications: 'Overdue rectifications',
+      due: 'Due',
+      days: '{count} d',
+      unassigned: 'Unassigned',
+      none: 'Nothing is overdue',
+      more: '{count} in all; the {limit} most overdue are listed.',
+    },
+  },
+  units: {
+    days: '{value} days',
+  },
+};

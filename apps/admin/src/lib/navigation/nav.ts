@@ -1,0 +1,99 @@
+import type { UserRole } from '$lib/api/types';
+import type { MessageKey } from '$lib/i18n';
+
+/*
+ * What each role may open, in the order its navigation shows it. The same table guards the routes
+ * on the server (see server/guard.ts), so a link is never shown for a page that would refuse, and
+ * a page is never reachable just because someone typed its address. The API checks roles again.
+ */
+
+export type IconName =
+  | 'dashboard'
+  | 'pilots'
+  | 'catalogue'
+  | 'archives'
+  | 'audit'
+  | 'users'
+  | 'enroll'
+  | 'rectifications'
+  | 'verify'
+  | 'tasks'
+  | 'compounds';
+
+/** The sections of the admin; each is one top-level path. */
+export const SECTIONS = [
+  'dashboard',
+  'pilots',
+  'catalogue',
+  'archives',
+  'audit',
+  'users',
+  'enroll',
+  'rectifications',
+  'tasks',
+  'compounds',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface NavItem {
+  section: Section;
+  href: `/${Section}`;
+  label: MessageKey;
+  /** What the section is for, in the role's words (shown on its page). */
+  description: MessageKey;
+  icon: IconName;
+}
+
+const item = (section: Section, label: MessageKey, description: MessageKey, icon: IconName): NavItem => ({
+  section,
+  href: `/${section}`,
+  label,
+  description,
+  icon,
+});
+
+const dashboard = item('dashboard', 'nav.dashboard', 'dashboard.title', 'dashboard');
+const pilots = item('pilots', 'nav.pilots', 'sections.pilots', 'pilots');
+const rectifications = item(
+  'rectifications',
+  'nav.rectifications',
+  'sections.rectifications',
+  'rectifications',
+);
+
+export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
+  admin: [
+    dashboard,
+    pilots,
+    item('catalogue', 'nav.catalogue', 'sections.catalogue', 'catalogue'),
+    item('archives', 'nav.archives', 'sections.archives', 'archives'),
+    item('audit', 'nav.audit', 'sections.audit', 'audit'),
+    item('users', 'nav.users', 'sections.users', 'users'),
+  ],
+  coordinator: [dashboard, pilots, item('enroll', 'nav.enroll', 'sections.enroll', 'enroll'), rectifications],
+  inspector: [
+    item('tasks', 'nav.tasks', 'sections.tasks', 'tasks'),
+    // Inspectors meet the same ledger from the other side: they verify what firms answered.
+    item('rectifications', 'nav.verifications', 'sections.verifications', 'verify'),
+  ],
+  firm: [item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'), rectifications],
+  // Residents get their own screens later (问题反映—进度查询—服务评价); nothing here yet.
+  resident: [],
+};
+
+export function navigationFor(role: UserRole): readonly NavItem[] {
+  return NAVIGATION[role];
+}
+
+export function navItem(role: UserRole, section: Section): NavItem | undefined {
+  return NAVIGATION[role].find((entry) => entry.section === section);
+}
+
+/** Where a role lands after log-in: its first section, or the start page when it has none. */
+export function homeOf(role: UserRole): string {
+  return NAVIGATION[role][0]?.href ?? '/';
+}
+
+export function isSection(value: string): value is Section {
+  return (SECTIONS as readonly string[]).includes(value);
+}

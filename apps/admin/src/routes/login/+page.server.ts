@@ -1,0 +1,50 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { translator } from '$lib/i18n';
+import { homeOf } from '$lib/navigation/nav';
+import { fieldErrors } from '$lib/server/api';
+import { safeRedirect, writeSessionCookie } from '$lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), homeOf(locals.user.role)));
+  return { expired: url.searchParams.has('expired') };
+};
+
+export const actions: Actions = {
+  default: async ({ request, locals, cookies, url }) => {
+    const form = await request.formData();
+    const username = String(form.get('username') ?? '');
+    const password = String(form.get('password') ?? '');
+    // Validation is the API's (the same zod schema, with messages in the request's language).
+    const result = await locals.api.auth.login({ username, password });
+    if (!result.ok) {
+      const { error } = result;
+      const t = translator(locals.locale);
+      let message = error.message;
+      if (error.status === 401) message = t('auth.wrongCredentials');
+      if (error.status === 423) {
+        message = error.lockedUntil
+          ? t('auth.locked', { time: formatTime(error.lockedUntil, locals.locale) })
+          : t('auth.lockedNoTime');
+      }
+      const fields = error.status === 400 ? fieldErrors(error) : {};
+      // The password is never sent back to the page.
+      return fail(error.status >= 400 && error.status < 600 ? error.status : 500, {
+        username,
+        // Field messages stand next to their fields; a form-level message only when there is none.
+        message: Object.keys(fields).length > 0 ? null : message,
+        fields,
+      });
+    }
+    writeSessionCookie(cookies, url, result.data);
+    redirect(303, safeRedirect(url.searchParams.get('redirectTo'), homeOf(result.data.user.role)));
+  },
+};
+
+function formatTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}

@@ -1,0 +1,42 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** 登录: the form, its field messages and its form-level message. */
+export class LoginPage {
+  readonly username: Locator;
+  readonly password: Locator;
+  readonly submit: Locator;
+  /** The form-level message (wrong password, locked account), announced as an alert. */
+  readonly error: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {
+    this.username = page.locator('#username');
+    this.password = page.locator('#password');
+    this.submit = page.getByTestId('login-form').locator('button[type="submit"]');
+    this.error = page.locator('#login-error');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/login`);
+  }
+
+  /** The message shown next to a field (from the API's 400 issues). */
+  fieldError(field: 'username' | 'password'): Locator {
+    return this.page.locator(`#${field}-error`);
+  }
+
+  async logIn(username: string, password: string): Promise<void> {
+    await this.username.fill(username);
+    await this.password.fill(password);
+    await this.submit.click();
+  }
+
+  /** Logs in and waits until the app has left the log-in page. */
+  async logInAs(username: string, password: string): Promise<void> {
+    await this.goto();
+    await this.logIn(username, password);
+    await this.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+}
