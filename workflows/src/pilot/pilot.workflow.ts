@@ -97,6 +97,7 @@ const archiver = proxyActivities<PilotActivities>({
 /** Patch ids: every change to the command sequence of a running pilot goes behind one (see replay.test.ts). */
 const PATCH_CONCENTRATED_DONE_FIRST = 'concentrated-done-before-self-closed';
 const PATCH_COMPRESSED_START_NOW = 'compressed-plan-starts-now';
+const PATCH_REJECT_FULL_PERIOD = 'rejection-earns-full-period';
 
 /** How many applied update ids are remembered across continue-as-new. */
 const REMEMBERED_UPDATES = 500;
@@ -184,6 +185,7 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
       phase: fresh.stage.phase,
       assignments: input.inspectorAssignments,
       actor: actorAudit(input.enrolledBy),
+      at: Date.now(),
     });
     await persistRound(fresh);
   }
@@ -244,6 +246,7 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
       currentRound: state.round?.number ?? latest?.number ?? 0,
       latestScore: latest?.score ?? null,
       starRating: latest?.stars ?? null,
+      at: Date.now(),
       audit: audit
         ? {
             actor: actorAudit(audit.actor),
@@ -653,7 +656,12 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
       item.busy = true;
       const now = Date.now();
       const accepted = request.decision === 'accept';
-      const deadline = accepted ? item.deadline : rectificationDeadline(state.plan, now, item.severity).dueAt;
+      // A rejected answer earns the severity's full period again, counted from the later of now
+      // and the old deadline: counted from now alone, a same-day rejection kept the same deadline.
+      const reopenedFrom = patched(PATCH_REJECT_FULL_PERIOD) ? Math.max(now, item.deadline) : now;
+      const deadline = accepted
+        ? item.deadline
+        : rectificationDeadline(state.plan, reopenedFrom, item.severity).dueAt;
       try {
         await dbForUpdate.recordRectificationVerification({
           rectificationId: item.id,
@@ -833,6 +841,7 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
         actor: actorAudit(request.actor),
         reason: request.reason ?? null,
         fromInspectorId: request.fromInspectorId,
+        at: Date.now(),
       });
       return { reassignedTasks: moved.map((t) => t.id) };
     },

@@ -52,7 +52,8 @@ describe('rectification loop on the time-skipping server', () => {
       const inspector = 'usr-insp-zhang';
 
       // A: answered a few days later, then rejected — a reason is required, and the item reopens
-      // with a deadline counted afresh from the rejection.
+      // with the severity's full period again, counted from the later of the rejection and the old
+      // deadline (so a rejection never leaves the firm less time than before).
       await driver.sleepUntil((await driver.now()) + 3 * 24 * HOUR);
       await driver.respondTo(a0);
       const missingReason = await refusedCodes(
@@ -66,8 +67,11 @@ describe('rectification loop on the time-skipping server', () => {
       const rejectedAt = await driver.now();
       const rejected = await driver.verify({ id: a0.id, responses: 1 }, 'reject', inspector);
       expect(rejected.status).toBe('reopened');
-      // The new deadline follows the plan's working-day rule from the moment of rejection.
-      const expected = rectificationDeadline(DEFAULT_PLAN, rejectedAt, a0.severity).dueAt;
+      const expected = rectificationDeadline(
+        DEFAULT_PLAN,
+        Math.max(rejectedAt, a0.deadline),
+        a0.severity,
+      ).dueAt;
       expect(Math.abs(rejected.deadline - expected)).toBeLessThan(HOUR);
       expect(rejected.deadline).toBeGreaterThan(a0.deadline);
       const a1 = byCode((await driver.snapshot()).openRectifications, codeA);

@@ -23,7 +23,7 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
           select: { id: true },
         });
         if (existing) return;
-        const at = new Date();
+        const at = new Date(input.at ?? Date.now());
         await tx.enrollment.create({
           data: {
             id: input.enrollmentId,
@@ -82,7 +82,7 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
           await auditFromActivity(
             tx,
             [{ ...input.audit, entityType: 'enrollment', entityId: input.enrollmentId }],
-            new Date(),
+            new Date(input.at ?? Date.now()),
           );
         }
       });
@@ -119,7 +119,7 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
               after: { inspectorId: input.toInspectorId, tasks: input.taskIds, reason: input.reason },
             },
           ],
-          new Date(),
+          new Date(input.at ?? Date.now()),
         );
       });
     },

@@ -40,6 +40,8 @@ export interface RecordEnrollmentInput {
   phase: string;
   assignments: AssignmentRef[];
   actor: ActorRef;
+  /** Workflow time, so audit entries follow the pilot's clock (also under time skipping). */
+  at?: number;
 }
 
 export interface SyncEnrollmentInput {
@@ -50,6 +52,7 @@ export interface SyncEnrollmentInput {
   currentRound: number;
   latestScore: number | null;
   starRating: number | null;
+  at?: number;
   audit?: AuditNote | undefined;
 }
 
@@ -197,6 +200,7 @@ export interface ReassignInput {
   toInspectorId: string;
   reason: string | null;
   actor: ActorRef;
+  at?: number;
 }
 
 export interface PromoteInput {
