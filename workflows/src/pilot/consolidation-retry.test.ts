@@ -1,9 +1,8 @@
 // A failed overall assessment (总体评估) sends the pilot into another consolidation round on the same
 // key areas; passing that one completes the consolidation stage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPilot } from '../client.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
-import { actors, checklistCodes, demo, PilotDriver, startDateIn } from '../test-support/pilot-driver.js';
+import { checklistCodes, demo, PilotDriver, startDemoPilot } from '../test-support/pilot-driver.js';
 
 describe('a failed consolidation round on the time-skipping server', () => {
   let h: Harness;
@@ -14,14 +13,7 @@ describe('a failed consolidation round on the time-skipping server', () => {
 
   it('fails round 2, runs a third (consolidation) round on the same focus, passes it and reaches rollout', async () => {
     await h.run(async () => {
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate: await startDateIn(h.env),
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h);
       const driver = new PilotDriver(h.env, started.handle, {
         firmId: demo.firmId,
         // Round 2: every fourth standard on each checklist fails, about 75 points against the 80

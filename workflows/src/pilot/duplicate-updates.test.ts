@@ -1,7 +1,6 @@
 // A retried request (same update id) gets the first answer and writes nothing again, within a run
 // and across continue-as-new, where the workflow's own memory of applied ids takes over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPilot } from '../client.js';
 import {
   respondRectificationUpdate,
   submitInspectionUpdate,
@@ -15,7 +14,7 @@ import {
   itemsFor,
   PilotDriver,
   refusedCodes,
-  startDateIn,
+  startDemoPilot,
 } from '../test-support/pilot-driver.js';
 
 describe('duplicate update ids on the time-skipping server', () => {
@@ -27,14 +26,7 @@ describe('duplicate update ids on the time-skipping server', () => {
 
   it('answers a repeated update id with the first result and writes once, also after continue-as-new', async () => {
     await h.run(async () => {
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate: await startDateIn(h.env),
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h);
       const manual = new Set(['r1-weekly-01']);
       let answerRectifications = false;
       const driver = new PilotDriver(h.env, started.handle, {

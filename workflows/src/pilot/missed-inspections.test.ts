@@ -1,10 +1,9 @@
 // Late and missed inspections: reminders before the due time, escalations after it, "missed" at the
 // grace limit, and a pilot that keeps going whatever people fail to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPilot } from '../client.js';
 import type { TaskState } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
-import { actors, demo, HOUR, nextLocalWeekday, PilotDriver } from '../test-support/pilot-driver.js';
+import { demo, HOUR, nextLocalWeekday, PilotDriver, startDemoPilot } from '../test-support/pilot-driver.js';
 
 describe('late and missed inspections on the time-skipping server', () => {
   let h: Harness;
@@ -19,14 +18,7 @@ describe('late and missed inspections on the time-skipping server', () => {
       // grace period still runs when the concentrated inspection opens: the inspector can finish
       // the concentrated inspection before the firm's self-inspection is marked missed.
       const startDate = await nextLocalWeekday(h.env, 0);
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate,
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h, { startDate });
       const skipped = ['r1-weekly-02', 'r1-weekly-03', 'r1-weekly-04'];
       const late = 'r1-weekly-01';
       const driver = new PilotDriver(h.env, started.handle, {

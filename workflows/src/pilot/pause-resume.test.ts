@@ -2,7 +2,6 @@
 // requests are refused, and on resume every deadline still ahead moves by the paused time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRoundSchedule, DEFAULT_PLAN } from '@pilot/domain';
-import { startPilot } from '../client.js';
 import {
   pauseUpdate,
   respondRectificationUpdate,
@@ -19,7 +18,7 @@ import {
   itemsFor,
   PilotDriver,
   refusedCodes,
-  startDateIn,
+  startDemoPilot,
 } from '../test-support/pilot-driver.js';
 
 describe('pause and resume across a round boundary on the time-skipping server', () => {
@@ -31,14 +30,7 @@ describe('pause and resume across a round boundary on the time-skipping server',
 
   it('freezes the round while paused and shifts its end and open deadlines by the paused time', async () => {
     await h.run(async () => {
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate: await startDateIn(h.env),
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h);
       let heldBack: string[] = [];
       let resumed = false;
       const driver = new PilotDriver(h.env, started.handle, {

@@ -1,10 +1,9 @@
 // Promotion to 示范小区: refused with the rule's reasons until the pilot is eligible and an admin asks,
 // accepted once, refused as already done afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPilot } from '../client.js';
 import { pauseUpdate, promoteUpdate, resumeUpdate } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
-import { actors, demo, PilotDriver, refusedCodes, startDateIn } from '../test-support/pilot-driver.js';
+import { actors, demo, PilotDriver, refusedCodes, startDemoPilot } from '../test-support/pilot-driver.js';
 
 describe('promotion to demonstration compound on the time-skipping server', () => {
   let h: Harness;
@@ -15,14 +14,7 @@ describe('promotion to demonstration compound on the time-skipping server', () =
 
   it('refuses with reasons until eligible and asked by an admin, then promotes once', async () => {
     await h.run(async () => {
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate: await startDateIn(h.env),
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h);
       const driver = new PilotDriver(h.env, started.handle, { firmId: demo.firmId });
       const handle = started.handle;
       const promote = (actor: (typeof actors)['admin'] | (typeof actors)['coordinator']) =>

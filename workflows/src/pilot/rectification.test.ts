@@ -2,7 +2,6 @@
 // with a new deadline, an unanswered item is escalated once per deadline, and accepted items close.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE, DEFAULT_PLAN, rectificationDeadline } from '@pilot/domain';
-import { startPilot } from '../client.js';
 import { verifyRectificationUpdate, type RectificationState } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import {
@@ -12,7 +11,7 @@ import {
   HOUR,
   PilotDriver,
   refusedCodes,
-  startDateIn,
+  startDemoPilot,
 } from '../test-support/pilot-driver.js';
 
 /** Two ordinary (non-critical) standards on the weekly form. */
@@ -29,14 +28,7 @@ describe('rectification loop on the time-skipping server', () => {
 
   it('reopens a rejected item with a new deadline, escalates overdue items once per deadline, then closes them', async () => {
     await h.run(async () => {
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate: await startDateIn(h.env),
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h);
       let firmAnswers = false;
       const driver = new PilotDriver(h.env, started.handle, {
         firmId: demo.firmId,

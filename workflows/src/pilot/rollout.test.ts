@@ -2,7 +2,6 @@
 // linked back to it; a wrong target is refused before anything starts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { startPilot } from '../client.js';
 import {
   enrollmentIdFor,
   pilotWorkflowId,
@@ -13,7 +12,14 @@ import {
   type StartRolloutRequest,
 } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
-import { actors, demo, PilotDriver, refusedCodes, startDateIn } from '../test-support/pilot-driver.js';
+import {
+  actors,
+  demo,
+  PilotDriver,
+  refusedCodes,
+  startDateIn,
+  startDemoPilot,
+} from '../test-support/pilot-driver.js';
 
 /** 金桂苑, served by 金润物业 (see the seed). */
 const target: RolloutTarget = { compoundId: 'cmp-jinguiyuan', firmId: 'firm-jinrun' };
@@ -30,14 +36,7 @@ describe('rollout to other firms on the time-skipping server', () => {
   it('starts linked pilots for valid targets, refuses wrong ones without starting anything, and is idempotent', async () => {
     await h.run(async () => {
       const startDate = await startDateIn(h.env);
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate,
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h, { startDate });
       const driver = new PilotDriver(h.env, started.handle, { firmId: demo.firmId });
       const handle = started.handle;
       // The rolled-out pilots start the day after the request (set once the source is eligible).

@@ -1,7 +1,6 @@
 // Update validators: a request the process does not allow is refused with reason codes, and a
 // refused request leaves nothing behind — no record, no audit entry, not even a history event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPilot } from '../client.js';
 import {
   respondRectificationUpdate,
   submitInspectionUpdate,
@@ -17,7 +16,7 @@ import {
   itemsFor,
   PilotDriver,
   refusedCodes,
-  startDateIn,
+  startDemoPilot,
 } from '../test-support/pilot-driver.js';
 
 describe('update validators on the time-skipping server', () => {
@@ -29,14 +28,7 @@ describe('update validators on the time-skipping server', () => {
 
   it('refuses wrong people, incomplete checklists and tasks not open yet, writing nothing', async () => {
     await h.run(async () => {
-      const started = await startPilot(h.env.client, h.taskQueue, {
-        compoundId: demo.compoundId,
-        firmId: demo.firmId,
-        startDate: await startDateIn(h.env),
-        catalogueVersionId: demo.catalogueVersionId,
-        inspectorAssignments: demo.assignments(),
-        enrolledBy: actors.coordinator,
-      });
+      const started = await startDemoPilot(h);
       const driver = new PilotDriver(h.env, started.handle, { firmId: demo.firmId, submit: () => false });
       const handle = started.handle;
       const p = h.db.prisma;

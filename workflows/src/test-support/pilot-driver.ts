@@ -1,3 +1,6 @@
+import { startPilot, type StartedPilot } from '../client.js';
+import type { PilotInput } from '../pilot/contract.js';
+import type { Harness } from './harness.js';
 // Plays the people of a pilot against a running workflow: the firm, the inspectors, the coordinator
 // and the admin, each through the same Updates the API uses.
 import {
@@ -279,4 +282,20 @@ export class PilotDriver {
     }
     throw new Error(`pilot did not reach ${new Date(at).toISOString()} within ${maxSteps} steps`);
   }
+}
+
+/** Enrolls the demo compound with the demo team, starting tomorrow on the harness clock unless told otherwise. */
+export async function startDemoPilot(
+  h: Pick<Harness, 'env' | 'taskQueue'>,
+  overrides: Partial<Omit<PilotInput, 'enrollmentId'>> = {},
+): Promise<StartedPilot> {
+  return startPilot(h.env.client, h.taskQueue, {
+    compoundId: demo.compoundId,
+    firmId: demo.firmId,
+    startDate: overrides.startDate ?? (await startDateIn(h.env)),
+    catalogueVersionId: demo.catalogueVersionId,
+    inspectorAssignments: demo.assignments(),
+    enrolledBy: actors.coordinator,
+    ...overrides,
+  });
 }

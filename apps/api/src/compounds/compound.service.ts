@@ -7,7 +7,7 @@ import {
   type ListCompoundsQuery,
   type Phase,
 } from '@pilot/domain';
-import { compoundScope } from '../pilots/pilot-scope.js';
+import { compoundScope } from '../platform/auth/scope.js';
 import type { Principal } from '../platform/auth/principal.js';
 import type { CompoundPage, CompoundView } from './compound.dto.js';
 import { CompoundRepository, type CompoundRow, type RectificationCounts } from './compound.repository.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BlobStorage } from '@pilot/db';
 import { parseInput, uploadEvidenceSchema, type InputIssue, type Locale } from '@pilot/domain';
-import { enrollmentScope } from '../pilots/pilot-scope.js';
+import { enrollmentScope } from '../platform/auth/scope.js';
 import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError, PayloadError } from '../platform/errors/api-errors.js';

@@ -31,7 +31,7 @@ import {
 } from '@pilot/workflows/messages';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError } from '../platform/errors/api-errors.js';
-import { enrollmentScope } from './pilot-scope.js';
+import { enrollmentScope } from '../platform/auth/scope.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from './pilot-workflow.gateway.js';
 import { PilotRepository, type EnrollmentRow } from './pilot.repository.js';
 import type { EnrollResult, PilotDetail, PilotPage, SchedulePreview } from './pilot.dto.js';

@@ -11,7 +11,7 @@ import {
   type RectificationUpdateResult,
 } from '@pilot/workflows/messages';
 import { EvidenceService } from '../evidence/evidence.service.js';
-import { rectificationScope } from '../pilots/pilot-scope.js';
+import { rectificationScope } from '../platform/auth/scope.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from '../pilots/pilot-workflow.gateway.js';
 import { categoryOf } from '../pilots/pilot.views.js';
 import type { Principal } from '../platform/auth/principal.js';

@@ -1,5 +1,6 @@
 import { Prisma } from '@pilot/db';
 import type { Principal } from '../platform/auth/principal.js';
+import { enrollmentScope } from '../platform/auth/scope.js';
 
 /** Who is asking, as far as deciding what they may see goes. */
 export type Viewer = Pick<Principal, 'role' | 'userId' | 'firmId'>;
@@ -11,36 +12,8 @@ export interface ReportFilter {
   communityId?: string | undefined;
 }
 
-/** Matches no row: a caller outside every scope sees nothing rather than everything. */
-const NOTHING: Prisma.EnrollmentWhereInput = { id: { in: [] } };
-
-/**
- * The pilots (enrollments) a caller may see: admins and coordinators all of them; an inspector the
- * pilots they are assigned to or hold a task of (a reassigned inspector keeps their history); a firm
- * user its own firm's pilots. The same rule as the pilot pages, so a dashboard never counts a record
- * its reader could not open.
- */
-function viewerEnrollments(viewer: Viewer): Prisma.EnrollmentWhereInput {
-  switch (viewer.role) {
-    case 'admin':
-    case 'coordinator':
-      return {};
-    case 'inspector':
-      return {
-        OR: [
-          { assignments: { some: { userId: viewer.userId } } },
-          { tasks: { some: { assigneeId: viewer.userId } } },
-        ],
-      };
-    case 'firm':
-      return viewer.firmId ? { firmId: viewer.firmId } : NOTHING;
-    default:
-      return NOTHING;
-  }
-}
-
 export function enrollmentWhere(viewer: Viewer, filter: ReportFilter = {}): Prisma.EnrollmentWhereInput {
-  const and: Prisma.EnrollmentWhereInput[] = [viewerEnrollments(viewer)];
+  const and: Prisma.EnrollmentWhereInput[] = [enrollmentScope(viewer)];
   if (filter.pilotId) and.push({ id: filter.pilotId });
   if (filter.firmId) and.push({ firmId: filter.firmId });
   if (filter.communityId) and.push({ compound: { communityId: filter.communityId } });

@@ -10,7 +10,7 @@ import {
 } from '@pilot/domain';
 import { submitInspectionUpdate, type SubmitInspectionResult } from '@pilot/workflows/messages';
 import { EvidenceService, type EvidenceRef } from '../evidence/evidence.service.js';
-import { taskScope } from '../pilots/pilot-scope.js';
+import { taskScope } from '../platform/auth/scope.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from '../pilots/pilot-workflow.gateway.js';
 import { kindLabel } from '../pilots/pilot.views.js';
 import type { Principal } from '../platform/auth/principal.js';

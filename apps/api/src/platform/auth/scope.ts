@@ -1,5 +1,5 @@
 import type { Prisma } from '@pilot/db';
-import type { Principal } from '../platform/auth/principal.js';
+import type { Principal } from './principal.js';
 
 /** Matches no row: a caller outside every scope sees nothing rather than everything. */
 const NOTHING = { id: { in: [] as string[] } };
