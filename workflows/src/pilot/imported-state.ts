@@ -19,6 +19,8 @@ import {
 import type { InspectorAssignment, PilotState, RoundOutcome } from './contract.js';
 import { buildRound, roundIdFor } from './rounds.js';
 
+export { buildRound };
+
 export interface ImportedRound {
   stage: 'improvement' | 'consolidation';
   score: number;

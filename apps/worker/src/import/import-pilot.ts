@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
-import { formatLocalDate } from '@pilot/domain';
+import {
+  checklistFor,
+  defaultSeverity,
+  formatLocalDate,
+  scoreInspection,
+  type CatalogueVersion,
+  type ItemResult,
+} from '@pilot/domain';
 import { appendAudit, type BlobStorage, type Prisma, type PrismaClient } from '@pilot/db';
 import { pilotWorkflowId, searchAttributes, type Actor } from '@pilot/workflows/messages';
-import { importedPilotState, type PilotImport } from '@pilot/workflows/import';
+import { buildRound, importedPilotState, type PilotImport } from '@pilot/workflows/import';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 
 export interface ImportResult {
@@ -31,6 +38,8 @@ export async function importPilot(
     return { enrollmentId: spec.enrollmentId, workflowId, imported: false };
   }
   const { state, startMs, windows } = importedPilotState(spec, nowMs);
+  const catalogueRow = await prisma.catalogueVersion.findUniqueOrThrow({ where: { id: catalogueVersionId } });
+  const catalogue = catalogueRow.content as unknown as CatalogueVersion;
   const latest = state.rounds.at(-1);
   const archives: Array<{ outcome: (typeof state.rounds)[number]; storageKey: string; contentHash: string }> =
     [];
@@ -108,6 +117,7 @@ export async function importPilot(
         },
       });
     }
+    await recordPaperInspections(tx, spec, state, windows, catalogue);
     for (const archive of archives) {
       await tx.archive.create({
         data: {
@@ -201,4 +211,137 @@ export async function importPilot(
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
   return { enrollmentId: spec.enrollmentId, workflowId, imported: true };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The inspections of a paper-era round as the checklists recorded them: each scheduled inspection
+ * with its items, the compliance rate moving from the previous round's towards this round's, and a
+ * rectification (opened, later closed) for every failed item. The round's own score stays the one
+ * its assessment gave; these rows feed the trends the dashboards draw.
+ */
+async function recordPaperInspections(
+  tx: Prisma.TransactionClient,
+  spec: PilotImport,
+  state: ReturnType<typeof importedPilotState>['state'],
+  windows: ReturnType<typeof importedPilotState>['windows'],
+  catalogue: CatalogueVersion,
+): Promise<void> {
+  for (const [index, outcome] of state.rounds.entries()) {
+    const window = windows[index]!;
+    const focus = index > 0 ? (state.rounds[index - 1]?.keyAreas ?? []) : [];
+    const round = buildRound(
+      spec.enrollmentId,
+      state.plan,
+      window.startsAt,
+      outcome.number,
+      outcome.stage,
+      focus,
+      spec.inspectorAssignments,
+    );
+    const to = outcome.complianceRate ?? 0.8;
+    const from = index > 0 ? (state.rounds[index - 1]!.complianceRate ?? to) : Math.max(0, to - 0.08);
+    const counted = round.tasks.filter((t) => t.kind !== 'self');
+    const missed = new Set(counted.slice(counted.length - outcome.missed).map((t) => t.id));
+    for (const [k, task] of round.tasks.entries()) {
+      const submitted = !missed.has(task.id);
+      await tx.inspectionTask.create({
+        data: {
+          id: task.id,
+          enrollmentId: spec.enrollmentId,
+          roundId: round.id,
+          key: task.key,
+          kind: task.kind,
+          opensAt: new Date(task.opensAt),
+          dueAt: new Date(task.dueAt),
+          remindAt: new Date(task.remindAt),
+          missedAt: new Date(task.missedAt),
+          assigneeId: task.assigneeId,
+          status: submitted ? 'submitted' : 'missed',
+          submittedAt: submitted ? new Date(Math.max(task.opensAt, task.dueAt - DAY_MS)) : null,
+        },
+      });
+      if (!submitted) continue;
+      const rate = from + ((to - from) * k) / Math.max(1, round.tasks.length - 1);
+      const standards = checklistFor(catalogue, task.kind, { focusCategories: round.focusCategories });
+      const failEvery = rate >= 0.999 ? Number.POSITIVE_INFINITY : Math.max(1, Math.round(1 / (1 - rate)));
+      const items: ItemResult[] = standards.map((standard, n) => {
+        const fail = (n + k) % failEvery === failEvery - 1 && !standard.critical;
+        if (standard.scoring.mode === 'graded') {
+          return {
+            code: standard.code,
+            outcome: fail ? 'fail' : 'pass',
+            score: fail ? 0 : standard.scoring.max,
+            ...(fail ? { note: '纸质检查表记录不合格' } : {}),
+          };
+        }
+        return fail
+          ? { code: standard.code, outcome: 'fail', note: '纸质检查表记录不合格' }
+          : { code: standard.code, outcome: 'pass' };
+      });
+      const score = scoreInspection(catalogue, items);
+      const submittedAt = new Date(Math.max(task.opensAt, task.dueAt - DAY_MS));
+      await tx.inspectionResult.create({
+        data: {
+          id: `${task.id}:result`,
+          taskId: task.id,
+          enrollmentId: spec.enrollmentId,
+          submittedById: task.assigneeId ?? `usr-${spec.firmId}`,
+          catalogueVersionId: catalogue.version,
+          score: score.score,
+          complianceRate: score.complianceRate,
+          categoryScores: score.categories.map((c) => ({
+            category: c.category,
+            score: c.score,
+          })) as Prisma.InputJsonValue,
+          notes: '系统上线前的纸质检查记录（导入）',
+          submittedAt,
+          items: {
+            createMany: {
+              data: items.map((i) => ({
+                standardCode: i.code,
+                outcome: i.outcome,
+                score: i.score ?? null,
+                note: i.note ?? null,
+              })),
+            },
+          },
+        },
+      });
+      for (const item of items.filter((i) => i.outcome === 'fail')) {
+        const standard = standards.find((s) => s.code === item.code)!;
+        const id = `${task.id}:${item.code}`;
+        const closedAt = new Date(submittedAt.getTime() + 3 * DAY_MS);
+        await tx.rectification.create({
+          data: {
+            id,
+            enrollmentId: spec.enrollmentId,
+            roundId: round.id,
+            taskId: task.id,
+            standardCode: item.code,
+            finding: item.note ?? '',
+            severity: defaultSeverity(standard),
+            critical: standard.critical,
+            deadline: new Date(submittedAt.getTime() + 7 * DAY_MS),
+            status: 'closed',
+            openedAt: submittedAt,
+            closedAt,
+            events: {
+              create: [
+                { id: `${id}:opened`, toStatus: 'open', at: submittedAt },
+                {
+                  id: `${id}:closed`,
+                  fromStatus: 'open',
+                  toStatus: 'closed',
+                  at: closedAt,
+                  note: '纸质台账已销号',
+                },
+              ],
+            },
+          },
+        });
+      }
+    }
+  }
 }
