@@ -117,7 +117,7 @@ export async function importPilot(
         },
       });
     }
-    await recordPaperInspections(tx, spec, state, windows, catalogue);
+    await recordPaperInspections(tx, spec, state, windows, catalogue, nowMs);
     for (const archive of archives) {
       await tx.archive.create({
         data: {
@@ -227,6 +227,7 @@ async function recordPaperInspections(
   state: ReturnType<typeof importedPilotState>['state'],
   windows: ReturnType<typeof importedPilotState>['windows'],
   catalogue: CatalogueVersion,
+  nowMs: number,
 ): Promise<void> {
   for (const [index, outcome] of state.rounds.entries()) {
     const window = windows[index]!;
@@ -312,7 +313,8 @@ async function recordPaperInspections(
       for (const item of items.filter((i) => i.outcome === 'fail')) {
         const standard = standards.find((s) => s.code === item.code)!;
         const id = `${task.id}:${item.code}`;
-        const closedAt = new Date(submittedAt.getTime() + 3 * DAY_MS);
+        // Closed three days later, or today at the latest: history never closes in the future.
+        const closedAt = new Date(Math.min(submittedAt.getTime() + 3 * DAY_MS, nowMs));
         await tx.rectification.create({
           data: {
             id,

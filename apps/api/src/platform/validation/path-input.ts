@@ -1,5 +1,5 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
+import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiBody, ApiParam } from '@nestjs/swagger';
 import { fieldLabel, parseInput, type Locale } from '@pilot/domain';
 import type { FastifyRequest } from 'fastify';
 import * as z from 'zod';
@@ -50,13 +50,19 @@ const pathBodyOf = createParamDecorator(({ input, field, param }: PathBodyOption
 export const ValidBodyWithPath = (schema: z.ZodType, field: string, param = 'id'): ParameterDecorator =>
   pathBodyOf({ input: schema, field, param });
 
-/** OpenAPI for such a body: the field comes from the path, so the document leaves it optional. */
-export function ApiZodBodyFromPath(schema: z.ZodType, field: string, description?: string) {
+/**
+ * OpenAPI for such a body: the field comes from the path, so the document leaves it optional in the
+ * body and declares the path parameter (no @Param in the handler announces it otherwise).
+ */
+export function ApiZodBodyFromPath(schema: z.ZodType, field: string, description?: string, param = 'id') {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
     required?: string[];
   } & Record<string, unknown>;
   const required = (json.required ?? []).filter((name) => name !== field);
-  return ApiBody({ schema: { ...json, required }, description });
+  return applyDecorators(
+    ApiParam({ name: param, type: String, required: true }),
+    ApiBody({ schema: { ...json, required }, description }),
+  );
 }
 
 /** The caller's language (zh-CN unless Accept-Language prefers English), for messages a service writes. */
