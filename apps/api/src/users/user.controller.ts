@@ -15,7 +15,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import type { Page } from '../platform/pagination.js';
 import { ApiZodBody, ApiZodQuery } from '../platform/validation/api-schema.js';
 import { ValidBody, ValidQuery } from '../platform/validation/valid-input.js';
-import type { UserRow } from './user.repository.js';
+import type { InspectorEntry, UserRow } from './user.repository.js';
 import { UserService } from './user.service.js';
 
 /** 用户管理: admins manage accounts and roles. */
@@ -30,6 +30,13 @@ export class UserController {
   @ApiZodQuery(listUsersQuerySchema)
   listUsers(@ValidQuery(listUsersQuerySchema) query: ListUsersQuery): Promise<Page<UserRow>> {
     return this.users.list(query);
+  }
+
+  /** 检查员名录: the active inspectors a coordinator assigns when enrolling, reassigning or rolling out. */
+  @Get('inspectors')
+  @Roles('admin', 'coordinator')
+  listInspectors(): Promise<InspectorEntry[]> {
+    return this.users.inspectors();
   }
 
   @Post()

@@ -18,6 +18,12 @@ const listed = {
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof listed }>;
 
+export interface InspectorEntry {
+  id: string;
+  displayName: string;
+  phone: string | null;
+}
+
 @Injectable()
 export class UserRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
@@ -40,6 +46,14 @@ export class UserRepository {
       this.prisma.user.count({ where }),
     ]);
     return { rows, total };
+  }
+
+  activeInspectors(): Promise<InspectorEntry[]> {
+    return this.prisma.user.findMany({
+      where: { role: 'inspector', active: true },
+      select: { id: true, displayName: true, phone: true },
+      orderBy: { username: 'asc' },
+    });
   }
 
   find(id: string): Promise<UserRow | null> {

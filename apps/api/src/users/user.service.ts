@@ -7,7 +7,7 @@ import { SessionStore } from '../platform/auth/session.store.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError } from '../platform/errors/api-errors.js';
 import type { Page } from '../platform/pagination.js';
-import { UserRepository, type UserRow } from './user.repository.js';
+import { UserRepository, type InspectorEntry, type UserRow } from './user.repository.js';
 
 @Injectable()
 export class UserService {
@@ -20,6 +20,10 @@ export class UserService {
   async list(query: ListUsersQuery): Promise<Page<UserRow>> {
     const { rows, total } = await this.users.list(query);
     return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  inspectors(): Promise<InspectorEntry[]> {
+    return this.users.activeInspectors();
   }
 
   async create(actor: Principal, input: CreateUserInput): Promise<UserRow> {

@@ -1,0 +1,41 @@
+import type { ResponseOf } from '@pilot/api-client';
+import type { UserRole } from './types';
+
+/*
+ * The admin side of the API (catalogue, archives, audit, users). Shapes come from the generated
+ * client where the OpenAPI document describes them; the user routes' answers are not described
+ * there yet, so they are written out to match apps/api/src/users/user.repository.ts.
+ */
+
+export type CatalogueVersionPage = ResponseOf<'get', '/catalogue/versions'>;
+export type CatalogueVersionSummary = CatalogueVersionPage['items'][number];
+export type CatalogueVersionDetail = ResponseOf<'get', '/catalogue/versions/{id}'>;
+export type CatalogueCategory = CatalogueVersionDetail['categories'][number];
+export type CatalogueStandard = CatalogueVersionDetail['standards'][number];
+
+export type ArchivePage = ResponseOf<'get', '/archives'>;
+export type ArchiveSummary = ArchivePage['items'][number];
+
+export type AuditPage = ResponseOf<'get', '/audit'>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditChainCheck = ResponseOf<'get', '/audit/verify'>;
+
+/** One account as `GET /users` lists it (the password hash never leaves the API). */
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  firmId: string | null;
+  phone: string | null;
+  active: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface UserPage {
+  items: UserRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { PreviewTask, SchedulePreview } from '$lib/api/pilot-types';
+import { scheduleView } from './schedule';
+
+const LABELS = {
+  self: { zh: '企业自查', en: 'Self-inspection' },
+  concentrated: { zh: '集中检查', en: 'Concentrated inspection' },
+  weekly: { zh: '周检查', en: 'Weekly inspection' },
+  monthly: { zh: '月度专项检查', en: 'Monthly special inspection' },
+  quarterly: { zh: '季度专项检查', en: 'Quarterly special inspection' },
+  consolidation: { zh: '重点部位巩固检查', en: 'Key-area consolidation check' },
+} as const;
+
+function task(key: string, kind: PreviewTask['kind'], due: string, shift: unknown = 'none'): PreviewTask {
+  return {
+    key,
+    kind,
+    kindLabel: LABELS[kind],
+    opensAt: `${due}T00:00:00.000Z`,
+    dueAt: `${due}T15:59:59.999Z`,
+    missedAt: `${due}T15:59:59.999Z`,
+    calendarDueDate: due,
+    dueShift: shift,
+    assignee:
+      kind === 'self' ? null : kind === 'quarterly' ? null : { id: 'usr-insp-zhang', displayName: '张伟' },
+  };
+}
+
+const preview = {
+  rounds: [
+    {
+      round: 2,
+      stage: 'consolidation',
+      startsAt: '2027-03-06T16:00:00.000Z',
+      endsAt: '2027-06-06T16:00:00.000Z',
+      tasks: [
+        task('r2-consolidation-01', 'consolidation', '2027-04-01'),
+        task('r2-weekly-01', 'weekly', '2027-03-12'),
+      ],
+    },
+    {
+      round: 1,
+      stage: 'improvement',
+      startsAt: '2026-11-28T16:00:00.000Z',
+      endsAt: '2027-02-27T16:00:00.000Z',
+      tasks: [
+        task('r1-weekly-02', 'weekly', '2026-12-23'),
+        task('r1-self-01', 'self', '2026-12-07', 'next'),
+        task('r1-weekly-01', 'weekly', '2026-12-16'),
+        task('r1-concentrated-01', 'concentrated', '2026-12-09'),
+        task('r1-quarterly-01', 'quarterly', '2027-02-20'),
+      ],
+    },
+  ],
+} as unknown as SchedulePreview;
+
+describe('scheduleView', () => {
+  const view = scheduleView(preview);
+
+  it('orders rounds and their inspections by due date', () => {
+    expect(view.rounds.map((round) => round.round)).toEqual([1, 2]);
+    expect(view.rounds[0]?.tasks.map((t) => t.key)).toEqual([
+      'r1-self-01',
+      'r1-concentrated-01',
+      'r1-weekly-01',
+      'r1-weekly-02',
+      'r1-quarterly-01',
+    ]);
+  });
+
+  it('counts the inspections of each kind per round, in the order a round runs them', () => {
+    expect(view.rounds[0]?.counts.map((count) => [count.kind, count.count])).toEqual([
+      ['self', 1],
+      ['concentrated', 1],
+      ['weekly', 2],
+      ['quarterly', 1],
+    ]);
+    expect(view.totalTasks).toBe(7);
+    expect(view.firstDue).toBe('2026-12-07');
+    expect(view.lastDue).toBe('2027-04-01');
+  });
+
+  it('marks holiday shifts, the firm’s own self-inspection and kinds with no inspector', () => {
+    const self = view.rounds[0]?.tasks[0];
+    expect(self?.shifted).toBe(true);
+    expect(self?.bySelf).toBe(true);
+    expect(view.rounds[0]?.tasks[1]?.shifted).toBe(false);
+    expect(view.unassigned).toEqual(['quarterly']);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checklistOf } from '../../../../tests/support/checklist-fixture';
+import { FIELDS, parseAttachments, photosInForm, readInspectionForm } from './form-fields';
+import { emptyAnswer } from './inspection-form';
+
+const weekly = checklistOf('weekly');
+
+describe('the inspection as a posted form (with or without JavaScript)', () => {
+  it('reads outcomes, scores, notes and uploaded photos back into answers', () => {
+    const form = new FormData();
+    form.set(FIELDS.outcome('A-03'), 'pass');
+    form.set(FIELDS.score('A-03'), ' 4 ');
+    form.set(FIELDS.outcome('E-01'), 'fail');
+    form.set(FIELDS.note('E-01'), '无值班记录');
+    form.set(
+      FIELDS.evidence('E-01'),
+      JSON.stringify([{ id: 'ev-9', name: 'a.png', contentType: 'image/png' }]),
+    );
+    form.set(FIELDS.outcome('C-02'), 'maybe');
+    form.set(FIELDS.outcome('Z-99'), 'pass');
+    form.set(FIELDS.notes, '总体良好');
+
+    const { answers, notes } = readInspectionForm(form, weekly);
+    expect(Object.keys(answers)).toHaveLength(35);
+    expect(answers['A-03']).toEqual({ ...emptyAnswer(), outcome: 'pass', score: '4' });
+    expect(answers['E-01']).toEqual({
+      outcome: 'fail',
+      score: '',
+      note: '无值班记录',
+      evidence: [{ id: 'ev-9', name: 'a.png', contentType: 'image/png' }],
+    });
+    expect(answers['C-02']).toEqual(emptyAnswer());
+    expect(answers['Z-99']).toBeUndefined();
+    expect(notes).toBe('总体良好');
+  });
+
+  it('reads attachment lists defensively', () => {
+    expect(parseAttachments('')).toEqual([]);
+    expect(parseAttachments('not json')).toEqual([]);
+    expect(parseAttachments('{"id":"x"}')).toEqual([]);
+    expect(parseAttachments('[{"id":"x"},{"name":"no id"},null]')).toEqual([
+      { id: 'x', name: '', contentType: '' },
+    ]);
+  });
+
+  it('finds the photos a page without JavaScript sent as files, skipping empty file fields', () => {
+    const form = new FormData();
+    form.append(
+      FIELDS.photo('E-01'),
+      new File([new Uint8Array([1, 2, 3])], 'fire.jpg', { type: 'image/jpeg' }),
+    );
+    form.append(FIELDS.photo('A-03'), new File([], '', { type: 'application/octet-stream' }));
+    const photos = photosInForm(form, weekly);
+    expect([...photos.keys()]).toEqual(['E-01']);
+    expect(photos.get('E-01')?.[0]?.name).toBe('fire.jpg');
+  });
+});

@@ -1,0 +1,251 @@
+import { error, redirect } from '@sveltejs/kit';
+import { INSPECTOR_KINDS, type InspectorKind } from '$lib/api/pilot-types';
+import {
+  assignmentsOf,
+  blankKinds,
+  emptyInspectors,
+  inspectorField,
+  placeEnrollIssues,
+} from '$lib/components/enroll/enroll-form';
+import { translate } from '$lib/i18n';
+import type { Api } from '$lib/server/api';
+import { loadDirectory } from '$lib/server/directory';
+import { apiFailure, formFailure, keyFrom, text } from '$lib/server/forms';
+import { requireSection } from '$lib/server/guard';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The pilot's id in the path (the body repeats it; the API checks that the two agree). */
+const pilotPath = (id: string) => ({ path: { id } });
+
+/** An action's Idempotency-Key travels as a header; the API turns it into the Update's id. */
+const once = (form: FormData) => ({ 'idempotency-key': keyFrom(form) });
+
+async function publishedVersions(api: Api) {
+  const result = await api.call((c) =>
+    c.GET('/catalogue/versions', { params: { query: { status: 'published', pageSize: 100 } } }),
+  );
+  return result.ok ? result.data.items.map((version) => ({ id: version.id, title: version.title })) : [];
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  requireSection(locals, url, 'pilots');
+  const user = locals.user!;
+  const detail = await locals.api.call((c) => c.GET('/pilots/{id}', { params: { path: { id: params.id } } }));
+  if (!detail.ok) {
+    if (detail.error.status === 404) error(404, translate(locals.locale, 'errors.notFound'));
+    return {
+      detail: null,
+      failure: { message: detail.error.message, requestId: detail.error.requestId ?? null },
+      categories: [],
+      inspectors: [],
+      rolloutCompounds: [],
+      versions: [],
+    };
+  }
+  const [catalogue, directory, versions] = await Promise.all([
+    locals.api.call((c) =>
+      c.GET('/catalogue/versions/{id}', { params: { path: { id: detail.data.catalogueVersionId } } }),
+    ),
+    loadDirectory(locals.api, user.role),
+    publishedVersions(locals.api),
+  ]);
+  return {
+    detail: detail.data,
+    failure: null,
+    // Only the category names: the chart and the lists label scores by category.
+    categories: catalogue.ok ? catalogue.data.categories.map((c) => ({ code: c.code, name: c.name })) : [],
+    inspectors: directory.inspectors,
+    rolloutCompounds: directory.compounds
+      .filter((compound) => compound.pilot === null)
+      .map((compound) => ({
+        id: compound.id,
+        name: compound.name,
+        community: compound.community,
+        firm: compound.firm,
+      })),
+    versions,
+  };
+};
+
+function done(id: string, action: string): never {
+  redirect(303, `/pilots/${encodeURIComponent(id)}?done=${action}`);
+}
+
+export const actions: Actions = {
+  pause: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const reason = text(form, 'reason');
+    const result = await locals.api.call((c) =>
+      c.POST('/pilots/{id}/pause', {
+        params: pilotPath(params.id),
+        body: { pilotId: params.id, reason },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok) return apiFailure('pause', result.error, { reason }, ['reason']);
+    done(params.id, 'pause');
+  },
+
+  resume: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const note = text(form, 'note');
+    const result = await locals.api.call((c) =>
+      c.POST('/pilots/{id}/resume', {
+        params: pilotPath(params.id),
+        body: { pilotId: params.id, ...(note ? { note } : {}) },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok) return apiFailure('resume', result.error, { note }, ['note']);
+    done(params.id, 'resume');
+  },
+
+  extend: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const target = text(form, 'target');
+    const daysText = text(form, 'days');
+    const reason = text(form, 'reason');
+    const values = { target, days: daysText, reason };
+    const [type, ...rest] = target.split(':');
+    const targetId = rest.join(':');
+    if ((type !== 'task' && type !== 'rectification') || !targetId) {
+      return formFailure('extend', { target: translate(locals.locale, 'pilots.actions.required') }, values);
+    }
+    // Whole days only; the API checks the range (1–60) and says so in the reader's language.
+    if (!/^\d{1,3}$/.test(daysText)) {
+      return formFailure('extend', { days: translate(locals.locale, 'pilots.actions.daysHint') }, values);
+    }
+    const result = await locals.api.call((c) =>
+      c.POST('/pilots/{id}/extend', {
+        params: { path: { id: params.id } },
+        body: { targetType: type, targetId, days: Number(daysText), reason },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok) {
+      // The form picks task and id in one field: the API's `targetId` / `targetType` stand there.
+      const issues = result.error.issues.map((issue) => ({
+        ...issue,
+        path: issue.path.replace(/^target(Id|Type)\b/, 'target'),
+      }));
+      return apiFailure('extend', { ...result.error, issues }, values, ['target', 'days', 'reason']);
+    }
+    done(params.id, 'extend');
+  },
+
+  reassign: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const fromInspectorId = text(form, 'fromInspectorId');
+    const toInspectorId = text(form, 'toInspectorId');
+    const reason = text(form, 'reason');
+    const kinds = form
+      .getAll('kinds')
+      .map(String)
+      .filter((kind): kind is InspectorKind => (INSPECTOR_KINDS as readonly string[]).includes(kind));
+    const values = { fromInspectorId, toInspectorId, reason, kinds };
+    const required = translate(locals.locale, 'pilots.actions.required');
+    if (!fromInspectorId || !toInspectorId) {
+      return formFailure(
+        'reassign',
+        {
+          ...(fromInspectorId ? {} : { fromInspectorId: required }),
+          ...(toInspectorId ? {} : { toInspectorId: required }),
+        },
+        values,
+      );
+    }
+    const result = await locals.api.call((c) =>
+      c.POST('/pilots/{id}/reassign', {
+        params: pilotPath(params.id),
+        body: {
+          pilotId: params.id,
+          fromInspectorId,
+          toInspectorId,
+          ...(kinds.length > 0 ? { kinds } : {}),
+          ...(reason ? { reason } : {}),
+        },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok)
+      return apiFailure('reassign', result.error, values, ['fromInspectorId', 'toInspectorId', 'reason']);
+    done(params.id, 'reassign');
+  },
+
+  withdraw: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const reason = text(form, 'reason');
+    const result = await locals.api.call((c) =>
+      c.POST('/pilots/{id}/withdraw', {
+        params: pilotPath(params.id),
+        body: { pilotId: params.id, reason },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok) return apiFailure('withdraw', result.error, { reason }, ['reason']);
+    done(params.id, 'withdraw');
+  },
+
+  promote: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const note = text(form, 'note');
+    const result = await locals.api.call((c) =>
+      c.POST('/pilots/{id}/promote', {
+        params: pilotPath(params.id),
+        body: { pilotId: params.id, ...(note ? { note } : {}) },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok) return apiFailure('promote', result.error, { note }, ['note']);
+    done(params.id, 'promote');
+  },
+
+  rollout: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const targetIds = form.getAll('targets').map(String);
+    const startDate = text(form, 'startDate');
+    const catalogueVersion = text(form, 'catalogueVersion');
+    const inspectors = emptyInspectors();
+    for (const kind of INSPECTOR_KINDS) inspectors[kind] = text(form, inspectorField(kind));
+    const values = { targets: targetIds, startDate, catalogueVersion, inspectors };
+    if (targetIds.length === 0) {
+      return formFailure('rollout', { targets: translate(locals.locale, 'pilots.actions.pickOne') }, values);
+    }
+    const directory = await loadDirectory(locals.api, locals.user!.role);
+    const chosen = directory.compounds.filter((compound) => targetIds.includes(compound.id));
+    const assignments = assignmentsOf(inspectors);
+    const result = await locals.api.call((c) =>
+      c.POST('/pilots/{id}/rollout', {
+        params: pilotPath(params.id),
+        body: {
+          sourcePilotId: params.id,
+          startDate,
+          catalogueVersion,
+          targets: chosen.map((compound) => ({
+            firm: { id: compound.firm.id, name: compound.firm.name },
+            compound: { id: compound.id, name: compound.name, community: compound.community.name },
+          })),
+          inspectorAssignments: assignments,
+        },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok) {
+      const placed = placeEnrollIssues(
+        result.error.issues.map((issue) => ({
+          ...issue,
+          path: issue.path.startsWith('targets') ? 'compound' : issue.path,
+        })),
+        assignments,
+        { kinds: blankKinds(inspectors), message: translate(locals.locale, 'enroll.pickInspector') },
+      );
+      const fields = { ...placed.fields };
+      if (fields.compoundId) {
+        fields.targets = fields.compoundId;
+        delete fields.compoundId;
+      }
+      return apiFailure('rollout', result.error, values, { fields, general: placed.general });
+    }
+    done(params.id, 'rollout');
+  },
+};

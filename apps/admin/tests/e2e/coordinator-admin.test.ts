@@ -1,0 +1,396 @@
+// The coordinator and admin screens in a real browser against the whole real stack (one stack for
+// this file): enrolling a compound after previewing its schedule, promoting an eligible pilot and
+// being refused for one still in consolidation, the pilot board's filters, the audit chain, the
+// catalogue's draft → edit → publish, users, archives, a no-JavaScript action and a 375 px phone.
+// Screenshots of each step land in apps/admin/test-results/screenshots/.
+import { DEMO_PASSWORD } from '@pilot/db';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppShell } from '../pages/app-shell';
+import { AuditPage } from '../pages/audit-page';
+import { CataloguePage } from '../pages/catalogue-page';
+import { EnrollPage } from '../pages/enroll-page';
+import { LoginPage } from '../pages/login-page';
+import { PilotBoardPage } from '../pages/pilot-board-page';
+import { PilotDetailPage } from '../pages/pilot-detail-page';
+import { UsersPage } from '../pages/users-page';
+import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function signedIn(username: string, options = DESKTOP): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  const page = await context.newPage();
+  await new LoginPage(page, stack.adminUrl).logInAs(username, DEMO_PASSWORD);
+  return page;
+}
+
+/** Today in Shanghai, as a date input holds it. */
+function today(): string {
+  const parts = new Intl.DateTimeFormat('en', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date());
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.stop();
+}, 60_000);
+
+describe('coordinator and admin screens', () => {
+  it('shows the pilot board by stage and phase and filters it', async () => {
+    const page = await signedIn('admin.jinshui');
+    const board = new PilotBoardPage(page, stack.adminUrl);
+    await board.goto();
+    // The eight demo pilots over the three stages (全面提升 3, 总结巩固 2, 全面推广 3).
+    expect(await board.total.innerText()).toContain('共 8 个试点');
+    expect(await board.stageCounts()).toEqual({
+      improvement: '3 个',
+      consolidation: '2 个',
+      rollout: '3 个',
+    });
+    const lijing = board.card('cmp-lijingyuan');
+    expect(await lijing.innerText()).toContain('祥顺物业');
+    expect(await lijing.getByTestId('pilot-score').innerText()).toMatch(/^\d+(\.\d)? 分$/);
+    expect(await board.card('cmp-meiguijiayuan').getByTestId('badge-demonstration').isVisible()).toBe(true);
+    await screenshot(page, 'board');
+
+    await board.filter({ community: '东湖社区' });
+    expect(new URL(page.url()).searchParams.get('community')).toBe('com-donghu');
+    expect(await board.compoundNames()).toEqual(['东湖雅苑']);
+    await screenshot(page, 'board-filter-community');
+
+    await board.clear();
+    await board.filter({ stars: '5 星' });
+    expect(await board.compoundNames()).toEqual(['玫瑰家园']);
+
+    await board.clear();
+    await board.filter({ inspector: '马强' });
+    expect((await board.compoundNames()).sort()).toEqual(['怡和家园', '翠屏苑'].sort());
+
+    await board.clear();
+    // Search covers compound, community and firm names.
+    await board.filter({ q: '恒泰' });
+    expect(await board.compoundNames()).toEqual(['翠屏苑']);
+
+    await board.clear();
+    await board.filter({ paused: 'true' });
+    expect(await board.cards.count()).toBe(0);
+    expect(await page.getByTestId('empty-state').innerText()).toContain('没有符合条件的试点');
+    await screenshot(page, 'board-filter-empty');
+
+    // The filters live in the address: a fresh load of a filtered link shows the same board.
+    await board.goto('?firm=firm-xiangshun&stars=4');
+    expect((await board.compoundNames()).sort()).toEqual(['丽景苑', '锦水花园'].sort());
+  });
+
+  it('lets a coordinator enroll a compound after previewing its schedule, and lands on its pilot', async () => {
+    const page = await signedIn('coord.wang');
+    const enroll = new EnrollPage(page, stack.adminUrl);
+    await new AppShell(page).open('纳入试点');
+    await enroll.root.waitFor();
+
+    await enroll.chooseCompound('东湖社区', '滨河小区');
+    expect(await enroll.firm.innerText()).toBe('锦润物业');
+    expect(await page.locator('#enroll-start').inputValue()).toBe(today());
+    await enroll.assign({ concentrated: '孙明', weekly: '孙明', monthly: '赵丽' });
+    await screenshot(page, 'enroll-form');
+
+    // Two kinds have nobody yet: the API says so, and the empty selects are marked where they are.
+    await enroll.requestPreview();
+    await enroll.fieldError('inspectors').waitFor();
+    expect(await enroll.fieldError('inspectors').innerText()).toContain('尚未分配检查员');
+    expect(await enroll.fieldError('enroll-inspector-quarterly').innerText()).toBe('请选择检查员');
+    expect(await page.locator('#enroll-inspector-quarterly').getAttribute('aria-invalid')).toBe('true');
+    expect(await enroll.schedule.count()).toBe(0);
+    await screenshot(page, 'enroll-missing-inspectors');
+
+    await enroll.assign({ quarterly: '赵丽', consolidation: '孙明' });
+    await enroll.requestPreview();
+    await enroll.schedule.waitFor();
+    const summary = await enroll.scheduleSummary.innerText();
+    expect(summary).toContain('滨河小区（锦润物业）');
+    expect(summary).toContain('共 2 轮');
+    const first = await enroll.scheduleRows(1);
+    expect(first[0]?.[0]).toBe('企业自查');
+    expect(first[0]?.[3]).toBe('物业企业');
+    expect(first.some((row) => row[0] === '集中检查' && row[3] === '孙明')).toBe(true);
+    expect(first.some((row) => row[0] === '季度专项检查' && row[3] === '赵丽')).toBe(true);
+    expect((await enroll.scheduleRows(2)).some((row) => row[0] === '重点部位巩固检查')).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'enroll-preview');
+
+    // Changing the form after the preview asks for a new preview before confirming.
+    await page.locator('#enroll-inspector-weekly').selectOption({ label: '赵丽' });
+    await page.getByTestId('enroll-stale').waitFor();
+    expect(await enroll.confirm.count()).toBe(0);
+    await page.locator('#enroll-inspector-weekly').selectOption({ label: '孙明' });
+    await enroll.confirm.waitFor();
+
+    await enroll.confirmEnrollment();
+    const detail = new PilotDetailPage(page, stack.adminUrl);
+    await detail.root.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/pilots/enr-cmp-binhexiaoqu');
+    expect(await page.getByTestId('enrolled').innerText()).toContain('已纳入试点');
+    expect(await detail.title.innerText()).toBe('滨河小区');
+    expect(await detail.stage.innerText()).toBe('全面提升');
+    expect(await detail.currentPhase()).toBe('self_inspection');
+    await screenshot(page, 'enroll-done-detail');
+  });
+
+  it('opens the existing pilot when the compound is enrolled already', async () => {
+    const page = await signedIn('coord.wang');
+    const enroll = new EnrollPage(page, stack.adminUrl);
+    await enroll.goto();
+    await enroll.chooseCompound('锦水园社区', '玫瑰家园（已在试点中）');
+    await enroll.assign({
+      concentrated: '张伟',
+      weekly: '张伟',
+      monthly: '李娜',
+      quarterly: '李娜',
+      consolidation: '张伟',
+    });
+    await enroll.requestPreview();
+    await enroll.schedule.waitFor();
+    expect(await page.getByTestId('enroll-confirm').innerText()).toContain('该小区已纳入试点');
+    await enroll.confirmEnrollment();
+    expect(new URL(page.url()).pathname).toBe('/pilots/enr-cmp-meiguijiayuan');
+    expect(await page.getByTestId('enrolled').innerText()).toContain('已在试点中');
+    await screenshot(page, 'enroll-existing');
+  });
+
+  it('lets an admin promote an eligible compound to 示范小区', async () => {
+    const page = await signedIn('admin.jinshui');
+    const board = new PilotBoardPage(page, stack.adminUrl);
+    await board.goto();
+    await board.open('cmp-lijingyuan');
+    const detail = new PilotDetailPage(page, stack.adminUrl);
+    expect(await detail.title.innerText()).toBe('丽景苑');
+    expect(await detail.currentPhase()).toBe('eligible');
+    // Scores by category, this round against the previous one, with the change.
+    expect(await detail.categoryTable.locator('thead th').allInnerTexts()).toEqual([
+      '类别',
+      '第 1 轮',
+      '第 2 轮',
+      '变化',
+    ]);
+    expect(await detail.categoryTable.locator('tbody tr').count()).toBe(8);
+    await screenshot(page, 'promote-detail');
+
+    const panel = await detail.begin('promote');
+    expect(await panel.innerText()).toContain('评定为示范小区：丽景苑');
+    await screenshot(page, 'promote-confirm');
+    expect(await detail.confirm('promote')).toBe('done');
+    expect(await detail.done.innerText()).toContain('已评定为示范小区');
+    expect(await detail.demonstrationBadge.isVisible()).toBe(true);
+    expect(await detail.phase.innerText()).toContain('示范小区');
+    expect(await detail.currentPhase()).toBe('demonstration');
+    // Promoted: the button is gone.
+    expect(await detail.actionButton('promote').count()).toBe(0);
+    await screenshot(page, 'promote-done');
+
+    await board.goto();
+    expect(await board.card('cmp-lijingyuan').getByTestId('badge-demonstration').isVisible()).toBe(true);
+  });
+
+  it('shows the rule’s reasons when a pilot still in consolidation cannot be promoted', async () => {
+    const page = await signedIn('admin.jinshui');
+    const detail = new PilotDetailPage(page, stack.adminUrl);
+    await detail.goto('enr-cmp-jinguiyuan');
+    expect(await detail.stage.innerText()).toBe('总结巩固');
+    await detail.begin('promote');
+    expect(await detail.confirm('promote')).toBe('problem');
+    const reasons = await detail.refusalReasons.allInnerTexts();
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    expect(reasons.join('\n')).toContain('全面推广阶段');
+    expect(await page.locator('[data-testid="confirm-promote"] [role="alert"]').innerText()).toContain(
+      '暂不能评定为示范小区',
+    );
+    expect(await detail.demonstrationBadge.count()).toBe(0);
+    await screenshot(page, 'promote-refused');
+  });
+
+  it('verifies the audit chain, finds the promotion and exports CSV', async () => {
+    const page = await signedIn('admin.jinshui');
+    const audit = new AuditPage(page, stack.adminUrl);
+    await audit.goto();
+    await audit.verify.click();
+    await audit.verifyResult.waitFor();
+    expect(await audit.verifyResult.innerText()).toMatch(/哈希链完整：已校验 \d+ 条记录/);
+    await screenshot(page, 'audit-verify');
+
+    // `compound` matches every compound.* action (a prefix up to a dot).
+    await audit.search({ action: 'compound' });
+    const actions = await audit.actions();
+    expect(actions).toContain('compound.promote_demonstration');
+    expect(actions.every((action) => action.startsWith('compound.'))).toBe(true);
+    await screenshot(page, 'audit-search');
+
+    const href = await audit.csv.getAttribute('href');
+    expect(href).toContain('action=compound');
+    const csv = await page.request.get(new URL(href ?? '', page.url()).href);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('compound.promote_demonstration');
+  });
+
+  it('lists archives and downloads one', async () => {
+    const page = await signedIn('admin.jinshui');
+    await page.goto(`${stack.adminUrl}/archives`);
+    const archives = page.getByTestId('archive');
+    await archives.first().waitFor();
+    expect(await archives.count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'archives');
+    const href = await archives.first().getByTestId('archive-download').getAttribute('href');
+    const download = await page.request.get(new URL(href ?? '', page.url()).href);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('application/json');
+    expect(download.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('drafts a catalogue version, edits a standard and publishes it quoting the fingerprint', async () => {
+    const page = await signedIn('admin.jinshui');
+    const catalogue = new CataloguePage(page, stack.adminUrl);
+    await catalogue.goto();
+    expect(await catalogue.shownVersion()).toBe('2024.1');
+    expect(await page.getByTestId('weekly-only').innerText()).toContain('35');
+    await screenshot(page, 'catalogue');
+
+    await catalogue.draft('2024.2', '物业企业激励评价工作标准（试点版·修订）');
+    expect(await catalogue.shownVersion()).toBe('2024.2');
+
+    await catalogue.edit('A-01');
+    await page.locator('#edit-weight').fill('400');
+    await page.getByTestId('standard-save').click();
+    await page.getByTestId('field-error-edit-weight').waitFor();
+    await screenshot(page, 'catalogue-edit-error');
+
+    // A-01 joins the weekly checklist in A-03's place (the list keeps its 35 items).
+    await page.locator('#edit-weight').fill('4');
+    await page.locator('#edit-critical').check();
+    await page.locator('input[name="weekly"]').check();
+    await page.locator('#edit-swap').selectOption('A-03');
+    await page.getByTestId('standard-save').click();
+    await page.waitForURL((url) => url.searchParams.get('done') === 'saved');
+    expect(await catalogue.done.innerText()).toContain('A-01');
+    expect(await catalogue.standard('A-01').textContent()).toContain('4 分');
+    expect(await catalogue.standard('A-01').textContent()).toContain('关键项');
+    expect(await catalogue.standard('A-01').getByTestId('weekly-mark').textContent()).toBe('周检第 1 项');
+    expect(await catalogue.standard('A-03').getByTestId('weekly-mark').count()).toBe(0);
+
+    const fingerprint = await catalogue.publish();
+    expect(fingerprint).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
+    expect(await catalogue.done.innerText()).toContain('2024.2 已发布');
+    expect(await catalogue.detail.innerText()).toContain(fingerprint);
+    await screenshot(page, 'catalogue-published');
+  });
+
+  it('creates, deactivates and resets the password of a user', async () => {
+    const page = await signedIn('admin.jinshui');
+    const users = new UsersPage(page, stack.adminUrl);
+    await users.goto();
+    // A firm account without its firm: the API's message stands at the firm field.
+    await users.create({
+      username: 'firm.test',
+      displayName: '测试物业',
+      role: '物业服务企业',
+      password: 'Pilot@2024x',
+    });
+    await page.getByTestId('field-error-user-firm').waitFor();
+    expect(await page.getByTestId('field-error-user-firm').innerText()).toContain('物业企业');
+    await screenshot(page, 'users-field-error');
+
+    await users.create({
+      username: 'insp.test',
+      displayName: '测试检查员',
+      role: '检查员',
+      password: 'Pilot@2024x',
+    });
+    await users.done.waitFor();
+    expect(await users.done.innerText()).toContain('测试检查员');
+    const row = users.row('insp.test');
+    await row.getByTestId('user-toggle').click();
+    await row.getByTestId('user-toggle-confirm').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="users-done"]')?.textContent?.includes('已停用'),
+    );
+    expect(await row.getByTestId('user-status').innerText()).toBe('已停用');
+
+    await row.getByTestId('user-reset').click();
+    await row.locator('input[name="newPassword"]').fill('Another@2024');
+    await row.getByTestId('user-reset-confirm').click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="users-done"]')?.textContent?.includes('密码已重置'),
+    );
+    await screenshot(page, 'users');
+  });
+
+  it('pauses a pilot without JavaScript, with the reason’s message next to its field', async () => {
+    const page = await signedIn('coord.wang', { ...DESKTOP, javaScriptEnabled: false });
+    const detail = new PilotDetailPage(page, stack.adminUrl);
+    await detail.goto('enr-cmp-donghuyayuan');
+    await detail.actionButton('pause').click();
+    await detail.confirmPanel('pause').waitFor();
+    await detail.confirmPanel('pause').getByTestId('confirm-submit').click();
+    await detail.fieldError('action-reason').waitFor();
+    expect(await detail.fieldError('action-reason').innerText()).toContain('原因');
+    await screenshot(page, 'pause-field-error-nojs');
+
+    await page.locator('#action-reason').fill('小区主要道路施工，暂停检查两周');
+    await detail.confirmPanel('pause').getByTestId('confirm-submit').click();
+    await detail.done.waitFor();
+    expect(await detail.pausedBadge.isVisible()).toBe(true);
+    await screenshot(page, 'paused-nojs');
+
+    // And resumed, with JavaScript this time.
+    const again = await signedIn('coord.wang');
+    const withJs = new PilotDetailPage(again, stack.adminUrl);
+    await withJs.goto('enr-cmp-donghuyayuan');
+    await withJs.begin('resume');
+    expect(await withJs.confirm('resume')).toBe('done');
+    expect(await withJs.pausedBadge.count()).toBe(0);
+  });
+
+  it('fits a 375 px phone: board, pilot detail with an action step, enroll form', async () => {
+    const page = await signedIn('coord.wang', PHONE);
+    const shell = new AppShell(page);
+    const board = new PilotBoardPage(page, stack.adminUrl);
+    await board.goto();
+    expect(await shell.hasHorizontalScroll()).toBe(false);
+    await screenshot(page, 'phone-board', false);
+
+    const detail = new PilotDetailPage(page, stack.adminUrl);
+    await detail.goto('enr-cmp-meiguijiayuan');
+    expect(await shell.hasHorizontalScroll()).toBe(false);
+    await screenshot(page, 'phone-detail', false);
+    // A pilot with open inspections, so the extension step has something to extend.
+    await detail.goto('enr-cmp-jinguiyuan');
+    await detail.begin('extend');
+    expect(await shell.hasHorizontalScroll()).toBe(false);
+    for (const box of await page
+      .locator('[data-testid="confirm-extend"] :is(button, a, select, input, textarea):visible')
+      .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().height))) {
+      expect(box).toBeGreaterThanOrEqual(44);
+    }
+    await screenshot(page, 'phone-extend', false);
+
+    await new EnrollPage(page, stack.adminUrl).goto();
+    expect(await shell.hasHorizontalScroll()).toBe(false);
+    await screenshot(page, 'phone-enroll');
+  });
+});
