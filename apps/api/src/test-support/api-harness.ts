@@ -29,52 +29,63 @@ export interface ApiHarnessOptions {
 
 export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   installWorkerRuntime('WARN');
-  let env: TestWorkflowEnvironment | undefined;
-  let address = options.temporalAddress;
-  if (!address) {
-    env = await createDevServerEnvironment();
-    address = env.address;
-  }
-  let dataRoot: string | undefined;
-  let dbEnv: Record<string, string>;
-  if (options.databaseUrl) {
-    dbEnv = { DATABASE_URL: options.databaseUrl };
-  } else {
-    dataRoot = await mkdtemp(path.join(tmpdir(), 'pilot-api-'));
-    dbEnv = { PILOT_DATA_DIR: dataRoot };
-    await deployMigrations(targetFromEnv(dbEnv));
-    await seedDemoData(targetFromEnv(dbEnv));
-  }
-  const config = loadConfig({
-    ...dbEnv,
-    TEMPORAL_ADDRESS: address,
-    TEMPORAL_TASK_QUEUE: `api-test-${process.pid}`,
-    PILOT_WORKER: env ? 'embedded' : 'none',
-    LOG_LEVEL: 'warn',
-  });
-  const runtime = await openRuntime(config);
-  const app = await createApiApp(runtime.deps);
-  await app.listen(0, '127.0.0.1');
-  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const anonymous = new ApiClient(baseUrl, null);
-  return {
-    baseUrl,
-    anonymous,
-    as: async (username) => {
-      const response = await anonymous.post('/auth/login', { username, password: DEMO_PASSWORD });
-      if (response.status !== 200)
-        throw new Error(`log-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
-      return new ApiClient(baseUrl, (response.body as { token: string }).token);
-    },
-    app,
-    runtime,
-    close: async () => {
-      await app.close();
-      await runtime.close();
-      await env?.teardown();
-      if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
-    },
+  const cleanup: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const step of cleanup.reverse()) await step();
   };
+  try {
+    let address = options.temporalAddress;
+    let embedded = false;
+    if (!address) {
+      const env: TestWorkflowEnvironment = await createDevServerEnvironment();
+      cleanup.push(() => env.teardown());
+      address = env.address;
+      embedded = true;
+    }
+    let dbEnv: Record<string, string>;
+    if (options.databaseUrl) {
+      dbEnv = { DATABASE_URL: options.databaseUrl };
+    } else {
+      const dataRoot = await mkdtemp(path.join(tmpdir(), 'pilot-api-'));
+      cleanup.push(() => rm(dataRoot, { recursive: true, force: true }));
+      dbEnv = { PILOT_DATA_DIR: dataRoot };
+      await deployMigrations(targetFromEnv(dbEnv));
+      await seedDemoData(targetFromEnv(dbEnv));
+    }
+    const config = loadConfig({
+      ...dbEnv,
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_TASK_QUEUE: `api-test-${process.pid}`,
+      PILOT_WORKER: embedded ? 'embedded' : 'none',
+      LOG_LEVEL: 'warn',
+    });
+    const runtime = await openRuntime(config);
+    cleanup.push(() => runtime.close());
+    const app = await createApiApp(runtime.deps);
+    cleanup.push(() => app.close());
+    await app.listen(0, '127.0.0.1');
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const anonymous = new ApiClient(baseUrl, null);
+    return {
+      baseUrl,
+      anonymous,
+      as: async (username) => {
+        const response = await anonymous.post('/auth/login', { username, password: DEMO_PASSWORD });
+        if (response.status !== 200)
+          throw new Error(
+            `log-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`,
+          );
+        return new ApiClient(baseUrl, (response.body as { token: string }).token);
+      },
+      app,
+      runtime,
+      close,
+    };
+  } catch (error) {
+    // A half-started API must not leave a Temporal server or a data folder behind.
+    await close();
+    throw error;
+  }
 }
 
 export interface ApiResponse<T = unknown> {
