@@ -9,11 +9,32 @@ export { deepFreeze } from './shared/deep-freeze.js';
 
 // catalogue
 export * from './catalogue/types.js';
+export {
+  catalogueVersionSchema,
+  keyPartSchema,
+  localizedTextSchema,
+  scoringRuleSchema,
+} from './catalogue/schema.js';
 export { CATEGORIES } from './catalogue/categories.js';
 export { WEEKLY_CHECKLIST_CODES } from './catalogue/weekly-checklist.js';
 export { DEFAULT_CATALOGUE } from './catalogue/default-catalogue.js';
+export { CATALOGUE_2026_1 } from './catalogue/catalogue-2026-1.js';
+export { PUBLISHED_CATALOGUES } from './catalogue/published-catalogues.js';
 export { CATALOGUE_SHAPE, STANDARD_CODE_PATTERN, validateCatalogue } from './catalogue/validate-catalogue.js';
-export { checklistFor, type ChecklistOptions } from './catalogue/checklist.js';
+export {
+  checklistFor,
+  notApplicableFor,
+  type ChecklistOptions,
+  type NotApplicable,
+} from './catalogue/checklist.js';
+export {
+  applies,
+  isStaffOperation,
+  missingFeatures,
+  requirementsOf,
+  type ApplicabilityFields,
+} from './catalogue/applicability.js';
+export { compoundKeyParts, keyPartsOf, type KeyPartSource } from './catalogue/key-parts.js';
 export { canonicalJson, catalogueFingerprint, fnv1a64 } from './catalogue/fingerprint.js';
 
 // calendar

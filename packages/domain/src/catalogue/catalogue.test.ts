@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CATALOGUE_2026_1 } from './catalogue-2026-1.js';
 import { DEFAULT_CATALOGUE } from './default-catalogue.js';
 import { checklistFor } from './checklist.js';
 import { canonicalJson, catalogueFingerprint, fnv1a64 } from './fingerprint.js';
@@ -6,8 +7,9 @@ import type { CatalogueVersion, StandardTopic } from './types.js';
 import { validateCatalogue } from './validate-catalogue.js';
 
 /** A deep, mutable copy to break on purpose. */
-function copy(): CatalogueVersion {
-  return JSON.parse(JSON.stringify(DEFAULT_CATALOGUE)) as CatalogueVersion;
+function copy(from: CatalogueVersion = DEFAULT_CATALOGUE): CatalogueVersion {
+  // A JSON round trip types nothing by itself; the catalogue is plain JSON data, so the copy is one.
+  return JSON.parse(JSON.stringify(from)) as CatalogueVersion;
 }
 
 function codesOf(catalogue: CatalogueVersion): string[] {
@@ -160,6 +162,71 @@ describe('validateCatalogue catches broken copies', () => {
       s.category === 'H' ? { ...s, category: 'G', code: s.code.replace('H-', 'G-9') } : s,
     );
     expect(codesOf(empty)).toContain('category_empty');
+  });
+});
+
+describe('validateCatalogue checks where standards apply and the key parts', () => {
+  function standardIn(catalogue: CatalogueVersion, code: string) {
+    const found = catalogue.standards.find((s) => s.code === code);
+    if (!found) throw new Error('fixture');
+    return found;
+  }
+
+  it('reports unknown and repeated compound features on a standard', () => {
+    const broken = copy(CATALOGUE_2026_1);
+    const index = broken.standards.findIndex((s) => s.code === 'C-05');
+    // A feature this build does not know, as a stored or hand-written version could carry it.
+    (broken.standards[index]!.requires as string[]) = ['lifts', 'escalators', 'lifts'];
+    expect(validateCatalogue(broken)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'requires_unknown', path: `standards.${index}.requires.1` }),
+        expect.objectContaining({ code: 'requires_duplicate', path: `standards.${index}.requires.2` }),
+      ]),
+    );
+  });
+
+  it('allows interim control only on critical standards', () => {
+    const broken = copy(CATALOGUE_2026_1);
+    const a01 = standardIn(broken, 'A-01');
+    a01.interimControl = { zh: '临时措施', en: 'Stopgap' };
+    const index = broken.standards.indexOf(a01);
+    const found = validateCatalogue(broken);
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        code: 'interim_control_not_critical',
+        path: `standards.${index}.interimControl`,
+      }),
+    );
+    expect(found.find((p) => p.code === 'interim_control_not_critical')?.zh).toContain('A-01');
+  });
+
+  it('reports bad, repeated and empty key parts and references to missing standards', () => {
+    const broken = copy(CATALOGUE_2026_1);
+    const parts = broken.keyParts ?? [];
+    parts[0]!.code = 'Fire-Room';
+    parts[2]!.code = parts[1]!.code;
+    parts[3]!.standards = [];
+    parts[4]!.standards = [...parts[4]!.standards, 'C-99', 'C-05'];
+    parts[5]!.name = { zh: ' ', en: 'Roof' };
+    // As above: a feature this build does not know.
+    (parts[6]!.requires as string[]) = ['basement'];
+    const found = validateCatalogue(broken);
+    const at = (code: string) => found.filter((p) => p.code === code).map((p) => p.path);
+    expect(at('key_part_code_invalid')).toEqual(['keyParts.0.code']);
+    expect(at('key_part_code_duplicate')).toEqual(['keyParts.2.code']);
+    expect(at('key_part_empty')).toEqual(['keyParts.3.standards']);
+    const last = parts[4]!.standards.length - 1;
+    expect(at('key_part_standard_unknown')).toEqual([`keyParts.4.standards.${last - 1}`]);
+    expect(at('key_part_standard_duplicate')).toEqual([`keyParts.4.standards.${last}`]);
+    expect(at('key_part_name_missing')).toEqual(['keyParts.5.name']);
+    expect(at('key_part_requires_unknown')).toEqual(['keyParts.6.requires.0']);
+    expect(found.find((p) => p.code === 'key_part_standard_unknown')?.en).toContain('C-99');
+  });
+
+  it('accepts a version without the new fields, as 2024.1 is stored', () => {
+    expect(validateCatalogue(DEFAULT_CATALOGUE)).toEqual([]);
+    const { keyParts: _dropped, ...withoutKeyParts } = copy(CATALOGUE_2026_1);
+    expect(validateCatalogue(withoutKeyParts)).toEqual([]);
   });
 });
 

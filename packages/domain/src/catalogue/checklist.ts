@@ -1,3 +1,5 @@
+import type { CompoundFeature } from '../compound/features.js';
+import { missingFeatures } from './applicability.js';
 import type { CatalogueVersion, CategoryCode, InspectionKind, Standard } from './types.js';
 
 export interface ChecklistOptions {
@@ -6,6 +8,11 @@ export interface ChecklistOptions {
    * an empty list means none, which yields an empty checklist on purpose.
    */
   focusCategories?: readonly CategoryCode[];
+  /**
+   * What the compound has. Given, standards that do not apply to it are left out (a compound
+   * without lifts is not asked about lift maintenance); omitted, every standard of the kind is.
+   */
+  features?: readonly CompoundFeature[];
 }
 
 /**
@@ -16,6 +23,39 @@ export function checklistFor(
   catalogue: CatalogueVersion,
   kind: InspectionKind,
   options: ChecklistOptions = {},
+): Standard[] {
+  const all = fullChecklist(catalogue, kind, options);
+  const features = options.features;
+  if (!features) return all;
+  return all.filter((standard) => missingFeatures(standard, features).length === 0);
+}
+
+/** A standard of the checklist that does not apply to the compound, and what the compound lacks. */
+export interface NotApplicable {
+  standard: Standard;
+  missing: CompoundFeature[];
+}
+
+/**
+ * The standards `checklistFor` leaves out for a compound with `features`, in the same order, so a
+ * form can list them as 不适用 with the reason (“仅适用于有电梯的小区”).
+ */
+export function notApplicableFor(
+  catalogue: CatalogueVersion,
+  kind: InspectionKind,
+  features: readonly CompoundFeature[],
+  options: Omit<ChecklistOptions, 'features'> = {},
+): NotApplicable[] {
+  return fullChecklist(catalogue, kind, options).flatMap((standard) => {
+    const missing = missingFeatures(standard, features);
+    return missing.length > 0 ? [{ standard, missing }] : [];
+  });
+}
+
+function fullChecklist(
+  catalogue: CatalogueVersion,
+  kind: InspectionKind,
+  options: Pick<ChecklistOptions, 'focusCategories'>,
 ): Standard[] {
   if (kind === 'weekly') {
     const byCode = new Map(catalogue.standards.map((standard) => [standard.code, standard]));

@@ -1,3 +1,5 @@
+import type { LocalizedText } from './schema.js';
+
 export const CATEGORY_CODES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 export type CategoryCode = (typeof CATEGORY_CODES)[number];
 
@@ -39,49 +41,14 @@ export const STANDARD_TOPICS = [
 ] as const;
 export type StandardTopic = (typeof STANDARD_TOPICS)[number];
 
-export type ScoringRule = { mode: 'binary' } | { mode: 'graded'; max: number };
+/**
+ * snake_case code of a key part (重点部位), e.g. `fire_control_room`; stable across versions because
+ * inspection items and rectifications refer to it.
+ */
+export const KEY_PART_CODE_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
-
-export interface Category {
-  code: CategoryCode;
-  name: LocalizedText;
-  /** What the category is about, in Chinese. */
-  scope: string;
-}
-
-export interface Standard {
-  /** `A-01` .. `H-99`; the letter is the category code. */
-  code: string;
-  category: CategoryCode;
-  title: LocalizedText;
-  /** The requirement the firm must meet (zh). */
-  requirement: string;
-  /** What the inspector looks at and how (zh). */
-  method: string;
-  /** Points the standard is worth; a positive integer. */
-  weight: number;
-  kinds: InspectionKind[];
-  evidence: EvidenceKind[];
-  /** A failed critical standard is a safety matter: it caps the star rating until rectified. */
-  critical: boolean;
-  scoring: ScoringRule;
-  topics: StandardTopic[];
-}
-
-export interface CatalogueVersion {
-  version: string;
-  title: string;
-  /** Epoch ms from which the version applies. */
-  effectiveFrom: number;
-  categories: Category[];
-  standards: Standard[];
-  /** Codes of the 35 items of 《物业企业评价激励机制试点周检查表》, in checklist order. */
-  weeklyChecklist: string[];
-}
+// The shapes are declared once, as schemas; these are their inferred types under the old names.
+export type { CatalogueVersion, Category, KeyPart, LocalizedText, ScoringRule, Standard } from './schema.js';
 
 export const INSPECTION_KIND_LABELS: Readonly<Record<InspectionKind, LocalizedText>> = {
   self: { zh: '企业自查', en: 'Self-inspection' },

@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../shared/reason.js';
+import { checkApplicability } from './validate-applicability.js';
 import {
   CATEGORY_CODES,
   EVIDENCE_KINDS,
@@ -282,5 +283,8 @@ export function validateCatalogue(catalogue: CatalogueVersion): Problem[] {
       );
     }
   }
+
+  // Where standards apply: compound features, interim control, key parts
+  checkApplicability(catalogue, add);
   return problems;
 }
