@@ -1,5 +1,5 @@
 import {
-  DEFAULT_CATALOGUE,
+  PUBLISHED_CATALOGUES,
   catalogueFingerprint,
   type CatalogueVersion as CatalogueContent,
 } from '@pilot/domain';
@@ -34,8 +34,11 @@ export { isWellFormedCreditCode } from './credit-code.js';
 export interface SeedOptions {
   /** The month the metrics run up to (Asia/Shanghai); defaults to now. */
   asOf?: Date;
-  /** The catalogue published as the first version; the domain's default unless a test says otherwise. */
-  catalogue?: CatalogueContent;
+  /**
+   * The catalogue versions to publish, oldest first; every version the domain ships unless a test
+   * says otherwise. Each is published once under its version id.
+   */
+  catalogues?: readonly CatalogueContent[];
 }
 
 export interface SeedCount {
@@ -57,8 +60,14 @@ export interface SeedReport {
   counts: Record<SeedKind, SeedCount>;
   /** `YYYY-MM` of the first and last metric month. */
   months: { from: string; to: string };
-  /** Set when the stored catalogue under the same version id holds different content. */
-  catalogueDrift: { id: string; stored: string; expected: string } | null;
+  /** One entry per version whose stored content differs from the code's under the same id. */
+  catalogueDrift: CatalogueDrift[];
+}
+
+export interface CatalogueDrift {
+  id: string;
+  stored: string;
+  expected: string;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -72,7 +81,7 @@ const SEED_AUDIT_ENTITY = { entityType: 'seed', entityId: 'demo-jinshui' } as co
  */
 export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedReport> {
   const asOf = options.asOf ?? new Date();
-  const catalogue = options.catalogue ?? DEFAULT_CATALOGUE;
+  const catalogues = options.catalogues ?? PUBLISHED_CATALOGUES;
   const metrics = demoMonthlyMetrics(asOf);
   // scrypt is deliberately slow; one hash serves every account, and none is made when all exist.
   let passwordHash: Promise<string> | undefined;
@@ -122,7 +131,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
           });
         },
       );
-      const { count: catalogues, drift } = await seedCatalogue(tx, catalogue);
+      const { count: catalogueCount, drift } = await seedCatalogues(tx, catalogues);
       const monthlyMetrics = await insertMissing(
         'monthlyMetrics',
         metrics.map(metricKey),
@@ -151,7 +160,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
       );
 
       const report: SeedReport = {
-        counts: { communities, firms, compounds, users, catalogues, monthlyMetrics },
+        counts: { communities, firms, compounds, users, catalogues: catalogueCount, monthlyMetrics },
         months: { from: metrics[0]?.monthKey ?? '', to: metrics.at(-1)?.monthKey ?? '' },
         catalogueDrift: drift,
       };
@@ -201,38 +210,46 @@ function metricKey(row: { compoundId: string; month: Date }): string {
 }
 
 /**
- * The catalogue is published once under its version id. A stored version is never rewritten (used
- * versions are immutable); if its content differs from the code, that is reported, not "fixed".
+ * Each catalogue version is published once under its version id. A stored version is never
+ * rewritten (used versions are immutable, and pilots keep the version they were enrolled with); if
+ * its content differs from the code, that is reported, not "fixed".
  */
-async function seedCatalogue(
+async function seedCatalogues(
   tx: Tx,
-  catalogue: CatalogueContent,
-): Promise<{ count: SeedCount; drift: SeedReport['catalogueDrift'] }> {
-  const fingerprint = catalogueFingerprint(catalogue);
-  const stored = await tx.catalogueVersion.findUnique({
-    where: { id: catalogue.version },
-    select: { fingerprint: true },
-  });
-  if (stored) {
-    const drift =
-      stored.fingerprint === fingerprint
-        ? null
-        : { id: catalogue.version, stored: stored.fingerprint, expected: fingerprint };
-    return { count: { created: 0, present: 1 }, drift };
+  catalogues: readonly CatalogueContent[],
+): Promise<{ count: SeedCount; drift: CatalogueDrift[] }> {
+  const count: SeedCount = { created: 0, present: 0 };
+  const drift: CatalogueDrift[] = [];
+  for (const catalogue of catalogues) {
+    const fingerprint = catalogueFingerprint(catalogue);
+    const stored = await tx.catalogueVersion.findUnique({
+      where: { id: catalogue.version },
+      select: { fingerprint: true },
+    });
+    if (stored) {
+      count.present += 1;
+      if (stored.fingerprint !== fingerprint) {
+        drift.push({ id: catalogue.version, stored: stored.fingerprint, expected: fingerprint });
+      }
+      continue;
+    }
+    // Created and published when it took effect, so a reseed on another day writes the same row
+    // and versions list in the order they came into force.
+    const effective = new Date(catalogue.effectiveFrom);
+    await tx.catalogueVersion.create({
+      data: {
+        id: catalogue.version,
+        title: catalogue.title,
+        status: 'published',
+        content: catalogue,
+        fingerprint,
+        createdAt: effective,
+        publishedAt: effective,
+      },
+    });
+    count.created += 1;
   }
-  await tx.catalogueVersion.create({
-    data: {
-      id: catalogue.version,
-      title: catalogue.title,
-      status: 'published',
-      // A JSON copy: the catalogue is typed with interfaces, which Prisma's JSON input type cannot see into.
-      content: JSON.parse(JSON.stringify(catalogue)) as Prisma.InputJsonObject,
-      fingerprint,
-      // Published when it took effect, so a reseed on another day writes the same row.
-      publishedAt: new Date(catalogue.effectiveFrom),
-    },
-  });
-  return { count: { created: 1, present: 0 }, drift: null };
+  return { count, drift };
 }
 
 /** One line for the CLI: what was created, what was already there, and how to log in. */
@@ -242,7 +259,7 @@ export function formatSeedReport(report: SeedReport): string {
     firms: 'firms',
     compounds: 'compounds',
     users: 'users',
-    catalogues: 'published catalogue',
+    catalogues: 'published catalogue versions',
     monthlyMetrics: `monthly metrics ${report.months.from}..${report.months.to}`,
   };
   const part = (pick: (count: SeedCount) => number): string =>
@@ -260,8 +277,7 @@ export function formatSeedReport(report: SeedReport): string {
     `demo accounts (admin.jinshui, coord.wang, insp.zhang, firm.xiangshun, resident.han, …) log in with ` +
       `${DEMO_PASSWORD}${report.counts.users.present > 0 ? ' unless it was changed' : ''}`,
   );
-  if (report.catalogueDrift) {
-    const { id, stored, expected } = report.catalogueDrift;
+  for (const { id, stored, expected } of report.catalogueDrift) {
     lines.push(
       `warning: catalogue ${id} is stored with fingerprint ${stored} but the code has ${expected}; ` +
         'publish the changed catalogue under a new version instead of editing this one',

@@ -1,4 +1,10 @@
-import { DEFAULT_CATALOGUE, catalogueFingerprint } from '@pilot/domain';
+import {
+  CATALOGUE_2026_1,
+  DEFAULT_CATALOGUE,
+  PUBLISHED_CATALOGUES,
+  catalogueFingerprint,
+  catalogueVersionSchema,
+} from '@pilot/domain';
 import { verifyPassword } from '@pilot/security';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit.js';
@@ -12,6 +18,7 @@ import {
   DEMO_USERS,
   LATEST_FEE_COLLECTION_RATE,
   LATEST_SATISFACTION,
+  formatSeedReport,
   seedDemoData,
   seedDemoRecords,
 } from './index.js';
@@ -53,7 +60,7 @@ describe.each(testTargets())('demo seed on %s', ({ create }) => {
 
   it('reports what it created and the documented demo password, nothing else secret', () => {
     expect(firstSummary).toContain('created 5 communities, 6 firms, 28 compounds');
-    expect(firstSummary).toContain('1 published catalogue');
+    expect(firstSummary).toContain('2 published catalogue versions');
     expect(firstSummary).toContain('336 monthly metrics 2024-07..2025-06');
     expect(firstSummary).not.toContain('already present');
     expect(firstSummary).toContain(DEMO_PASSWORD);
@@ -94,21 +101,28 @@ describe.each(testTargets())('demo seed on %s', ({ create }) => {
     expect(await verifyPassword('wrong-password', hash)).toBe(false);
   });
 
-  it('publishes the default catalogue with its 107 standards', async () => {
-    const published = await db.prisma.catalogueVersion.findMany({ where: { status: 'published' } });
-    expect(published).toHaveLength(1);
-    const version = published[0]!;
-    expect(version.id).toBe(DEFAULT_CATALOGUE.version);
-    expect(version.fingerprint).toBe(catalogueFingerprint(DEFAULT_CATALOGUE));
-    expect(version.publishedAt).toEqual(new Date(DEFAULT_CATALOGUE.effectiveFrom));
-    const content = version.content as {
-      standards: unknown[];
-      categories: unknown[];
-      weeklyChecklist: unknown[];
-    };
-    expect(content.standards).toHaveLength(107);
-    expect(content.categories).toHaveLength(8);
-    expect(content.weeklyChecklist).toHaveLength(35);
+  it('publishes every shipped catalogue version, 2024.1 and 2026.1, each with its 107 standards', async () => {
+    const published = await db.prisma.catalogueVersion.findMany({
+      where: { status: 'published' },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(published.map((v) => v.id)).toEqual(['2024.1', '2026.1']);
+    for (const [version, catalogue] of published.map((v, i) => [v, PUBLISHED_CATALOGUES[i]!] as const)) {
+      expect(version.fingerprint, version.id).toBe(catalogueFingerprint(catalogue));
+      expect(version.title, version.id).toBe(catalogue.title);
+      expect(version.publishedAt, version.id).toEqual(new Date(catalogue.effectiveFrom));
+      expect(version.createdAt, version.id).toEqual(new Date(catalogue.effectiveFrom));
+      // The stored JSON is the catalogue itself: its fingerprint recomputes to the stored one.
+      expect(catalogueFingerprint(catalogueVersionSchema.parse(version.content)), version.id).toBe(
+        version.fingerprint,
+      );
+    }
+    const latest = catalogueVersionSchema.parse(published[1]!.content);
+    expect(latest.standards).toHaveLength(107);
+    expect(latest.categories).toHaveLength(8);
+    expect(latest.weeklyChecklist).toHaveLength(35);
+    expect(latest.keyParts).toHaveLength(10);
+    expect(catalogueVersionSchema.parse(published[0]!.content).keyParts).toBeUndefined();
   });
 
   it('stores 12 distinct first-of-month rows per compound with figures in range', async () => {
@@ -171,18 +185,58 @@ describe.each(testTargets())('demo seed on %s', ({ create }) => {
     expect(july.complaints).toBe(2);
   });
 
-  it('reports a stored catalogue whose content no longer matches, without rewriting it', async () => {
+  it('reports each stored catalogue whose content no longer matches, without rewriting it', async () => {
+    expect((await seedDemoRecords(db.prisma, { asOf })).catalogueDrift).toEqual([]);
     const changed = { ...DEFAULT_CATALOGUE, title: `${DEFAULT_CATALOGUE.title}（改）` };
-    const report = await seedDemoRecords(db.prisma, { asOf, catalogue: changed });
-    expect(report.catalogueDrift).toEqual({
-      id: DEFAULT_CATALOGUE.version,
-      stored: catalogueFingerprint(DEFAULT_CATALOGUE),
-      expected: catalogueFingerprint(changed),
-    });
+    const changedToo = { ...CATALOGUE_2026_1, effectiveFrom: CATALOGUE_2026_1.effectiveFrom + 1 };
+    const report = await seedDemoRecords(db.prisma, { asOf, catalogues: [changed, changedToo] });
+    expect(report.counts.catalogues).toEqual({ created: 0, present: 2 });
+    expect(report.catalogueDrift).toEqual([
+      {
+        id: DEFAULT_CATALOGUE.version,
+        stored: catalogueFingerprint(DEFAULT_CATALOGUE),
+        expected: catalogueFingerprint(changed),
+      },
+      {
+        id: CATALOGUE_2026_1.version,
+        stored: catalogueFingerprint(CATALOGUE_2026_1),
+        expected: catalogueFingerprint(changedToo),
+      },
+    ]);
+    const summary = formatSeedReport(report);
+    expect(summary).toContain(`warning: catalogue 2024.1 is stored with fingerprint`);
+    expect(summary).toContain(`warning: catalogue 2026.1 is stored with fingerprint`);
     const stored = await db.prisma.catalogueVersion.findUniqueOrThrow({
       where: { id: DEFAULT_CATALOGUE.version },
     });
     expect(stored.title).toBe(DEFAULT_CATALOGUE.title);
+  });
+
+  it('publishes a version added later once, next to the ones already stored', async () => {
+    const fresh = await create();
+    try {
+      await deployMigrations(fresh.target);
+      const other = await openDatabase(fresh.target);
+      try {
+        // A database seeded before 2026.1 existed: only 2024.1 is stored.
+        const before = await seedDemoRecords(other.prisma, { asOf, catalogues: [DEFAULT_CATALOGUE] });
+        expect(before.counts.catalogues).toEqual({ created: 1, present: 0 });
+        const after = await seedDemoRecords(other.prisma, { asOf });
+        expect(after.counts.catalogues).toEqual({ created: 1, present: 1 });
+        expect(after.catalogueDrift).toEqual([]);
+        const again = await seedDemoRecords(other.prisma, { asOf });
+        expect(again.counts.catalogues).toEqual({ created: 0, present: 2 });
+        const ids = await other.prisma.catalogueVersion.findMany({
+          select: { id: true },
+          orderBy: { id: 'asc' },
+        });
+        expect(ids.map((row) => row.id)).toEqual(['2024.1', '2026.1']);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('writes nothing when any part fails', async () => {
