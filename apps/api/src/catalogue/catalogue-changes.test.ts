@@ -1,4 +1,10 @@
-import { DEFAULT_CATALOGUE, catalogueFingerprint, validateCatalogue, type Standard } from '@pilot/domain';
+import {
+  CATALOGUE_2026_1,
+  DEFAULT_CATALOGUE,
+  catalogueFingerprint,
+  validateCatalogue,
+  type Standard,
+} from '@pilot/domain';
 import { describe, expect, it } from 'vitest';
 import { applyCatalogueChanges, diffCatalogues } from './catalogue-changes.js';
 
@@ -19,6 +25,7 @@ describe('applyCatalogueChanges', () => {
       standardsRemoved: [],
       standardsChanged: [],
       weeklyChecklistChanged: false,
+      keyPartsChanged: false,
     });
   });
 
@@ -58,5 +65,25 @@ describe('applyCatalogueChanges', () => {
     expect(codes.indexOf('B-99')).toBe(codes.indexOf('C-01') - 1);
     expect(result.weeklyChecklist).toEqual(base.weeklyChecklist.slice(1));
     expect(base.weeklyChecklist).toHaveLength(35); // the base is untouched
+  });
+
+  it('carries the key parts into the draft, without the standards it removes', () => {
+    const based = CATALOGUE_2026_1;
+    expect(applyCatalogueChanges(based, {}).keyParts).toEqual(based.keyParts);
+    const removed = applyCatalogueChanges(based, { changes: { removeStandards: ['C-04'] } });
+    const plantRooms = (removed.keyParts ?? []).filter((part) =>
+      ['power_room', 'pump_room', 'lift_machine_room'].includes(part.code),
+    );
+    expect(plantRooms).toHaveLength(3);
+    for (const part of plantRooms) expect(part.standards, part.code).not.toContain('C-04');
+    expect(diffCatalogues(based, removed).keyPartsChanged).toBe(true);
+    expect(based.keyParts?.find((part) => part.code === 'power_room')?.standards).toContain('C-04');
+
+    const roofOnly = [{ code: 'roof', name: { zh: '屋面', en: 'Roof' }, requires: [], standards: ['B-03'] }];
+    const replaced = applyCatalogueChanges(based, { changes: { keyParts: roofOnly } });
+    expect(replaced.keyParts).toEqual(roofOnly);
+
+    // A version without key parts stays without them: its places come from the 2024.1 fallback.
+    expect('keyParts' in applyCatalogueChanges(base, { changes: { removeStandards: ['C-04'] } })).toBe(false);
   });
 });

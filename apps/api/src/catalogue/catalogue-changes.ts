@@ -3,6 +3,7 @@ import {
   type CatalogueChanges,
   type CatalogueVersion,
   type Category,
+  type KeyPart,
   type Standard,
 } from '@pilot/domain';
 
@@ -10,7 +11,8 @@ export interface CataloguePatch {
   version?: string | undefined;
   title?: string | undefined;
   effectiveFrom?: number | undefined;
-  changes?: CatalogueChanges | undefined;
+  /** `keyParts`, when a change carries it, replaces the whole list (like the weekly checklist). */
+  changes?: (CatalogueChanges & { keyParts?: KeyPart[] | undefined }) | undefined;
 }
 
 /**
@@ -40,6 +42,15 @@ export function applyCatalogueChanges(base: CatalogueVersion, patch: CataloguePa
     standards.splice(before < 0 ? standards.length : before, 0, replacement);
   }
 
+  // A removed standard is no longer checked anywhere, so it leaves the key parts too; the weekly
+  // checklist is not pruned because its fixed size makes the admin choose a replacement.
+  const keyParts = changes.keyParts
+    ? changes.keyParts.map((part) => ({ ...part }))
+    : base.keyParts?.map((part) => ({
+        ...part,
+        standards: part.standards.filter((code) => !removed.has(code)),
+      }));
+
   return {
     version: patch.version ?? base.version,
     title: patch.title ?? base.title,
@@ -47,6 +58,8 @@ export function applyCatalogueChanges(base: CatalogueVersion, patch: CataloguePa
     categories,
     standards,
     weeklyChecklist: changes.weeklyChecklist ? [...changes.weeklyChecklist] : [...base.weeklyChecklist],
+    // Absent stays absent: a version without key parts is read through the 2024.1 places.
+    ...(keyParts ? { keyParts } : {}),
   };
 }
 
@@ -58,6 +71,7 @@ export interface CatalogueDiff {
   standardsRemoved: string[];
   standardsChanged: string[];
   weeklyChecklistChanged: boolean;
+  keyPartsChanged: boolean;
 }
 
 /** What changed between two versions, by code: what the audit entry records instead of two full copies. */
@@ -78,13 +92,20 @@ export function diffCatalogues(before: CatalogueVersion, after: CatalogueVersion
       .filter((s) => beforeStandards.has(s.code) && !same(beforeStandards.get(s.code), s))
       .map((s) => s.code),
     weeklyChecklistChanged: !same(before.weeklyChecklist, after.weeklyChecklist),
+    keyPartsChanged: !same(before.keyParts, after.keyParts),
   };
 }
 
-/** The catalogue's own fields only, in a plain JSON copy (drafts may carry `basedOn`, which is not content). */
+/** The catalogue's own fields only, in a deep copy (drafts may carry `basedOn`, which is not content). */
 export function catalogueContent(input: CatalogueVersion): CatalogueVersion {
-  const { version, title, effectiveFrom, categories, standards, weeklyChecklist } = input;
-  return JSON.parse(
-    JSON.stringify({ version, title, effectiveFrom, categories, standards, weeklyChecklist }),
-  ) as CatalogueVersion;
+  const { version, title, effectiveFrom, categories, standards, weeklyChecklist, keyParts } = input;
+  return structuredClone({
+    version,
+    title,
+    effectiveFrom,
+    categories,
+    standards,
+    weeklyChecklist,
+    ...(keyParts ? { keyParts } : {}),
+  });
 }

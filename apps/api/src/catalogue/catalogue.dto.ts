@@ -1,4 +1,4 @@
-import { categorySchema, standardSchema } from '@pilot/domain';
+import { categorySchema, keyPartSchema, standardSchema } from '@pilot/domain';
 import * as z from 'zod';
 import { labelSchema } from '../reporting/charts.js';
 
@@ -21,11 +21,14 @@ export const catalogueVersionSummarySchema = z.object({
     categories: z.number().int(),
     standards: z.number().int(),
     weeklyItems: z.number().int(),
+    /** Key parts the version declares; 0 for a version from before key parts were data (2024.1). */
+    keyParts: z.number().int(),
   }),
 });
 
 export const catalogueVersionDetailSchema = catalogueVersionSummarySchema.extend({
   categories: z.array(categorySchema.extend({ standardCount: z.number().int() })),
+  /** As stored: `requires`, `staffOperation` and `interimControl` appear where the version has them. */
   standards: z.array(standardSchema),
   /** 《周检查表》 in printed order, each item resolved to its standard. */
   weeklyChecklist: z.array(
@@ -36,6 +39,11 @@ export const catalogueVersionDetailSchema = catalogueVersionSummarySchema.extend
       title: labelSchema,
     }),
   ),
+  /**
+   * 重点部位 with the standard codes checked at each, as the version declares them. Absent on a
+   * version from before key parts were data (2024.1); the domain's keyPartsOf supplies its places.
+   */
+  keyParts: z.array(keyPartSchema).optional(),
 });
 
 export const catalogueVersionPageSchema = z.object({

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '@pilot/db';
-import type { CatalogueVersion as CatalogueContent } from '@pilot/domain';
+import { catalogueVersionSchema, type CatalogueVersion as CatalogueContent } from '@pilot/domain';
 import { PRISMA } from '../platform/tokens.js';
 
 export type CatalogueStatus = 'draft' | 'published' | 'retired';
@@ -21,6 +21,7 @@ export interface CatalogueListRow extends CatalogueRow {
   categories: number;
   standards: number;
   weeklyItems: number;
+  keyParts: number;
 }
 
 export interface CatalogueFullRow extends CatalogueRow {
@@ -62,7 +63,8 @@ export class CatalogueRepository {
                COALESCE((content->>'effectiveFrom')::float8, 0) AS "effectiveFrom",
                COALESCE(jsonb_array_length(content->'categories'), 0)::int AS categories,
                COALESCE(jsonb_array_length(content->'standards'), 0)::int AS standards,
-               COALESCE(jsonb_array_length(content->'weeklyChecklist'), 0)::int AS "weeklyItems"
+               COALESCE(jsonb_array_length(content->'weeklyChecklist'), 0)::int AS "weeklyItems",
+               COALESCE(jsonb_array_length(content->'keyParts'), 0)::int AS "keyParts"
         FROM catalogue_version
         WHERE status::text IN (${allowed})
         ORDER BY "createdAt" DESC, id DESC
@@ -77,7 +79,8 @@ export class CatalogueRepository {
       where: { id },
       select: { ...columns, content: true },
     });
-    return row ? { ...row, content: row.content as unknown as CatalogueContent } : null;
+    // The column is any JSON to the database; the schema is what makes it a catalogue again.
+    return row ? { ...row, content: catalogueVersionSchema.parse(row.content) } : null;
   }
 
   async exists(id: string): Promise<boolean> {
@@ -93,7 +96,7 @@ export class CatalogueRepository {
         id: data.content.version,
         title: data.content.title,
         status: 'draft',
-        content: data.content as unknown as Prisma.InputJsonObject,
+        content: data.content,
         fingerprint: data.fingerprint,
         createdById: data.createdById,
       },
@@ -115,7 +118,7 @@ export class CatalogueRepository {
       where: { id, status: 'draft', firstUsedAt: null, fingerprint: expected.fingerprint },
       data: {
         title: data.content.title,
-        content: data.content as unknown as Prisma.InputJsonObject,
+        content: data.content,
         fingerprint: data.fingerprint,
       },
     });

@@ -101,6 +101,7 @@ export class CatalogueService {
           categories: row.categories,
           standards: row.standards,
           weeklyItems: row.weeklyItems,
+          keyParts: row.keyParts,
         }),
       ),
       total,
@@ -308,7 +309,13 @@ function versionMismatch(id: string, locale: Locale): InvalidInputError {
 
 function summary(
   row: CatalogueRow,
-  sizes: { effectiveFrom: number; categories: number; standards: number; weeklyItems: number },
+  sizes: {
+    effectiveFrom: number;
+    categories: number;
+    standards: number;
+    weeklyItems: number;
+    keyParts: number;
+  },
 ): CatalogueVersionSummary {
   return {
     id: row.id,
@@ -321,7 +328,12 @@ function summary(
     publishedAt: iso(row.publishedAt),
     firstUsedAt: iso(row.firstUsedAt),
     editable: frozenReasons(row).length === 0,
-    counts: { categories: sizes.categories, standards: sizes.standards, weeklyItems: sizes.weeklyItems },
+    counts: {
+      categories: sizes.categories,
+      standards: sizes.standards,
+      weeklyItems: sizes.weeklyItems,
+      keyParts: sizes.keyParts,
+    },
   };
 }
 
@@ -331,11 +343,12 @@ function summaryOfFull(row: CatalogueFullRow): CatalogueVersionSummary {
     categories: row.content.categories.length,
     standards: row.content.standards.length,
     weeklyItems: row.content.weeklyChecklist.length,
+    keyParts: row.content.keyParts?.length ?? 0,
   });
 }
 
 function detail(row: CatalogueFullRow): CatalogueVersionDetail {
-  const { categories, standards, weeklyChecklist } = row.content;
+  const { categories, standards, weeklyChecklist, keyParts } = row.content;
   const byCode = new Map(standards.map((standard) => [standard.code, standard]));
   return {
     ...summaryOfFull(row),
@@ -353,5 +366,6 @@ function detail(row: CatalogueFullRow): CatalogueVersionDetail {
         title: standard?.title ?? { zh: code, en: code },
       };
     }),
+    ...(keyParts ? { keyParts } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE, catalogueFingerprint } from '@pilot/domain';
+import { CATALOGUE_2026_1, DEFAULT_CATALOGUE, catalogueFingerprint } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
 import type {
@@ -30,15 +30,20 @@ describe('catalogue versions over HTTP', () => {
   });
   afterAll(async () => api?.close());
 
-  it('lists and reads the seeded published version with its categories, standards and weekly checklist', async () => {
+  it('lists and reads the seeded published versions with their categories, standards and weekly checklist', async () => {
     const list = await inspector.get<CatalogueVersionPage>('/catalogue/versions');
     expect(list.status).toBe(200);
-    expect(list.body.items.map((v) => v.id)).toEqual(['2024.1']);
-    expect(list.body.items[0]).toMatchObject({
+    expect(list.body.items.map((v) => v.id)).toEqual(['2026.1', '2024.1']);
+    expect(list.body.items.find((v) => v.id === '2024.1')).toMatchObject({
       status: 'published',
       editable: false,
       fingerprint: catalogueFingerprint(DEFAULT_CATALOGUE),
-      counts: { categories: 8, standards: 107, weeklyItems: 35 },
+      counts: { categories: 8, standards: 107, weeklyItems: 35, keyParts: 0 },
+    });
+    expect(list.body.items.find((v) => v.id === '2026.1')).toMatchObject({
+      status: 'published',
+      fingerprint: catalogueFingerprint(CATALOGUE_2026_1),
+      counts: { categories: 8, standards: 107, weeklyItems: 35, keyParts: 10 },
     });
     const detail = await inspector.get<CatalogueVersionDetail>('/catalogue/versions/2024.1');
     expect(detail.status).toBe(200);
@@ -50,7 +55,23 @@ describe('catalogue versions over HTTP', () => {
       position: 1,
       code: DEFAULT_CATALOGUE.weeklyChecklist[0],
     });
+    // 2024.1 is served as stored: without the fields it predates.
+    expect(detail.body.keyParts).toBeUndefined();
+    expect(detail.body.standards.some((s) => s.requires !== undefined)).toBe(false);
     expect((await inspector.get('/catalogue/versions/1999.1')).status).toBe(404);
+  });
+
+  it('serves where 2026.1 standards apply, their staff-operation mark, interim control and key parts', async () => {
+    const detail = await inspector.get<CatalogueVersionDetail>('/catalogue/versions/2026.1');
+    expect(detail.status).toBe(200);
+    const c05 = detail.body.standards.find((s) => s.code === 'C-05')!;
+    expect(c05).toMatchObject({ requires: ['lifts'], staffOperation: false, critical: true });
+    expect(c05.interimControl?.zh).toContain('停用');
+    expect(detail.body.standards.find((s) => s.code === 'D-02')).toMatchObject({
+      requires: [],
+      staffOperation: true,
+    });
+    expect(detail.body.keyParts).toEqual(CATALOGUE_2026_1.keyParts);
   });
 
   it('drafts from a published version, edits the draft and publishes the reviewed fingerprint', async () => {
@@ -63,11 +84,11 @@ describe('catalogue versions over HTTP', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: '2025.1', status: 'draft', editable: true, publishedAt: null });
     expect(created.body.standards.find((s) => s.code === 'A-01')!.weight).toBe(a01.weight + 2);
-    expect(created.body.counts).toEqual({ categories: 8, standards: 107, weeklyItems: 35 });
+    expect(created.body.counts).toEqual({ categories: 8, standards: 107, weeklyItems: 35, keyParts: 0 });
 
     // Drafts are the admin's work in progress.
     expect((await inspector.get('/catalogue/versions/2025.1')).status).toBe(404);
-    expect((await inspector.get<CatalogueVersionPage>('/catalogue/versions')).body.total).toBe(1);
+    expect((await inspector.get<CatalogueVersionPage>('/catalogue/versions')).body.total).toBe(2);
     expect(
       (await inspector.post('/catalogue/versions', { version: '2025.9', basedOn: '2024.1' })).status,
     ).toBe(403);
@@ -179,6 +200,83 @@ describe('catalogue versions over HTTP', () => {
     );
     // Nothing of the refused drafts was stored.
     expect(await api.runtime.deps.prisma.catalogueVersion.count({ where: { id: '2025.2' } })).toBe(0);
+  });
+
+  it('drafts with key parts and applicability, and names the field of a bad key-part reference', async () => {
+    const created = await admin.post<CatalogueVersionDetail>('/catalogue/versions', {
+      version: '2026.2',
+      basedOn: '2026.1',
+    });
+    expect(created.status).toBe(201);
+    // The base's key parts come along, so the draft keeps its places.
+    expect(created.body.keyParts).toEqual(CATALOGUE_2026_1.keyParts);
+    expect(created.body.counts.keyParts).toBe(10);
+
+    // A plain, unfrozen copy to edit; the JSON round trip keeps the type, which parse cannot know.
+    const content = JSON.parse(JSON.stringify(CATALOGUE_2026_1)) as typeof CATALOGUE_2026_1;
+    const keyParts = [
+      ...(content.keyParts ?? []),
+      {
+        code: 'gate_house',
+        name: { zh: '门岗', en: 'Gate house' },
+        requires: [],
+        standards: ['A-04', 'D-01', 'D-02'],
+      },
+    ];
+    const standards = content.standards.map((s) =>
+      s.code === 'C-13' ? { ...s, requires: ['underground_garage' as const], staffOperation: true } : s,
+    );
+    const replaced = await admin.request<CatalogueVersionDetail>('PUT', '/catalogue/versions/2026.2', {
+      ...content,
+      version: '2026.2',
+      standards,
+      keyParts,
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.keyParts?.map((p) => p.code).at(-1)).toBe('gate_house');
+    expect(replaced.body.counts.keyParts).toBe(11);
+    expect(replaced.body.standards.find((s) => s.code === 'C-13')).toMatchObject({
+      requires: ['underground_garage'],
+      staffOperation: true,
+    });
+    const audit = await api.runtime.deps.prisma.auditLog.findFirstOrThrow({
+      where: { entityId: '2026.2', action: 'catalogue.replace_draft' },
+    });
+    expect(audit.after).toMatchObject({ changes: { keyPartsChanged: true, standardsChanged: ['C-13'] } });
+
+    const badReference = await admin.request<ErrorBody>('PUT', '/catalogue/versions/2026.2', {
+      ...content,
+      version: '2026.2',
+      keyParts: keyParts.map((p) => (p.code === 'gate_house' ? { ...p, standards: ['D-01', 'D-99'] } : p)),
+    });
+    expect(badReference.status).toBe(400);
+    expect(badReference.body.error.code).toBe('invalid_input');
+    const issue = badReference.body.error.issues!.find((i) => i.path === 'keyParts.10.standards.1');
+    expect(issue?.message).toContain('D-99');
+
+    const badCode = await admin.request<ErrorBody>(
+      'PUT',
+      '/catalogue/versions/2026.2',
+      { ...content, version: '2026.2', keyParts: [{ ...keyParts[0]!, code: 'Fire Room' }] },
+      { 'accept-language': 'en' },
+    );
+    expect(badCode.status).toBe(400);
+    expect(badCode.body.error.issues!.map((i) => i.path)).toEqual(['keyParts.0.code']);
+
+    const a01 = content.standards.findIndex((s) => s.code === 'A-01');
+    const interimOnMinor = await admin.request<ErrorBody>('PUT', '/catalogue/versions/2026.2', {
+      ...content,
+      version: '2026.2',
+      standards: content.standards.map((s, index) =>
+        index === a01 ? { ...s, interimControl: { zh: '临时措施', en: 'Stopgap' } } : s,
+      ),
+    });
+    expect(interimOnMinor.status).toBe(400);
+    expect(interimOnMinor.body.error.issues!.map((i) => i.path)).toEqual([`standards.${a01}.interimControl`]);
+
+    // None of the refused bodies was stored.
+    const stored = await admin.get<CatalogueVersionDetail>('/catalogue/versions/2026.2');
+    expect(stored.body.fingerprint).toBe(replaced.body.fingerprint);
   });
 
   it('never changes a version once an inspection used it', async () => {
