@@ -29,6 +29,7 @@ export {
 } from './catalogue/checklist.js';
 export {
   applies,
+  interimControlOf,
   isStaffOperation,
   missingFeatures,
   requirementsOf,

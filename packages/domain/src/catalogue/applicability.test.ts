@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMPOUND_FEATURES, type CompoundFeature } from '../compound/features.js';
-import { applies, isStaffOperation, missingFeatures, requirementsOf } from './applicability.js';
+import {
+  applies,
+  interimControlOf,
+  isStaffOperation,
+  missingFeatures,
+  requirementsOf,
+} from './applicability.js';
 import { CATALOGUE_2026_1 } from './catalogue-2026-1.js';
 import { checklistFor, notApplicableFor } from './checklist.js';
 import { DEFAULT_CATALOGUE } from './default-catalogue.js';
@@ -45,6 +51,12 @@ describe('applicability of 2024.1 (through the fallback)', () => {
       expect(count, catalogue.version).toBeGreaterThan(107 / 4);
       expect(count, catalogue.version).toBeLessThan(107 / 2);
     }
+  });
+
+  it('gives the interim-control rule of critical standards only', () => {
+    expect(interimControlOf(standardOf(CATALOGUE_2026_1, 'C-05'))?.zh).toContain('停用');
+    expect(interimControlOf(standardOf(DEFAULT_CATALOGUE, 'C-05'))).toBeNull();
+    expect(interimControlOf({ critical: false, interimControl: { zh: '临时', en: 'Stopgap' } })).toBeNull();
   });
 
   it('says what a compound lacks', () => {

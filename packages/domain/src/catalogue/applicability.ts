@@ -1,5 +1,6 @@
 import { COMPOUND_FEATURES, type CompoundFeature } from '../compound/features.js';
 import { REQUIRES_2024_1, STAFF_OPERATION_2024_1 } from './fallback-2024-1.js';
+import type { LocalizedText } from './schema.js';
 
 /*
  * Which standards a compound is inspected for. The fields win when a version has them; versions
@@ -37,4 +38,15 @@ export function missingFeatures(
 /** Whether `standard` applies to a compound with `features`. */
 export function applies(standard: ApplicabilityFields, features: readonly CompoundFeature[]): boolean {
   return missingFeatures(standard, features).length === 0;
+}
+
+/**
+ * What counts as the hazard being controlled (已管控) while a failed `standard` is being fixed, or
+ * null: only critical standards have one, and only those that cannot be fixed within a day.
+ */
+export function interimControlOf(standard: {
+  critical: boolean;
+  interimControl?: LocalizedText | undefined;
+}): LocalizedText | null {
+  return standard.critical ? (standard.interimControl ?? null) : null;
 }

@@ -1,12 +1,13 @@
 import type { CompoundFeature } from '../compound/features.js';
-import { applies } from './applicability.js';
+import { applies, type ApplicabilityFields } from './applicability.js';
 import { KEY_PARTS_2024_1 } from './fallback-2024-1.js';
-import type { CatalogueVersion, KeyPart } from './schema.js';
+import type { KeyPart } from './schema.js';
 
-/** What key-part rules read of a catalogue version. */
-export type KeyPartSource = Pick<CatalogueVersion, 'standards'> & {
+/** What key-part rules read of a catalogue version (the API's detail shape will do). */
+export interface KeyPartSource {
+  standards: readonly ApplicabilityFields[];
   keyParts?: readonly KeyPart[] | undefined;
-};
+}
 
 /**
  * The version's key parts (重点部位): its own when it declares them, otherwise the places of 2024.1

@@ -678,6 +678,21 @@ export const en: Messages = {
     evidence: 'Evidence',
     requirement: 'Requirement',
     method: 'How it is checked',
+    appliesTo: 'Applies to',
+    appliesToAll: 'Every compound',
+    appliesOnly: 'Only for compounds with {features}',
+    staffOperation: 'Staff operation',
+    staffOperationHint: 'Checks how staff carry out their work; counts towards the staff-operation rate',
+    interimControl: 'Controlled',
+    interimControlHint: 'When it cannot be fixed within a day, the hazard counts as controlled once:',
+    keyParts: {
+      title: 'Key parts',
+      count: '{count} places',
+      intro:
+        'The consolidation round checks, rectifies and improves place by place; each place lists the standards checked there. Places a compound lacks and standards that do not apply are skipped.',
+      fallback: 'This version lists no key parts of its own; the default places of 2024.1 are shown.',
+      standards: 'Standards checked',
+    },
     evidenceKinds: {
       photo: 'Photo',
       record: 'Record',

@@ -665,6 +665,21 @@ export const zhCN = {
     evidence: '所需佐证',
     requirement: '工作要求',
     method: '检查方式',
+    appliesTo: '适用条件',
+    appliesToAll: '所有小区',
+    appliesOnly: '仅适用于有{features}的小区',
+    staffOperation: '规范操作',
+    staffOperationHint: '检查员工如何规范作业，计入规范操作执行率',
+    interimControl: '已管控',
+    interimControlHint: '当日无法整改完成时，做到以下即视为隐患已管控：',
+    keyParts: {
+      title: '重点部位',
+      count: '{count} 个部位',
+      intro:
+        '总结巩固阶段按部位检查、整改、提升；每个部位列出在该处检查的标准，小区没有的部位和不适用的标准不检查。',
+      fallback: '此版本未单独列出重点部位，按 2024.1 版的默认部位显示。',
+      standards: '检查标准',
+    },
     evidenceKinds: {
       photo: '照片',
       record: '记录',
