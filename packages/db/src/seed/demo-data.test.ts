@@ -63,7 +63,7 @@ describe('demo reference data', () => {
     expect(compound.name).toBe('玫瑰家园');
     expect(compound.firmId).toBe(DEMO_IDS.firm);
     expect(compound.communityId).toBe(DEMO_IDS.community);
-    expect(compound.hasLifts).toBe(true);
+    expect(compound.liftCount).toBeGreaterThan(0);
     expect(DEMO_FIRMS.find((f) => f.id === DEMO_IDS.firm)!.name).toBe('祥顺物业');
   });
 

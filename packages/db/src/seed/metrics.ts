@@ -89,7 +89,7 @@ interface CompoundTraits {
 function traits(compound: DemoCompound): CompoundTraits {
   const random = prng(compound.id);
   // Older low-rise compounds without lifts tend to collect less and hear more complaints.
-  const quality = clamp(random() * 1.6 - 0.8 + (compound.hasLifts ? 0.2 : -0.2), -1, 1);
+  const quality = clamp(random() * 1.6 - 0.8 + (compound.liftCount > 0 ? 0.2 : -0.2), -1, 1);
   return { quality, complaintRate: 0.9 + random() * 0.6 - quality * 0.3 };
 }
 
