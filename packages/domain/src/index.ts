@@ -38,6 +38,9 @@ export {
 export { compoundKeyParts, keyPartsOf, type KeyPartSource } from './catalogue/key-parts.js';
 export { canonicalJson, catalogueFingerprint, fnv1a64 } from './catalogue/fingerprint.js';
 
+// compounds
+export * from './compound/features.js';
+
 // calendar
 export * from './calendar/time-units.js';
 export * from './calendar/shanghai.js';
@@ -51,6 +54,7 @@ export * from './calendar/rectification-deadline.js';
 export * from './scoring/types.js';
 export { percentOf, ratioOf, roundTo2 } from './scoring/percent.js';
 export { scoreInspection } from './scoring/inspection-score.js';
+export * from './scoring/key-part-score.js';
 export * from './scoring/round-score.js';
 export * from './scoring/star-rating.js';
 export * from './scoring/key-areas.js';
@@ -65,11 +69,20 @@ export * from './plan/time-scale.js';
 export * from './plan/schedule.js';
 export * from './plan/deadlines.js';
 
+// what a task asks
+export * from './inspection/task-checklist.js';
+
+// key parts (重点部位) of the consolidation round
+export * from './key-parts/key-part-loop.js';
+
 // stages
 export * from './stages/types.js';
 export * from './stages/events.js';
 export * from './stages/transitions.js';
 export * from './stages/machine.js';
+
+// the contract between workflows, activities, the API and the UI
+export * from './contract/index.js';
 
 // input schemas
 export { FIELD_LABELS, ROOT_LABEL } from './schemas/field-labels.js';

@@ -111,6 +111,7 @@ export function monthlySlots(
   months: number,
   isWorking: WorkingDayTest,
   prefer: ShiftDirection,
+  notBeforeMs: number = window.startMs,
 ): DueSlot[] {
   const first = firstDayOf(window);
   const last = lastDayOf(window);
@@ -119,7 +120,10 @@ export function monthlySlots(
     const periodStart = addCalendarMonths(first, seq - 1);
     const nominal = addLocalDays(addCalendarMonths(first, seq), -1);
     slots.push(
-      slot(seq, Math.max(window.startMs, periodStart), nominal, isWorking, prefer, periodStart, last),
+      opensNotBefore(
+        slot(seq, Math.max(window.startMs, periodStart), nominal, isWorking, prefer, periodStart, last),
+        notBeforeMs,
+      ),
     );
   }
   return slots;
@@ -136,11 +140,12 @@ export function quarterlySlot(
   isWorking: WorkingDayTest,
   leadDays: number,
   prefer: ShiftDirection,
+  notBeforeMs: number = window.startMs,
 ): DueSlot {
   const first = firstDayOf(window);
   const last = lastDayOf(window);
   const lastPeriodStart = addCalendarMonths(first, months - 1);
-  return slot(
+  const due = slot(
     1,
     Math.max(window.startMs, lastPeriodStart),
     addLocalDays(last, -leadDays),
@@ -149,4 +154,13 @@ export function quarterlySlot(
     lastPeriodStart,
     last,
   );
+  return opensNotBefore(due, notBeforeMs);
+}
+
+/**
+ * A special inspection opens only once the opening inspections are done (自查自纠 first, then the
+ * 集中检查 as the key point, then the special checks), but never after its own due day.
+ */
+function opensNotBefore(due: DueSlot, notBeforeMs: number): DueSlot {
+  return { ...due, opensAt: Math.min(Math.max(due.opensAt, notBeforeMs), due.dueDayMs) };
 }

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { addLocalDays, formatLocalDate, localDateParts, startOfLocalDay } from './shanghai.js';
 
 /**
@@ -5,14 +6,15 @@ import { addLocalDays, formatLocalDate, localDateParts, startOfLocalDay } from '
  * the weekly rest days there are explicit holiday dates and explicit make-up working days; a make-up
  * day wins over the weekend rule, a holiday wins over everything.
  */
-export interface WorkingCalendar {
+export const workingCalendarSchema = z.object({
   /** Weekdays that are normally rest days, 0 = Sunday .. 6 = Saturday. */
-  weekendDays: number[];
+  weekendDays: z.array(z.number().int().min(0).max(6)),
   /** `YYYY-MM-DD` local dates that are days off. */
-  holidays: string[];
+  holidays: z.array(z.iso.date()),
   /** `YYYY-MM-DD` local dates that are working days although they fall on a weekend (调休). */
-  makeUpWorkdays: string[];
-}
+  makeUpWorkdays: z.array(z.iso.date()),
+});
+export type WorkingCalendar = z.infer<typeof workingCalendarSchema>;
 
 export const STANDARD_WEEKEND: readonly number[] = [0, 6];
 
@@ -35,14 +37,16 @@ export function isWorkingDay(calendar: WorkingCalendar, epochMs: number): boolea
   return workingDayTest(calendar)(epochMs);
 }
 
-export type ShiftDirection = 'previous' | 'next';
+export const SHIFT_DIRECTIONS = ['previous', 'next'] as const;
+export type ShiftDirection = (typeof SHIFT_DIRECTIONS)[number];
 
 /**
  * How a due day ended up where it is: unchanged, moved back, moved forward, or left on a rest day
  * because the allowed range contains no working day at all (e.g. a week that is entirely Golden
  * Week). The last case is the only one in which a due day may fall on a non-working day.
  */
-export type DayShift = 'none' | 'previous' | 'next' | 'unavailable';
+export const DAY_SHIFTS = ['none', 'previous', 'next', 'unavailable'] as const;
+export type DayShift = (typeof DAY_SHIFTS)[number];
 
 export interface ShiftedDay {
   /** Local midnight of the chosen day. */

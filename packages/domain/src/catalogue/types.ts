@@ -6,7 +6,9 @@ export type CategoryCode = (typeof CATEGORY_CODES)[number];
 /**
  * Kinds of inspection: the firm's self-inspection (自查), the opening concentrated inspection
  * (集中检查), the working group's weekly / monthly / quarterly special inspections (周、月、季专项检查)
- * and the consolidation-round inspection of key areas (重点部位巩固检查).
+ * the consolidation-round inspection of key parts (重点部位巩固检查), and the re-check of one key
+ * part after its rectifications closed (重点部位复查). No standard lists `recheck` among its kinds: a
+ * re-check covers the standards of the key part it revisits.
  */
 export const INSPECTION_KINDS = [
   'self',
@@ -15,6 +17,7 @@ export const INSPECTION_KINDS = [
   'monthly',
   'quarterly',
   'consolidation',
+  'recheck',
 ] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
@@ -56,5 +59,6 @@ export const INSPECTION_KIND_LABELS: Readonly<Record<InspectionKind, LocalizedTe
   weekly: { zh: '周检查', en: 'Weekly inspection' },
   monthly: { zh: '月度专项检查', en: 'Monthly special inspection' },
   quarterly: { zh: '季度专项检查', en: 'Quarterly special inspection' },
-  consolidation: { zh: '重点部位巩固检查', en: 'Key-area consolidation check' },
+  consolidation: { zh: '重点部位巩固检查', en: 'Key-part consolidation check' },
+  recheck: { zh: '重点部位复查', en: 'Key-part re-check' },
 };

@@ -23,16 +23,24 @@ export function rectificationDeadline(
   severity: Severity,
   options: { notAfterMs?: number } = {},
 ): RectificationDeadline {
+  return workingDayDeadline(plan, issuedAtMs, plan.rectificationWorkingDays[severity], options);
+}
+
+/**
+ * The end of the `workingDays`-th working day after `issuedAtMs` (the fix of a controlled hazard, a key
+ * part's re-check), on the plan's calendar and time scale, capped like a rectification deadline.
+ */
+export function workingDayDeadline(
+  plan: Pick<PilotPlan, 'calendar' | 'timeScale'>,
+  issuedAtMs: number,
+  workingDays: number,
+  options: { notAfterMs?: number } = {},
+): RectificationDeadline {
   const limit =
     options.notAfterMs === undefined
       ? undefined
       : unscaleInstant(issuedAtMs, options.notAfterMs, plan.timeScale);
-  const due = rectificationDueDay(
-    workingDayTest(plan.calendar),
-    issuedAtMs,
-    plan.rectificationWorkingDays[severity],
-    limit,
-  );
+  const due = rectificationDueDay(workingDayTest(plan.calendar), issuedAtMs, workingDays, limit);
   const dueAt = scaleInstant(issuedAtMs, due.dueAt, plan.timeScale);
   return {
     dueAt:

@@ -1,17 +1,18 @@
+import * as z from 'zod';
 import { CN_WORKING_CALENDAR_2024_2025 } from '../calendar/china-holidays.js';
-import { DEFAULT_RECTIFICATION_WORKING_DAYS, type Severity } from '../calendar/rectification-deadline.js';
-import type { ShiftDirection, WorkingCalendar } from '../calendar/working-days.js';
-import type { InspectionKind } from '../catalogue/types.js';
+import { DEFAULT_RECTIFICATION_WORKING_DAYS } from '../calendar/rectification-deadline.js';
+import { SHIFT_DIRECTIONS, workingCalendarSchema } from '../calendar/working-days.js';
 import { DEFAULT_KEY_AREA_COUNT } from '../scoring/key-areas.js';
 import { DEFAULT_KIND_WEIGHTS } from '../scoring/round-score.js';
 import {
   DEFAULT_THRESHOLDS,
-  type AssessmentRules,
+  assessmentThresholdsSchema,
+  demonstrationThresholdSchema,
+  stageThresholdSchema,
   type AssessmentThresholds,
-  type DemonstrationThreshold,
-  type StageThreshold,
 } from '../scoring/stage-assessment.js';
-import { DEFAULT_CRITICAL_CAP_STARS, DEFAULT_STAR_BANDS, type StarBand } from '../scoring/star-rating.js';
+import { DEFAULT_CRITICAL_CAP_STARS, DEFAULT_STAR_BANDS, starBandSchema } from '../scoring/star-rating.js';
+import { inspectionKindSchema, severitySchema } from '../schemas/enums.js';
 import { deepFreeze } from '../shared/deep-freeze.js';
 
 /**
@@ -19,38 +20,49 @@ import { deepFreeze } from '../shared/deep-freeze.js';
  * deadlines and assessments read it instead of constants so a county can tune the pilot and tests
  * can compress it with `timeScale`.
  */
-export interface PilotPlan extends AssessmentRules {
+export const pilotPlanSchema = z.object({
   /** Local days the firm has for 自查自纠, counting the start day as day 1. */
-  selfInspectionDays: number;
+  selfInspectionDays: z.number(),
   /** The concentrated inspection is held this many local days after the start day. */
-  concentratedInspectionOffsetDays: number;
+  concentratedInspectionOffsetDays: z.number(),
   /** Length of every inspection round in calendar months. */
-  roundMonths: number;
+  roundMonths: z.number(),
   /** Local days between the end of the improvement round and the start of consolidation (建档建册). */
-  archivingDays: number;
+  archivingDays: z.number(),
   /** The quarterly inspection is due this many days before the round's last day. */
-  quarterlyLeadDays: number;
+  quarterlyLeadDays: z.number(),
   /** A reminder goes out this long before a task is due. */
-  reminderLeadHours: number;
+  reminderLeadHours: z.number(),
   /** A task not done this long after it was due is marked missed (never later than the round end). */
-  graceHours: number;
-  rectificationWorkingDays: Record<Severity, number>;
-  calendar: WorkingCalendar;
+  graceHours: z.number(),
+  rectificationWorkingDays: z.record(severitySchema, z.number()),
+  /**
+   * Working days a firm has for the actual fix once a critical hazard is controlled (已管控), e.g.
+   * until the lift's periodic inspection is done; the critical one-day deadline stops at control.
+   */
+  controlledFixWorkingDays: z.number(),
+  /** A key part whose rectifications all closed is re-checked (复查) within this many working days. */
+  recheckWorkingDays: z.number(),
+  calendar: workingCalendarSchema,
   /**
    * Where a due day on a rest day moves. Inspectors' tasks move earlier so they stay inside their
    * week or month; the firm's self-inspection and the concentrated inspection move later so the firm
    * keeps its full preparation time.
    */
-  dueDayShift: Record<InspectionKind, ShiftDirection>;
-  kindWeights: Record<InspectionKind, number>;
-  /** Number of weakest categories treated as key areas (重点部位) in a consolidation round. */
-  keyAreaCount: number;
+  dueDayShift: z.record(inspectionKindSchema, z.enum(SHIFT_DIRECTIONS)),
+  kindWeights: z.record(inspectionKindSchema, z.number()),
+  /** Number of weakest categories whose key parts a consolidation round checks first (重点部位). */
+  keyAreaCount: z.number(),
   /**
    * Compression factor: every offset from a schedule's start is divided by it, so with 10 000 a
    * three-month round lasts about 13 minutes. 1 means real time. Calendar logic is unaffected.
    */
-  timeScale: number;
-}
+  timeScale: z.number(),
+  starBands: z.array(starBandSchema),
+  criticalCapStars: z.number(),
+  thresholds: assessmentThresholdsSchema,
+});
+export type PilotPlan = z.infer<typeof pilotPlanSchema>;
 
 export const DEFAULT_PLAN: PilotPlan = deepFreeze({
   selfInspectionDays: 7,
@@ -61,6 +73,8 @@ export const DEFAULT_PLAN: PilotPlan = deepFreeze({
   reminderLeadHours: 24,
   graceHours: 48,
   rectificationWorkingDays: { ...DEFAULT_RECTIFICATION_WORKING_DAYS },
+  controlledFixWorkingDays: 20,
+  recheckWorkingDays: 5,
   calendar: {
     weekendDays: [...CN_WORKING_CALENDAR_2024_2025.weekendDays],
     holidays: [...CN_WORKING_CALENDAR_2024_2025.holidays],
@@ -73,6 +87,7 @@ export const DEFAULT_PLAN: PilotPlan = deepFreeze({
     monthly: 'previous',
     quarterly: 'previous',
     consolidation: 'previous',
+    recheck: 'previous',
   },
   kindWeights: { ...DEFAULT_KIND_WEIGHTS },
   keyAreaCount: DEFAULT_KEY_AREA_COUNT,
@@ -87,32 +102,32 @@ export const DEFAULT_PLAN: PilotPlan = deepFreeze({
 });
 
 /** Changes to the default plan an enrolment may ask for; nested records merge key by key. */
-export interface PlanOverrides {
-  selfInspectionDays?: number;
-  concentratedInspectionOffsetDays?: number;
-  roundMonths?: number;
-  archivingDays?: number;
-  quarterlyLeadDays?: number;
-  reminderLeadHours?: number;
-  graceHours?: number;
-  rectificationWorkingDays?: Partial<Record<Severity, number>>;
-  calendar?: Partial<WorkingCalendar>;
-  dueDayShift?: Partial<Record<InspectionKind, ShiftDirection>>;
-  kindWeights?: Partial<Record<InspectionKind, number>>;
-  keyAreaCount?: number;
-  timeScale?: number;
-  starBands?: StarBand[];
-  criticalCapStars?: number;
-  thresholds?: {
-    improvement?: Partial<StageThreshold>;
-    consolidation?: Partial<StageThreshold>;
-    demonstration?: Partial<DemonstrationThreshold>;
-  };
-}
+export const planOverridesSchema = pilotPlanSchema
+  .extend({
+    rectificationWorkingDays: z.partialRecord(severitySchema, z.number()),
+    calendar: workingCalendarSchema.partial(),
+    dueDayShift: z.partialRecord(inspectionKindSchema, z.enum(SHIFT_DIRECTIONS)),
+    kindWeights: z.partialRecord(inspectionKindSchema, z.number()),
+    thresholds: z.object({
+      improvement: stageThresholdSchema.partial().optional(),
+      consolidation: stageThresholdSchema.partial().optional(),
+      demonstration: demonstrationThresholdSchema.partial().optional(),
+    }),
+  })
+  .partial();
+export type PlanOverrides = z.infer<typeof planOverridesSchema>;
 
 function defined<T extends object>(partial: T | undefined): Partial<T> {
   if (!partial) return {};
   return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * The plan a running pilot carries, completed with today's defaults for settings added since it
+ * was enrolled (e.g. the re-check period); what the plan has stays as it is.
+ */
+export function completePlan(carried: PlanOverrides): PilotPlan {
+  return resolvePlan(carried, DEFAULT_PLAN);
 }
 
 /** A complete, independent plan: the base (default plan unless given) with the overrides applied. */

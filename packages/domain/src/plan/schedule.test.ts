@@ -8,6 +8,7 @@ import { DEFAULT_PLAN, resolvePlan, type PilotPlan } from './pilot-plan.js';
 import {
   buildPilotSchedule,
   buildRoundSchedule,
+  orderOfWork,
   type RoundSchedule,
   type ScheduledTask,
 } from './schedule.js';
@@ -284,5 +285,53 @@ describe('plan', () => {
     const isWorking = workingDayTest(DEFAULT_PLAN.calendar);
     expect(isWorking(localMidnight(2025, 1, 28))).toBe(false);
     expect(isWorking(localMidnight(2025, 2, 8))).toBe(true);
+  });
+});
+
+describe('the order of work (自查自纠 → 集中检查 → 周、月、季专项检查)', () => {
+  it('opens no special check before the concentrated inspection is due, for any start and calendar', () => {
+    fc.assert(
+      fc.property(
+        startArb.chain((start) => fc.tuple(fc.constant(start), calendarArb(start))),
+        ([start, calendar]) => {
+          const plan = resolvePlan({ calendar });
+          const round = buildRoundSchedule(plan, start, 1);
+          const concentrated = round.tasks.find((t) => t.kind === 'concentrated')!;
+          const self = round.tasks.find((t) => t.kind === 'self')!;
+          expect(self.opensAt).toBe(round.window.startMs);
+          for (const task of round.tasks) {
+            if (task.kind === 'self' || task.kind === 'concentrated') continue;
+            expect(task.opensAt).toBeGreaterThan(concentrated.dueAt);
+            expect(task.opensAt).toBeLessThanOrEqual(task.dueAt);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('lists the steps in that order in a preview, and round 2 as the key-part loop', () => {
+    const schedule = buildPilotSchedule(DEFAULT_PLAN, day('2026-03-02'));
+    expect(orderOfWork(schedule.rounds[0]!).map((s) => s.step)).toEqual([
+      'self_inspection',
+      'concentrated_inspection',
+      'special_checks',
+    ]);
+    expect(orderOfWork(schedule.rounds[1]!).map((s) => s.step)).toEqual([
+      'special_checks',
+      'key_part_checks',
+    ]);
+    const [self, concentrated, special] = orderOfWork(schedule.rounds[0]!);
+    expect(self!.dueAt).toBeLessThan(concentrated!.dueAt);
+    expect(concentrated!.dueAt).toBeLessThan(special!.opensAt);
+  });
+
+  it('keeps the first monthly check on the first day for pilots scheduled before the rule', () => {
+    const start = day('2026-03-02');
+    const before = buildRoundSchedule(DEFAULT_PLAN, start, 1, { specialAfterOpening: false });
+    const monthly = before.tasks.find((t) => t.key === 'r1-monthly-01')!;
+    expect(monthly.opensAt).toBe(start);
+    const after = buildRoundSchedule(DEFAULT_PLAN, start, 1);
+    expect(after.tasks.find((t) => t.key === 'r1-monthly-01')!.opensAt).toBe(day('2026-03-13'));
   });
 });

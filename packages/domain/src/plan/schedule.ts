@@ -10,12 +10,11 @@ import { roundWindow, firstDayOf, type RoundWindow } from '../calendar/round-win
 import { addLocalDays, endOfLocalDay, formatLocalDate } from '../calendar/shanghai.js';
 import { HOUR_MS } from '../calendar/time-units.js';
 import { workingDayTest, type DayShift } from '../calendar/working-days.js';
-import { INSPECTION_KINDS, type InspectionKind } from '../catalogue/types.js';
+import { INSPECTION_KINDS, type InspectionKind, type LocalizedText } from '../catalogue/types.js';
+import type { RoundStage } from '../scoring/stage-assessment.js';
 import type { PilotPlan } from './pilot-plan.js';
 import { assertTimeScale, scaleInstant } from './time-scale.js';
 import { validatePlan } from './validate-plan.js';
-
-export type RoundStage = 'improvement' | 'consolidation';
 
 /** One task the workflow schedules: timers fire at remindAt and missedAt. All instants epoch ms. */
 export interface ScheduledTask {
@@ -57,6 +56,12 @@ export interface RoundScheduleOptions {
    * improvement round starts straight with the special inspections.
    */
   includeOpening?: boolean;
+  /**
+   * Whether the monthly and quarterly checks of a round that opens with 自查自纠 and 集中检查 wait for
+   * them, as the article orders the work (default). Pilots enrolled before this rule open their
+   * first monthly check on the first day, beside the self-inspection.
+   */
+  specialAfterOpening?: boolean;
 }
 
 const KIND_ORDER = new Map(INSPECTION_KINDS.map((kind, index) => [kind, index]));
@@ -81,6 +86,7 @@ function realRound(
   round: number,
   stage: RoundStage,
   includeOpening: boolean,
+  specialAfterOpening: boolean,
 ): RoundSchedule {
   const window = roundWindow(startMs, plan.roundMonths);
   const isWorking = workingDayTest(plan.calendar);
@@ -105,11 +111,19 @@ function realRound(
     slots.push({ kind: 'weekly', slot });
   // Consolidation rounds replace the monthly full check with a monthly key-area check.
   const periodic: InspectionKind = stage === 'improvement' ? 'monthly' : 'consolidation';
-  for (const slot of monthlySlots(window, plan.roundMonths, isWorking, shifts[periodic]))
+  const specialOpensAt = includeOpening && specialAfterOpening ? specialFrom : window.startMs;
+  for (const slot of monthlySlots(window, plan.roundMonths, isWorking, shifts[periodic], specialOpensAt))
     slots.push({ kind: periodic, slot });
   slots.push({
     kind: 'quarterly',
-    slot: quarterlySlot(window, plan.roundMonths, isWorking, plan.quarterlyLeadDays, shifts.quarterly),
+    slot: quarterlySlot(
+      window,
+      plan.roundMonths,
+      isWorking,
+      plan.quarterlyLeadDays,
+      shifts.quarterly,
+      specialOpensAt,
+    ),
   });
 
   const tasks = slots.map(({ kind, slot }): ScheduledTask => {
@@ -170,7 +184,7 @@ export function buildRoundSchedule(
   const stage = options.stage ?? (roundNo === 1 ? 'improvement' : 'consolidation');
   const includeOpening = options.includeOpening ?? roundNo === 1;
   return scaleRound(
-    realRound(plan, roundStartMs, roundNo, stage, includeOpening),
+    realRound(plan, roundStartMs, roundNo, stage, includeOpening, options.specialAfterOpening ?? true),
     roundStartMs,
     plan.timeScale,
   );
@@ -183,14 +197,74 @@ export function buildRoundSchedule(
  */
 export function buildPilotSchedule(plan: PilotPlan, startMs: number): PilotSchedule {
   assertUsablePlan(plan);
-  const first = realRound(plan, startMs, 1, 'improvement', true);
+  const first = realRound(plan, startMs, 1, 'improvement', true, true);
   const second = realRound(
     plan,
     addLocalDays(first.window.endMs, plan.archivingDays),
     2,
     'consolidation',
     false,
+    true,
   );
   const rounds = [first, second].map((round) => scaleRound(round, startMs, plan.timeScale));
   return { startMs, timeScale: plan.timeScale, rounds, tasks: rounds.flatMap((round) => round.tasks) };
+}
+
+/** The order the article gives a round's work, as a preview shows it. */
+export const WORK_STEPS = [
+  'self_inspection',
+  'concentrated_inspection',
+  'special_checks',
+  'key_part_checks',
+] as const;
+export type WorkStepName = (typeof WORK_STEPS)[number];
+
+export const WORK_STEP_LABELS: Readonly<Record<WorkStepName, LocalizedText>> = {
+  self_inspection: { zh: '企业自查自纠（起点）', en: 'Self-inspection and self-correction (the start)' },
+  concentrated_inspection: { zh: '集中检查（关键点）', en: 'Concentrated inspection (the key point)' },
+  special_checks: { zh: '周、月、季专项检查', en: 'Weekly, monthly and quarterly special checks' },
+  key_part_checks: {
+    zh: '重点部位检查—整改—提升',
+    en: 'Key parts: check, rectify, improve',
+  },
+};
+
+export interface WorkStep {
+  order: number;
+  step: WorkStepName;
+  kinds: InspectionKind[];
+  /** When the first task of the step opens and the last one is due. */
+  opensAt: number;
+  dueAt: number;
+  tasks: number;
+}
+
+const STEP_OF_KIND: Readonly<Record<InspectionKind, WorkStepName>> = {
+  self: 'self_inspection',
+  concentrated: 'concentrated_inspection',
+  weekly: 'special_checks',
+  monthly: 'special_checks',
+  quarterly: 'special_checks',
+  consolidation: 'key_part_checks',
+  recheck: 'key_part_checks',
+};
+
+/** The round's tasks grouped into the steps of the work, in the order the steps begin. */
+export function orderOfWork(round: Pick<RoundSchedule, 'tasks'>): WorkStep[] {
+  const steps = new Map<WorkStepName, Omit<WorkStep, 'order'>>();
+  for (const task of round.tasks) {
+    const name = STEP_OF_KIND[task.kind];
+    const step = steps.get(name);
+    if (!step) {
+      steps.set(name, { step: name, kinds: [task.kind], opensAt: task.opensAt, dueAt: task.dueAt, tasks: 1 });
+      continue;
+    }
+    if (!step.kinds.includes(task.kind)) step.kinds.push(task.kind);
+    step.opensAt = Math.min(step.opensAt, task.opensAt);
+    step.dueAt = Math.max(step.dueAt, task.dueAt);
+    step.tasks += 1;
+  }
+  return [...steps.values()]
+    .sort((a, b) => a.opensAt - b.opensAt || WORK_STEPS.indexOf(a.step) - WORK_STEPS.indexOf(b.step))
+    .map((step, index) => ({ order: index + 1, ...step }));
 }

@@ -4,9 +4,11 @@ import { CATEGORY_CODES } from '../catalogue/types.js';
 import { SEVERITIES } from '../calendar/rectification-deadline.js';
 import { PHASES, STAGES } from '../stages/types.js';
 import { categorySchema, standardSchema } from './catalogue-version.js';
+import { keyPartSchema } from '../catalogue/schema.js';
 import { catalogueVersionIdSchema, idSchema, localDateSchema, standardCodeSchema } from './common.js';
 import { localizedParams } from './custom-issue.js';
-import { listUsersQuerySchema, RECTIFICATION_STATUSES } from './queries.js';
+import { listUsersQuerySchema } from './queries.js';
+import { rectificationStatusSchema } from '../contract/pilot-state.js';
 
 /*
  * Inputs of the admin side: drafting catalogue versions from a published one, dashboards, the audit
@@ -29,6 +31,8 @@ export const catalogueChangesSchema = z.object({
   standards: z.array(standardSchema).max(300).optional(),
   removeStandards: z.array(standardCodeSchema).max(300).optional(),
   weeklyChecklist: z.array(standardCodeSchema).max(100).optional(),
+  /** 重点部位: replaces the version's places (and the standards checked at each) as a whole. */
+  keyParts: z.array(keyPartSchema).max(40).optional(),
 });
 
 /** 起草新版本: a new draft copied from a published version, with changes applied. */
@@ -92,7 +96,7 @@ export const exportPilotsQuerySchema = z.object({
 
 export const exportRectificationsQuerySchema = z.object({
   pilotId: idSchema.optional(),
-  status: z.enum(RECTIFICATION_STATUSES).optional(),
+  status: rectificationStatusSchema.optional(),
   severity: z.enum(SEVERITIES).optional(),
   category: z.enum(CATEGORY_CODES).optional(),
   overdue: flag.optional(),

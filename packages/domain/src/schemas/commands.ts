@@ -108,6 +108,16 @@ export const respondRectificationSchema = z.object({
   evidenceRefs: z.array(evidenceRefSchema).min(1).max(20),
 });
 
+/**
+ * 已管控: how a critical hazard that cannot be fixed in a day is contained meanwhile (e.g. the lift
+ * stopped, a notice posted and signed), with the photos or signed notice as evidence.
+ */
+export const controlRectificationSchema = z.object({
+  rectificationId: idSchema,
+  measures: z.string().trim().min(5).max(2000),
+  evidenceRefs: z.array(evidenceRefSchema).min(1).max(20),
+});
+
 export const verifyRectificationSchema = z
   .object({
     rectificationId: idSchema,
@@ -218,6 +228,7 @@ export type SubmitInspectionInput = z.infer<typeof submitInspectionSchema>;
 export type SubmitSelfInspectionInput = z.infer<typeof submitSelfInspectionSchema>;
 export type UploadEvidenceInput = z.infer<typeof uploadEvidenceSchema>;
 export type RespondRectificationInput = z.infer<typeof respondRectificationSchema>;
+export type ControlRectificationInput = z.infer<typeof controlRectificationSchema>;
 export type VerifyRectificationInput = z.infer<typeof verifyRectificationSchema>;
 export type PromoteCompoundInput = z.infer<typeof promoteCompoundSchema>;
 export type PausePilotInput = z.infer<typeof pausePilotSchema>;

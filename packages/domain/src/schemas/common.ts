@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { STANDARD_CODE_PATTERN } from '../catalogue/validate-catalogue.js';
-import { INSPECTION_KINDS } from '../catalogue/types.js';
-import { ITEM_OUTCOMES } from '../scoring/types.js';
+
+import { ITEM_OUTCOMES } from './enums.js';
 import { localizedParams } from './custom-issue.js';
 
 /** Opaque identifier issued by the API (database id, UUID, …). */
@@ -20,7 +20,13 @@ export const catalogueVersionIdSchema = z
 
 export const standardCodeSchema = z.string().trim().regex(STANDARD_CODE_PATTERN);
 
-export const inspectionKindSchema = z.enum(INSPECTION_KINDS);
+export {
+  categoryCodeSchema,
+  inspectionKindSchema,
+  itemOutcomeSchema,
+  localizedSchema,
+  severitySchema,
+} from './enums.js';
 
 /** Kinds an inspector can be assigned to; the self-inspection belongs to the firm. */
 export const INSPECTOR_KINDS = ['concentrated', 'weekly', 'monthly', 'quarterly', 'consolidation'] as const;
@@ -32,6 +38,12 @@ export const noteSchema = z.string().trim().max(500);
 export const itemResultSchema = z
   .object({
     code: standardCodeSchema,
+    /** On a key-part check: the key part (重点部位) the standard was checked at. */
+    keyPart: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/)
+      .optional(),
     outcome: z.enum(ITEM_OUTCOMES),
     score: z.number().min(0).max(100).optional(),
     note: noteSchema.optional(),
@@ -56,16 +68,18 @@ export const itemResultsSchema = z
   .min(1)
   .max(200)
   .superRefine((items, ctx) => {
+    // A key-part check asks one standard at several places; a place asks it once.
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      if (seen.has(item.code)) {
+      const key = `${item.keyPart ?? ''}\u0000${item.code}`;
+      if (seen.has(key)) {
         ctx.addIssue({
           code: 'custom',
           path: [index, 'code'],
           params: localizedParams(`标准 ${item.code} 重复填写。`, `Standard ${item.code} is listed twice.`),
         });
       }
-      seen.add(item.code);
+      seen.add(key);
     });
   });
 

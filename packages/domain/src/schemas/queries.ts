@@ -4,6 +4,7 @@ import { SEVERITIES } from '../calendar/rectification-deadline.js';
 import { PHASES, STAGES } from '../stages/types.js';
 import { idSchema, inspectionKindSchema, localDateSchema } from './common.js';
 import { localizedParams } from './custom-issue.js';
+import { rectificationStatusSchema } from '../contract/pilot-state.js';
 import { USER_ROLES } from './commands.js';
 
 /*
@@ -16,8 +17,8 @@ const sortOrder = z.enum(['asc', 'desc']).default('asc');
 const flag = z.stringbool();
 const searchText = z.string().trim().min(1).max(100);
 
-export const TASK_STATUSES = ['upcoming', 'open', 'done', 'missed'] as const;
-export const RECTIFICATION_STATUSES = ['open', 'responded', 'accepted', 'rejected'] as const;
+/** How a task list groups tasks for a person: not open yet, to do now, done, missed. */
+export const TASK_LIST_STATUSES = ['upcoming', 'open', 'done', 'missed'] as const;
 export const CATALOGUE_STATUSES = ['draft', 'published'] as const;
 
 export const listPilotsQuerySchema = z.object({
@@ -41,7 +42,7 @@ export const listTasksQuerySchema = z
   .object({
     pilotId: idSchema.optional(),
     kind: inspectionKindSchema.optional(),
-    status: z.enum(TASK_STATUSES).optional(),
+    status: z.enum(TASK_LIST_STATUSES).optional(),
     assigneeId: idSchema.optional(),
     round: z.coerce.number().int().min(1).max(100).optional(),
     dueFrom: localDateSchema.optional(),
@@ -66,7 +67,8 @@ export const listTasksQuerySchema = z
 
 export const listRectificationsQuerySchema = z.object({
   pilotId: idSchema.optional(),
-  status: z.enum(RECTIFICATION_STATUSES).optional(),
+  /** The record's own status words (台账), e.g. `closed` for 销号. */
+  status: rectificationStatusSchema.optional(),
   severity: z.enum(SEVERITIES).optional(),
   category: z.enum(CATEGORY_CODES).optional(),
   overdue: flag.optional(),

@@ -52,6 +52,11 @@ const VALID: Record<string, Record<string, unknown>> = {
     response: '已更换灭火器并补填检查卡',
     evidenceRefs: ['ev/2.jpg'],
   },
+  controlRectification: {
+    rectificationId: 'r-1',
+    measures: '电梯已停用，首层张贴停用告示，维保单位与物业负责人签字确认',
+    evidenceRefs: ['ev/3.jpg'],
+  },
   verifyRectification: { rectificationId: 'r-1', decision: 'reject', reason: '照片看不清压力表' },
   promoteCompound: { pilotId: 'p-1', note: '第二季度评定' },
   pausePilot: { pilotId: 'p-1', reason: '业主大会换届' },

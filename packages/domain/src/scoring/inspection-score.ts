@@ -1,3 +1,4 @@
+import { isStaffOperation } from '../catalogue/applicability.js';
 import type { CatalogueVersion, CategoryCode, Standard } from '../catalogue/types.js';
 import { problem, type Problem } from '../shared/reason.js';
 import { percentOf, ratioOf } from './percent.js';
@@ -31,6 +32,7 @@ export function scoreInspection(
   const byCategory = new Map<CategoryCode, Tally>();
   const failedCritical = new Set<string>();
   const seen = new Set<string>();
+  const operation = { passed: 0, failed: 0 };
 
   results.forEach((item, index) => {
     const path = `items.${index}`;
@@ -110,6 +112,7 @@ export function scoreInspection(
       else target.failed += 1;
     }
     if (item.outcome === 'fail' && standard.critical) failedCritical.add(standard.code);
+    if (isStaffOperation(standard)) operation[item.outcome === 'pass' ? 'passed' : 'failed'] += 1;
   });
 
   const categories: CategoryScore[] = catalogue.categories.flatMap((category) => {
@@ -124,6 +127,8 @@ export function scoreInspection(
     score: percentOf(total.earned, total.possible),
     categories,
     complianceRate: ratioOf(total.passed, total.passed + total.failed),
+    operationRate: ratioOf(operation.passed, operation.passed + operation.failed),
+    operation,
     criticalFailures: catalogue.standards.filter((s) => failedCritical.has(s.code)).map((s) => s.code),
     problems,
   };

@@ -8,7 +8,9 @@ import type { CategoryScore, RoundInspection, Tally } from './types.js';
  * monthly ones and the single quarterly one. The quarterly inspection is the broadest, round-closing
  * check and weighs most; weekly, monthly and consolidation checks share the middle; the opening
  * concentrated inspection measures the starting point and counts less; the firm's self-inspection is
- * its own opinion of itself and does not count at all.
+ * its own opinion of itself and does not count at all. A key part's re-check is not counted either:
+ * only failed parts are re-checked, so counting it would reward having failed; its before / after
+ * scores are reported as the part's improvement instead.
  */
 export const DEFAULT_KIND_WEIGHTS: Readonly<Record<InspectionKind, number>> = {
   self: 0,
@@ -17,6 +19,7 @@ export const DEFAULT_KIND_WEIGHTS: Readonly<Record<InspectionKind, number>> = {
   monthly: 0.25,
   consolidation: 0.25,
   quarterly: 0.35,
+  recheck: 0,
 };
 
 export interface KindSummary {

@@ -1,31 +1,40 @@
+import * as z from 'zod';
 import { reason, verdictOf, type Reason, type Verdict } from '../shared/reason.js';
 import { DEFAULT_CRITICAL_CAP_STARS, DEFAULT_STAR_BANDS, starRating, type StarBand } from './star-rating.js';
 
-export type AssessedStage = 'improvement' | 'consolidation';
+export const ROUND_STAGES = ['improvement', 'consolidation'] as const;
+export const roundStageSchema = z.enum(ROUND_STAGES);
+export type RoundStage = (typeof ROUND_STAGES)[number];
 
-export interface StageThreshold {
-  minScore: number;
-  minStars: number;
+export const stageThresholdSchema = z.object({
+  minScore: z.number(),
+  minStars: z.number().int(),
   /** Critical rectifications still open that a passing assessment tolerates (normally 0). */
-  maxOpenCriticalRectifications: number;
+  maxOpenCriticalRectifications: z.number().int(),
   /** completed / (completed + missed) scheduled inspections, 0..1. */
-  minCompletionRate: number;
-}
+  minCompletionRate: z.number(),
+});
+export type StageThreshold = z.infer<typeof stageThresholdSchema>;
 
-export interface DemonstrationThreshold {
-  minStars: number;
-  minScore: number;
-  /** 规范操作执行率 of the latest round, 0..1. */
-  minComplianceRate: number;
+export const demonstrationThresholdSchema = z.object({
+  minStars: z.number().int(),
+  minScore: z.number(),
+  /**
+   * 规范操作执行率 of the latest round, 0..1: the pass rate over the items that check how staff work
+   * (a round evaluated before that was measured falls back to its pass rate over all items).
+   */
+  minComplianceRate: z.number(),
   /** Open rectifications past their deadline that are tolerated (normally 0). */
-  maxOverdueRectifications: number;
-}
+  maxOverdueRectifications: z.number().int(),
+});
+export type DemonstrationThreshold = z.infer<typeof demonstrationThresholdSchema>;
 
-export interface AssessmentThresholds {
-  improvement: StageThreshold;
-  consolidation: StageThreshold;
-  demonstration: DemonstrationThreshold;
-}
+export const assessmentThresholdsSchema = z.object({
+  improvement: stageThresholdSchema,
+  consolidation: stageThresholdSchema,
+  demonstration: demonstrationThresholdSchema,
+});
+export type AssessmentThresholds = z.infer<typeof assessmentThresholdsSchema>;
 
 /**
  * Improvement passes at three stars (the "star-level service standard" the round works towards);
@@ -52,7 +61,7 @@ export const DEFAULT_ASSESSMENT_RULES: AssessmentRules = {
 };
 
 export interface StageAssessmentInput {
-  stage: AssessedStage;
+  stage: RoundStage;
   /** The round score (see scoreRound); null when the round produced none. */
   roundScore: number | null;
   openCriticalRectifications: number;
@@ -63,12 +72,12 @@ export interface StageAssessmentInput {
 }
 
 export interface StageVerdict extends Verdict {
-  stage: AssessedStage;
+  stage: RoundStage;
   /** Stars after the critical cap, or null without a score. */
   stars: number | null;
 }
 
-const STAGE_NAMES: Record<AssessedStage, { zh: string; en: string }> = {
+const STAGE_NAMES: Record<RoundStage, { zh: string; en: string }> = {
   improvement: { zh: '全面提升轮次', en: 'improvement round' },
   consolidation: { zh: '总结巩固总体评估', en: 'consolidation assessment' },
 };

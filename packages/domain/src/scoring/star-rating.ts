@@ -1,10 +1,9 @@
+import * as z from 'zod';
 import { reason, type Reason } from '../shared/reason.js';
 
 /** A score of at least `minScore` earns `stars`. */
-export interface StarBand {
-  minScore: number;
-  stars: number;
-}
+export const starBandSchema = z.object({ minScore: z.number(), stars: z.number().int() });
+export type StarBand = z.infer<typeof starBandSchema>;
 
 /**
  * Five bands, ten points apart, matching the common 100-point property-service assessment where 60

@@ -1,8 +1,10 @@
-import type { CategoryCode, InspectionKind } from '../catalogue/types.js';
-import type { Problem } from '../shared/reason.js';
+import * as z from 'zod';
+import type { InspectionKind } from '../catalogue/types.js';
+import { categoryCodeSchema } from '../schemas/enums.js';
+import { problemSchema } from '../shared/reason.js';
 
-export const ITEM_OUTCOMES = ['pass', 'fail', 'na'] as const;
-export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
+export { ITEM_OUTCOMES, type ItemOutcome } from '../schemas/enums.js';
+import type { ItemOutcome } from '../schemas/enums.js';
 
 /** One checked standard in one inspection; `score` is only meaningful for graded standards. */
 export interface ItemResult {
@@ -13,32 +15,42 @@ export interface ItemResult {
 }
 
 /** Points and counts for a set of items; `possible` only counts applicable (non-n.a.) items. */
-export interface Tally {
-  earned: number;
-  possible: number;
-  passed: number;
-  failed: number;
-  notApplicable: number;
-}
+export const tallySchema = z.object({
+  earned: z.number(),
+  possible: z.number(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  notApplicable: z.number().int(),
+});
+export type Tally = z.infer<typeof tallySchema>;
 
-export interface CategoryScore extends Tally {
-  category: CategoryCode;
+export const categoryScoreSchema = tallySchema.extend({
+  category: categoryCodeSchema,
   /** 0..100, or null when no item of the category was applicable. */
-  score: number | null;
-}
+  score: z.number().nullable(),
+});
+export type CategoryScore = z.infer<typeof categoryScoreSchema>;
 
-export interface InspectionScore extends Tally {
+export const inspectionScoreSchema = tallySchema.extend({
   /** 0..100 weighted, two decimals; null when nothing was applicable. */
-  score: number | null;
+  score: z.number().nullable(),
   /** In catalogue category order; categories without any item are left out. */
-  categories: CategoryScore[];
-  /** 规范操作执行率: passed / (passed + failed), 0..1; null when nothing was applicable. */
-  complianceRate: number | null;
+  categories: z.array(categoryScoreSchema),
+  /** 合格率: passed / (passed + failed) over every applicable item, 0..1; null when nothing applied. */
+  complianceRate: z.number().nullable(),
+  /**
+   * 规范操作执行率: the same rate over the items that check how staff carry out their work; null
+   * when none of them applied (or, for inspections scored before it was measured, absent).
+   */
+  operationRate: z.number().nullable().optional(),
+  /** The staff-operation items behind `operationRate`, so a round can add them up. */
+  operation: z.object({ passed: z.number().int(), failed: z.number().int() }).optional(),
   /** Codes of failed critical standards, in catalogue order. */
-  criticalFailures: string[];
+  criticalFailures: z.array(z.string()),
   /** Results that were ignored or adjusted, with the reason. */
-  problems: Problem[];
-}
+  problems: z.array(problemSchema),
+});
+export type InspectionScore = z.infer<typeof inspectionScoreSchema>;
 
 /** An inspection of a round as the round aggregate needs it. */
 export interface RoundInspection {

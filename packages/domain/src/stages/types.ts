@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import type { LocalizedText } from '../catalogue/types.js';
 
 /** 三层梯进式: the three progressive stages, plus leaving the pilot. */
@@ -59,10 +60,11 @@ export const PHASE_LABELS: Readonly<Record<Phase, LocalizedText>> = {
 };
 
 /** Where a pilot (one firm serving one compound) stands. Plain JSON so workflows can persist it. */
-export interface StageState {
-  stage: Stage;
-  phase: Phase;
+export const stageStateSchema = z.object({
+  stage: z.enum(STAGES),
+  phase: z.enum(PHASES),
   /** Number of the current or most recent inspection round, counted over the whole pilot from 1. */
-  round: number;
-  paused: boolean;
-}
+  round: z.number().int(),
+  paused: z.boolean(),
+});
+export type StageState = z.infer<typeof stageStateSchema>;
