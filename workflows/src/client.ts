@@ -1,11 +1,11 @@
 // Node-side helpers for clients of the pilot workflow (API, worker composition, tests). Not part of
 // the workflow bundle.
+import type { Actor, InspectorAssignment, PilotInput } from '@pilot/domain';
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { enrollmentIdFor, pilotWorkflowId, searchAttributes } from './messages.js';
 import type { PilotStarter } from '@pilot/activities';
 import type { PlanOverrides, Reason } from '@pilot/domain';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Actor, InspectorAssignment, PilotInput } from './pilot/contract.js';
 import type { pilotWorkflow } from './pilot/pilot.workflow.js';
 
 export interface StartedPilot {

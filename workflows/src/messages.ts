@@ -2,12 +2,17 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  Actor,
+  AllowedAction,
+  EnrollmentRecorded,
   ExtendDeadlineRequest,
+  ExtendResult,
   PauseRequest,
   PilotSnapshot,
   PilotStateChange,
   PromoteRequest,
   ReassignInspectorRequest,
+  ReassignResult,
   RectificationUpdateResult,
   RespondRectificationRequest,
   ResumeRequest,
@@ -17,9 +22,7 @@ import type {
   SubmitInspectionResult,
   VerifyRectificationRequest,
   WithdrawRequest,
-} from './pilot/contract.js';
-
-export * from './pilot/contract.js';
+} from '@pilot/domain';
 
 export const TASK_QUEUE = 'pilot';
 
@@ -43,22 +46,27 @@ export const respondRectificationUpdate = defineUpdate<
   RectificationUpdateResult,
   [RespondRectificationRequest]
 >('respondRectification');
+/** 已管控: the firm reports a critical hazard contained; its critical clock stops. */
+export const controlRectificationUpdate = defineUpdate<
+  RectificationUpdateResult,
+  [RespondRectificationRequest]
+>('controlRectification');
 export const verifyRectificationUpdate = defineUpdate<
   RectificationUpdateResult,
   [VerifyRectificationRequest]
 >('verifyRectification');
 export const pauseUpdate = defineUpdate<PilotStateChange, [PauseRequest]>('pause');
 export const resumeUpdate = defineUpdate<PilotStateChange, [ResumeRequest]>('resume');
-export const extendDeadlineUpdate = defineUpdate<
-  { targetId: string; deadline: number },
-  [ExtendDeadlineRequest]
->('extendDeadline');
-export const reassignInspectorUpdate = defineUpdate<
-  { reassignedTasks: string[] },
-  [ReassignInspectorRequest]
->('reassignInspector');
+export const extendDeadlineUpdate = defineUpdate<ExtendResult, [ExtendDeadlineRequest]>('extendDeadline');
+export const reassignInspectorUpdate = defineUpdate<ReassignResult, [ReassignInspectorRequest]>(
+  'reassignInspector',
+);
 export const withdrawUpdate = defineUpdate<PilotStateChange, [WithdrawRequest]>('withdraw');
 export const promoteUpdate = defineUpdate<PilotStateChange, [PromoteRequest]>('promoteToDemonstration');
+/** Answers once the pilot's records exist, with where it stands: what an enrollment returns. */
+export const enrollmentRecordedUpdate = defineUpdate<EnrollmentRecorded, []>('enrollmentRecorded');
 export const startRolloutUpdate = defineUpdate<RolloutResult, [StartRolloutRequest]>('startRollout');
 
 export const snapshotQuery = defineQuery<PilotSnapshot>('snapshot');
+/** The steering actions `actor` may take now, each with the rule's reasons when not. */
+export const allowedActionsQuery = defineQuery<AllowedAction[], [Actor]>('allowedActions');

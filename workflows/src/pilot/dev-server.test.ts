@@ -1,23 +1,18 @@
 // The pilot on a real Temporal dev server (real time, real update machinery), with the plan
 // compressed so a three-month round lasts about three minutes. Every wait below is derived from
 // the schedule the workflow reports, never from constants.
+import type { PilotSnapshot, SnapshotTask } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistFor, DEFAULT_CATALOGUE, defaultSeverity, formatLocalDate } from '@pilot/domain';
 import { startPilot } from '../client.js';
-import {
-  pauseUpdate,
-  resumeUpdate,
-  submitInspectionUpdate,
-  type PilotSnapshot,
-  type TaskState,
-} from '../messages.js';
+import { pauseUpdate, resumeUpdate, submitInspectionUpdate } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import { actors, DAY, demo, itemsFor, PilotDriver, refusedCodes } from '../test-support/pilot-driver.js';
 
 /** 40 000×: a day of the plan lasts 2.16 s, a three-month round about 3¼ minutes. */
 const TIME_SCALE = 40_000;
-/** A minor, pass/fail standard of the monthly checklist, failed once to open a rectification. */
-const minorMonthlyCode = checklistFor(DEFAULT_CATALOGUE, 'monthly').find(
+/** A minor, pass/fail standard of the concentrated checklist, failed once to open a rectification. */
+const minorCode = checklistFor(DEFAULT_CATALOGUE, 'concentrated').find(
   (s) => defaultSeverity(s) === 'minor' && s.scoring.mode !== 'graded',
 )!.code;
 
@@ -59,10 +54,11 @@ describe('a compressed pilot on the dev server', () => {
       const handle = started.handle;
       const p = h.db.prisma;
 
-      // The self-inspection and the first monthly inspection open at the start.
+      // The self-inspection opens at the start; the special checks wait for the concentrated
+      // inspection (自查自纠 → 集中检查 → 周、月、季专项检查).
       const first = await waitFor(
         driver,
-        (s) => s.openTasks.some((t) => t.kind === 'self') && s.openTasks.some((t) => t.kind === 'monthly'),
+        (s) => s.openTasks.some((t) => t.kind === 'self'),
         Date.now() + 10_000,
       );
       const round = first.currentRound!;
@@ -71,33 +67,18 @@ describe('a compressed pilot on the dev server', () => {
       expect(roundMs).toBeGreaterThan((89 * DAY) / TIME_SCALE);
       expect(roundMs).toBeLessThan((93 * DAY) / TIME_SCALE);
       const self = first.openTasks.find((t) => t.kind === 'self')!;
-      const monthly = first.openTasks.find((t) => t.kind === 'monthly')!;
-      // Each is submitted well before its compressed due time.
+      const firstConcentrated = first.upcomingTasks.find((t) => t.kind === 'concentrated')!;
+      const firstMonthly = first.upcomingTasks.find((t) => t.kind === 'monthly')!;
+      expect(first.openTasks.map((t) => t.kind)).toEqual(['self']);
+      expect(firstMonthly.opensAt).toBeGreaterThanOrEqual(firstConcentrated.dueAt);
+      // Submitted well before its compressed due time.
       expect(Date.now()).toBeLessThan(self.remindAt);
-
       await driver.submitTask(self, first);
-      const monthlyResult = await handle.executeUpdate(submitInspectionUpdate, {
-        args: [
-          {
-            actor: actors.inspector(monthly.assigneeId!),
-            taskId: monthly.id,
-            items: itemsFor(monthly, [], [minorMonthlyCode]),
-          },
-        ],
-        updateId: `submit:${monthly.id}`,
-      });
-      expect(monthlyResult.rectifications).toHaveLength(1);
-      const item = monthlyResult.rectifications[0]!;
-      expect(item.deadline).toBeGreaterThan(Date.now());
-      const responded = await driver.respondTo({ id: item.id, responses: 0 });
-      expect(responded.status).toBe('responded');
-      const verified = await driver.verify({ id: item.id, responses: 1 }, 'accept', 'usr-insp-zhang');
-      expect(verified.status).toBe('closed');
 
       const opening = await driver.snapshot();
       expect(opening.phase).toBe('concentrated_inspection');
       const concentrated = opening.upcomingTasks.find((t) => t.kind === 'concentrated')!;
-      const openDeadlines = (s: PilotSnapshot): TaskState[] => [...s.openTasks, ...s.upcomingTasks];
+      const openDeadlines = (s: PilotSnapshot): SnapshotTask[] => [...s.openTasks, ...s.upcomingTasks];
 
       // Pause for a moment of real time: the compressed clock stops with it.
       await handle.executeUpdate(pauseUpdate, { args: [{ actor: actors.coordinator, reason: '临时暂停' }] });
@@ -135,13 +116,39 @@ describe('a compressed pilot on the dev server', () => {
         shiftedOpen + 5_000,
       );
       expect(Date.now()).toBeGreaterThanOrEqual(shiftedOpen);
-      await driver.submitTask(
-        ready.openTasks.find((t) => t.id === concentrated.id)!,
-        ready,
-      );
+      // Done with one minor finding: a rectification loop, answered and accepted in real time.
+      const concentratedResult = await handle.executeUpdate(submitInspectionUpdate, {
+        args: [
+          {
+            actor: actors.inspector(concentrated.assigneeId!),
+            taskId: concentrated.id,
+            items: itemsFor(concentrated, ready, [minorCode]),
+          },
+        ],
+        updateId: `submit:${concentrated.id}`,
+      });
+      expect(concentratedResult.rectifications).toHaveLength(1);
+      const item = concentratedResult.rectifications[0]!;
+      expect(item.deadline).toBeGreaterThan(Date.now());
+      const responded = await driver.respondTo({ id: item.id, responses: 0 });
+      expect(responded.status).toBe('responded');
+      const verified = await driver.verify({ id: item.id, responses: 1 }, 'accept', 'usr-insp-zhang');
+      expect(verified.status).toBe('closed');
       const running = await driver.snapshot();
       expect(running.phase).toBe('improvement_round');
       expect(running.rounds).toEqual([]);
+
+      // Then the first monthly check opens, and is done.
+      const monthlyOpen = await waitFor(
+        driver,
+        (s) => s.openTasks.some((t) => t.kind === 'monthly'),
+        firstMonthly.opensAt + pausedMs + 5_000,
+      );
+      expect(Date.now()).toBeGreaterThanOrEqual(firstMonthly.opensAt + pausedMs);
+      await driver.submitTask(
+        monthlyOpen.openTasks.find((t) => t.kind === 'monthly')!,
+        monthlyOpen,
+      );
 
       // ── the records ──
       const enrollment = await p.enrollment.findUniqueOrThrow({ where: { id: started.enrollmentId } });

@@ -1,11 +1,8 @@
 // A retried request (same update id) gets the first answer and writes nothing again, within a run
 // and across continue-as-new, where the workflow's own memory of applied ids takes over.
+import type { SubmitInspectionRequest } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  respondRectificationUpdate,
-  submitInspectionUpdate,
-  type SubmitInspectionRequest,
-} from '../messages.js';
+import { respondRectificationUpdate, submitInspectionUpdate } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import {
   actors,

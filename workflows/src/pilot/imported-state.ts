@@ -1,6 +1,7 @@
 // Bringing a pilot that ran before this system (on paper, like the county's 2024 pilot) into a
 // workflow: its finished rounds are replayed through the same stage rules, and the workflow starts
 // at the round boundary where the history ends, exactly as if it had continued-as-new there.
+import type { InspectorAssignment, PilotState, RoundOutcome } from '@pilot/domain';
 import {
   DEFAULT_PLAN,
   addCalendarMonths,
@@ -16,7 +17,6 @@ import {
   type StageEvent,
   type StageState,
 } from '@pilot/domain';
-import type { InspectorAssignment, PilotState, RoundOutcome } from './contract.js';
 import { buildRound, roundIdFor } from './rounds.js';
 
 export { buildRound };

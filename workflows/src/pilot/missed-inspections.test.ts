@@ -1,7 +1,7 @@
 // Late and missed inspections: reminders before the due time, escalations after it, "missed" at the
 // grace limit, and a pilot that keeps going whatever people fail to do.
+import type { SnapshotTask } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskState } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import { demo, HOUR, nextLocalWeekday, PilotDriver, startDemoPilot } from '../test-support/pilot-driver.js';
 
@@ -34,7 +34,7 @@ describe('late and missed inspections on the time-skipping server', () => {
       });
 
       const first = await driver.snapshot();
-      const tasks = new Map<string, TaskState>(
+      const tasks = new Map<string, SnapshotTask>(
         [...first.openTasks, ...first.upcomingTasks].map((t) => [t.key, t]),
       );
       const self = tasks.get('r1-self-01')!;

@@ -1,5 +1,6 @@
 // Pausing a pilot stops its clock: while paused nothing becomes due, late or missed, people's
 // requests are refused, and on resume every deadline still ahead moves by the paused time.
+import type { SnapshotTask } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRoundSchedule, DEFAULT_PLAN } from '@pilot/domain';
 import {
@@ -8,7 +9,6 @@ import {
   resumeUpdate,
   submitInspectionUpdate,
   extendDeadlineUpdate,
-  type TaskState,
 } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import {
@@ -168,7 +168,7 @@ describe('pause and resume across a round boundary on the time-skipping server',
       const after = await driver.snapshot();
       expect(after.paused).toBe(false);
       expect(after.currentRound!.endsAt).toBe(roundEnd + pausedMs);
-      const moved = (t: TaskState) => after.openTasks.find((o) => o.id === t.id)!;
+      const moved = (t: SnapshotTask) => after.openTasks.find((o) => o.id === t.id)!;
       for (const task of held) {
         expect(moved(task)).toMatchObject({
           status: 'open',

@@ -1,8 +1,9 @@
 // The rectification loop (问题收集 → 分类定责 → 联动处置 → 反馈评价): a rejected answer reopens the item
 // with a new deadline, an unanswered item is escalated once per deadline, and accepted items close.
+import type { SnapshotRectification } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOGUE, DEFAULT_PLAN, rectificationDeadline } from '@pilot/domain';
-import { verifyRectificationUpdate, type RectificationState } from '../messages.js';
+import { verifyRectificationUpdate } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import {
   actors,
@@ -36,7 +37,7 @@ describe('rectification loop on the time-skipping server', () => {
         respond: () => firmAnswers,
       });
       const opened = await driver.until((s) => s.openRectifications.length === 2);
-      const byCode = (items: RectificationState[], code: string) =>
+      const byCode = (items: SnapshotRectification[], code: string) =>
         items.find((r) => r.standardCode === code)!;
       const a0 = byCode(opened.openRectifications, codeA);
       const b0 = byCode(opened.openRectifications, codeB);

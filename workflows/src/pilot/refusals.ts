@@ -1,17 +1,26 @@
 // Update validators: pure checks of a request against the pilot's state. Each returns the reasons a
 // request is refused (empty = allowed), in both UI languages, so the API can show the rule's words.
-import { checklistFor, reason, type CatalogueVersion, type Reason } from '@pilot/domain';
-import type {
-  Actor,
-  ExtendDeadlineRequest,
-  PilotState,
-  ReassignInspectorRequest,
-  RespondRectificationRequest,
-  StartRolloutRequest,
-  SubmitInspectionRequest,
-  TaskState,
-  VerifyRectificationRequest,
-} from './contract.js';
+import {
+  RUNNING_RECTIFICATION_STATUSES,
+  entryKey,
+  taskChecklist,
+  demonstrationEligibility,
+  reason,
+  type Actor,
+  type CatalogueVersion,
+  type CompoundFeature,
+  type ExtendDeadlineRequest,
+  type PilotState,
+  type PromoteRequest,
+  type ReassignInspectorRequest,
+  type Reason,
+  type RespondRectificationRequest,
+  type StartRolloutRequest,
+  type SubmitInspectionRequest,
+  type TaskState,
+  type Verdict,
+  type VerifyRectificationRequest,
+} from '@pilot/domain';
 
 export interface PilotIdentity {
   enrollmentId: string;
@@ -29,7 +38,8 @@ function notRole(expected: string, zh: string): Reason {
   return reason('role_not_allowed', `只有${zh}可以办理此事项。`, `Only a ${expected} may do this.`);
 }
 
-function activeChecks(state: PilotState): Reason[] {
+/** A pilot that is withdrawn or paused takes no work. */
+export function activeChecks(state: PilotState): Reason[] {
   if (state.withdrawnAt !== null) return [withdrawn];
   if (state.pausedAt !== null) return [paused];
   return [];
@@ -37,6 +47,11 @@ function activeChecks(state: PilotState): Reason[] {
 
 function isCoordinatorOrAdmin(actor: Actor): boolean {
   return actor.role === 'coordinator' || actor.role === 'admin';
+}
+
+/** Steering a pilot is a coordinator's (or an admin's) work. */
+export function steeringRole(actor: Actor): Reason[] {
+  return isCoordinatorOrAdmin(actor) ? [] : [notRole('coordinator', '协调员')];
 }
 
 export function findTask(state: PilotState, taskId: string): TaskState | undefined {
@@ -47,6 +62,7 @@ export function refuseSubmitInspection(
   state: PilotState,
   who: PilotIdentity,
   catalogue: CatalogueVersion,
+  features: readonly CompoundFeature[] | null,
   request: SubmitInspectionRequest,
   now: number,
 ): Reason[] {
@@ -101,42 +117,65 @@ export function refuseSubmitInspection(
       ),
     ];
   }
-  const expected = checklistFor(catalogue, task.kind, {
-    focusCategories: state.round?.focusCategories ?? [],
-  });
-  const expectedCodes = new Set(expected.map((standard) => standard.code));
-  const given = new Set(request.items.map((item) => item.code));
-  const missing = [...expectedCodes].filter((code) => !given.has(code));
-  const extra = [...given].filter((code) => !expectedCodes.has(code));
+  const checklist = taskChecklist(catalogue, task, state.round ?? { focusCategories: [] }, features);
+  const expected = new Map(
+    checklist.entries.map((entry) => [entryKey({ ...entry, code: entry.standard.code }), entry]),
+  );
+  // A standard that does not apply to the compound may come back as 不适用; never as pass or fail.
+  const notApplicable = new Map(checklist.notApplicable.map((n) => [n.standard.code, n]));
+  const label = (item: { keyPart?: string | null | undefined; code: string }) =>
+    item.keyPart ? `${item.keyPart}/${item.code}` : item.code;
+  const given = new Set(request.items.map((item) => entryKey(item)));
+  const missing = checklist.entries.filter(
+    (entry) => !given.has(entryKey({ ...entry, code: entry.standard.code })),
+  );
+  const extra = request.items.filter(
+    (item) =>
+      !expected.has(entryKey(item)) &&
+      !(notApplicable.has(item.code) && !item.keyPart && item.outcome === 'na'),
+  );
   const reasons: Reason[] = [];
   if (missing.length > 0) {
+    const codes = missing.map((entry) => label({ ...entry, code: entry.standard.code }));
     reasons.push(
       reason(
         'checklist_incomplete',
-        `检查表还有 ${missing.length} 项未填写：${missing.slice(0, 10).join('、')}${missing.length > 10 ? '…' : ''}`,
-        `${missing.length} checklist item(s) are missing: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? '…' : ''}`,
+        `检查表还有 ${codes.length} 项未填写：${codes.slice(0, 10).join('、')}${codes.length > 10 ? '…' : ''}`,
+        `${codes.length} checklist item(s) are missing: ${codes.slice(0, 10).join(', ')}${codes.length > 10 ? '…' : ''}`,
       ),
     );
   }
-  if (extra.length > 0) {
+  const inapplicable = extra.filter((item) => notApplicable.has(item.code) && !item.keyPart);
+  if (inapplicable.length > 0) {
+    const codes = inapplicable.map((item) => item.code);
+    reasons.push(
+      reason(
+        'standard_not_applicable',
+        `以下标准不适用于本小区，只能标为“不适用”：${codes.slice(0, 10).join('、')}`,
+        `These standards do not apply to this compound; mark them n/a: ${codes.slice(0, 10).join(', ')}`,
+      ),
+    );
+  }
+  const foreign = extra.filter((item) => !(notApplicable.has(item.code) && !item.keyPart));
+  if (foreign.length > 0) {
+    const codes = foreign.map(label);
     reasons.push(
       reason(
         'not_on_checklist',
-        `以下标准不属于本次检查表：${extra.slice(0, 10).join('、')}`,
-        `Not on this inspection's checklist: ${extra.slice(0, 10).join(', ')}`,
+        `以下标准不属于本次检查表：${codes.slice(0, 10).join('、')}`,
+        `Not on this inspection's checklist: ${codes.slice(0, 10).join(', ')}`,
       ),
     );
   }
-  const byCode = new Map(expected.map((standard) => [standard.code, standard]));
   for (const item of request.items) {
-    const standard = byCode.get(item.code);
+    const standard = expected.get(entryKey(item))?.standard;
     if (!standard) continue;
     if (item.outcome === 'fail' && !item.note?.trim()) {
       reasons.push(
         reason(
           'fail_needs_note',
-          `${item.code} 不合格，必须说明问题。`,
-          `${item.code} failed: describe the problem.`,
+          `${label(item)} 不合格，必须说明问题。`,
+          `${label(item)} failed: describe the problem.`,
         ),
       );
     }
@@ -146,8 +185,8 @@ export function refuseSubmitInspection(
         reasons.push(
           reason(
             'graded_score_range',
-            `${item.code} 需要 0–${max} 之间的得分。`,
-            `${item.code} needs a score from 0 to ${max}.`,
+            `${label(item)} 需要 0–${max} 之间的得分。`,
+            `${label(item)} needs a score from 0 to ${max}.`,
           ),
         );
       }
@@ -177,7 +216,7 @@ export function refuseRespond(
   if (!item) return [reason('rectification_not_found', '没有这项整改事项。', 'No such rectification item.')];
   if (item.busy)
     return [reason('rectification_busy', '该整改事项正在处理中。', 'This item is being processed.')];
-  if (item.status !== 'open' && item.status !== 'reopened') {
+  if (item.status !== 'open' && item.status !== 'reopened' && item.status !== 'controlled') {
     return [
       reason(
         'rectification_not_awaiting_response',
@@ -189,6 +228,66 @@ export function refuseRespond(
   if (request.evidenceIds.length === 0) {
     return [
       reason('evidence_required', '整改答复必须附上佐证材料。', 'A rectification answer needs evidence.'),
+    ];
+  }
+  return [];
+}
+
+/**
+ * 已管控 is for a critical item the catalogue says cannot be fixed in a day (it names what counts as
+ * control), answered by the compound's firm with evidence, before it is answered as fixed.
+ */
+export function refuseControl(
+  state: PilotState,
+  who: PilotIdentity,
+  catalogue: CatalogueVersion | null,
+  request: RespondRectificationRequest,
+): Reason[] {
+  const blocked = activeChecks(state);
+  if (blocked.length > 0) return blocked;
+  if (request.actor.role !== 'firm') return [notRole('firm', '物业服务企业')];
+  if (request.actor.firmId !== who.firmId) {
+    return [
+      reason(
+        'not_your_compound',
+        '只能处理本企业服务小区的整改事项。',
+        "A firm may only handle its own compound's items.",
+      ),
+    ];
+  }
+  const item = state.rectifications.find((r) => r.id === request.rectificationId);
+  if (!item) return [reason('rectification_not_found', '没有这项整改事项。', 'No such rectification item.')];
+  if (item.busy)
+    return [reason('rectification_busy', '该整改事项正在处理中。', 'This item is being processed.')];
+  const standard = catalogue?.standards.find((s) => s.code === item.standardCode);
+  if (!item.critical || !standard?.interimControl) {
+    return [
+      reason(
+        'control_not_applicable',
+        '只有不能当日整改完毕的关键项可以先行管控。',
+        'Only critical items that cannot be fixed within a day may be controlled first.',
+      ),
+    ];
+  }
+  if (item.status === 'controlled') {
+    return [reason('already_controlled', '该隐患已处于管控状态。', 'This hazard is controlled already.')];
+  }
+  if (item.status !== 'open' && item.status !== 'reopened') {
+    return [
+      reason(
+        'rectification_not_awaiting_response',
+        item.status === 'responded' ? '已答复，等待检查员核验。' : '该整改事项已关闭。',
+        item.status === 'responded' ? 'Already answered; awaiting verification.' : 'This item is closed.',
+      ),
+    ];
+  }
+  if (request.evidenceIds.length === 0) {
+    return [
+      reason(
+        'evidence_required',
+        '管控措施必须附上佐证材料（如停用告示照片、签字确认）。',
+        'Control needs evidence.',
+      ),
     ];
   }
   return [];
@@ -221,7 +320,7 @@ export function refuseVerify(state: PilotState, request: VerifyRectificationRequ
 }
 
 export function refusePause(state: PilotState, actor: Actor): Reason[] {
-  if (!isCoordinatorOrAdmin(actor)) return [notRole('coordinator', '协调员')];
+  if (steeringRole(actor).length > 0) return steeringRole(actor);
   if (state.withdrawnAt !== null) return [withdrawn];
   if (state.pausedAt !== null)
     return [reason('already_paused', '试点已处于暂停状态。', 'The pilot is already paused.')];
@@ -238,14 +337,14 @@ export function refusePause(state: PilotState, actor: Actor): Reason[] {
 }
 
 export function refuseResume(state: PilotState, actor: Actor): Reason[] {
-  if (!isCoordinatorOrAdmin(actor)) return [notRole('coordinator', '协调员')];
+  if (steeringRole(actor).length > 0) return steeringRole(actor);
   if (state.withdrawnAt !== null) return [withdrawn];
   if (state.pausedAt === null) return [reason('not_paused', '试点没有暂停。', 'The pilot is not paused.')];
   return [];
 }
 
 export function refuseExtend(state: PilotState, request: ExtendDeadlineRequest): Reason[] {
-  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+  if (steeringRole(request.actor).length > 0) return steeringRole(request.actor);
   const blocked = activeChecks(state);
   if (blocked.length > 0) return blocked;
   if (!request.reason.trim())
@@ -286,7 +385,7 @@ export function refuseExtend(state: PilotState, request: ExtendDeadlineRequest):
 }
 
 export function refuseReassign(state: PilotState, request: ReassignInspectorRequest): Reason[] {
-  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+  if (steeringRole(request.actor).length > 0) return steeringRole(request.actor);
   if (state.withdrawnAt !== null) return [withdrawn];
   if (request.fromInspectorId === request.toInspectorId) {
     return [
@@ -320,15 +419,15 @@ export function refuseReassign(state: PilotState, request: ReassignInspectorRequ
 }
 
 export function refuseWithdraw(state: PilotState, request: { actor: Actor; reason: string }): Reason[] {
-  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+  if (steeringRole(request.actor).length > 0) return steeringRole(request.actor);
   if (state.withdrawnAt !== null) return [withdrawn];
   if (request.reason.trim().length < 2)
     return [reason('reason_required', '退出试点必须说明原因。', 'Withdrawal needs a reason.')];
   return [];
 }
 
-export function refuseRollout(state: PilotState, request: StartRolloutRequest): Reason[] {
-  if (!isCoordinatorOrAdmin(request.actor)) return [notRole('coordinator', '协调员')];
+/** Rolling out needs a pilot that reached the rollout stage (and is still in the pilot). */
+export function refuseRolloutStage(state: PilotState): Reason[] {
   if (state.withdrawnAt !== null) return [withdrawn];
   if (state.stage.stage !== 'rollout') {
     return [
@@ -339,7 +438,69 @@ export function refuseRollout(state: PilotState, request: StartRolloutRequest): 
       ),
     ];
   }
+  return [];
+}
+
+export function refuseRollout(state: PilotState, request: StartRolloutRequest): Reason[] {
+  if (steeringRole(request.actor).length > 0) return steeringRole(request.actor);
+  const stage = refuseRolloutStage(state);
+  if (stage.length > 0) return stage;
   if (request.targets.length === 0)
     return [reason('no_targets', '请至少选择一个推广对象。', 'Choose at least one target.')];
+  return [];
+}
+
+/** Critical rectifications not yet closed: they cap the stars and block a passing assessment. */
+export function openCritical(state: PilotState): number {
+  return state.rectifications.filter((r) => r.critical && r.status !== 'closed' && r.status !== 'cancelled')
+    .length;
+}
+
+/** Whether the compound may become a 示范小区 now, with every reason either way. */
+export function demonstrationVerdict(state: PilotState, now: number): Verdict {
+  const latest = state.rounds.at(-1);
+  return demonstrationEligibility(
+    {
+      stage: state.stage.stage,
+      phase: state.stage.phase,
+      paused: state.pausedAt !== null,
+      latestRoundScore: latest?.score ?? null,
+      // Rounds evaluated before 规范操作执行率 was its own measure are judged by their pass rate.
+      complianceRate: latest?.operationRate ?? latest?.complianceRate ?? null,
+      openCriticalRectifications: openCritical(state),
+      overdueOpenRectifications: state.rectifications.filter(
+        (r) => RUNNING_RECTIFICATION_STATUSES.includes(r.status) && r.deadline < now,
+      ).length,
+    },
+    state.plan,
+  );
+}
+
+export function refusePromote(state: PilotState, request: PromoteRequest, now: number): Reason[] {
+  if (request.actor.role !== 'admin') {
+    return [
+      reason('role_not_allowed', '只有管理员可以评定示范小区。', 'Only an admin may promote a compound.'),
+    ];
+  }
+  if (state.stage.phase === 'demonstration') {
+    return [
+      reason(
+        'already_demonstration',
+        '该小区已是示范小区。',
+        'The compound is a demonstration compound already.',
+      ),
+    ];
+  }
+  const verdict = demonstrationVerdict(state, now);
+  if (!verdict.ok) return verdict.reasons;
+  if (state.stage.phase !== 'eligible') {
+    return [
+      reason(
+        'not_eligible_phase',
+        '试点尚未完成经验梳理。',
+        'The pilot has not finished writing up its experience.',
+      ),
+    ];
+  }
   return [];
 }

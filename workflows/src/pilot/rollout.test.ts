@@ -1,16 +1,9 @@
 // 全面推广: a pilot in the rollout stage enrolls further firms' compounds as pilots of their own,
 // linked back to it; a wrong target is refused before anything starts.
+import type { Actor, RolloutTarget, StartRolloutRequest } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import {
-  enrollmentIdFor,
-  pilotWorkflowId,
-  snapshotQuery,
-  startRolloutUpdate,
-  type Actor,
-  type RolloutTarget,
-  type StartRolloutRequest,
-} from '../messages.js';
+import { enrollmentIdFor, pilotWorkflowId, snapshotQuery, startRolloutUpdate } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import {
   actors,

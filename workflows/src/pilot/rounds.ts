@@ -1,15 +1,29 @@
 // Turning the domain's calendar schedule into the workflow's round state, and the time arithmetic the
 // scheduler loop needs (what is due next, shifting deadlines after a pause).
-import { buildRoundSchedule, type CategoryCode, type PilotPlan } from '@pilot/domain';
-import type { InspectorAssignment, PilotState, RoundState, TaskState } from './contract.js';
+import {
+  buildRoundSchedule,
+  type CategoryCode,
+  type InspectionKind,
+  type InspectorAssignment,
+  type KeyPartState,
+  type PilotPlan,
+  type PilotState,
+  type RoundState,
+} from '@pilot/domain';
 
 export function roundIdFor(enrollmentId: string, number: number): string {
   return `${enrollmentId}:r${number}`;
 }
 
-function assigneeFor(assignments: InspectorAssignment[], kind: TaskState['kind']): string | null {
+/** The assignment a task kind falls under: a key part's re-check goes to its consolidation inspector. */
+export function assignedKind(kind: Exclude<InspectionKind, 'self'>): InspectorAssignment['kinds'][number] {
+  return kind === 'recheck' ? 'consolidation' : kind;
+}
+
+export function assigneeFor(assignments: InspectorAssignment[], kind: InspectionKind): string | null {
   if (kind === 'self') return null;
-  return assignments.find((a) => a.kinds.includes(kind))?.inspectorId ?? null;
+  const wanted = assignedKind(kind);
+  return assignments.find((a) => a.kinds.includes(wanted))?.inspectorId ?? null;
 }
 
 export function buildRound(
@@ -20,8 +34,16 @@ export function buildRound(
   stage: 'improvement' | 'consolidation',
   focusCategories: CategoryCode[],
   assignments: InspectorAssignment[],
+  options: { specialAfterOpening?: boolean; keyParts?: KeyPartState[] } = {},
 ): RoundState {
-  const schedule = buildRoundSchedule(plan, startsAt, number, { stage, includeOpening: number === 1 });
+  const schedule = buildRoundSchedule(plan, startsAt, number, {
+    stage,
+    includeOpening: number === 1,
+    ...(options.specialAfterOpening !== undefined
+      ? { specialAfterOpening: options.specialAfterOpening }
+      : {}),
+  });
+  const keyParts = options.keyParts;
   return {
     id: roundIdFor(enrollmentId, number),
     number,
@@ -30,6 +52,7 @@ export function buildRound(
     endsAt: schedule.window.endMs,
     focusCategories,
     inspections: [],
+    ...(keyParts ? { keyParts } : {}),
     tasks: schedule.tasks.map((task) => ({
       id: `${enrollmentId}:${task.key}`,
       key: task.key,
@@ -44,6 +67,10 @@ export function buildRound(
       remindedAt: null,
       escalatedAt: null,
       submittedAt: null,
+      // A key-part check walks every part of the round; a re-check (made later) only one.
+      ...(keyParts && task.kind === 'consolidation'
+        ? { scope: { keyParts: keyParts.map((p) => p.code) } }
+        : {}),
     })),
   };
 }

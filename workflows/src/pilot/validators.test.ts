@@ -1,17 +1,15 @@
 // Update validators: a request the process does not allow is refused with reason codes, and a
 // refused request leaves nothing behind — no record, no audit entry, not even a history event.
+import type { SubmitInspectionRequest, SubmittedItem } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   respondRectificationUpdate,
   submitInspectionUpdate,
   verifyRectificationUpdate,
-  type SubmitInspectionRequest,
-  type SubmittedItem,
 } from '../messages.js';
 import { createHarness, type Harness } from '../test-support/harness.js';
 import {
   actors,
-  checklistCodes,
   demo,
   itemsFor,
   PilotDriver,
@@ -28,19 +26,21 @@ describe('update validators on the time-skipping server', () => {
 
   it('refuses wrong people, incomplete checklists and tasks not open yet, writing nothing', async () => {
     await h.run(async () => {
-      const started = await startDemoPilot(h);
+      // A long grace keeps the (unsubmitted) self-inspection open when the concentrated one opens.
+      const started = await startDemoPilot(h, { planOverrides: { graceHours: 240 } });
       const driver = new PilotDriver(h.env, started.handle, { firmId: demo.firmId, submit: () => false });
       const handle = started.handle;
       const p = h.db.prisma;
       const enrollmentId = started.enrollmentId;
 
-      // On the first day the firm's self-inspection and the first monthly inspection are open.
-      const snap = await driver.until((s) => s.openTasks.some((t) => t.kind === 'monthly'), 3);
-      const monthly = snap.openTasks.find((t) => t.kind === 'monthly')!;
+      // The concentrated inspection opens on its day while the self-inspection is still open; the
+      // special checks wait for it (自查自纠 → 集中检查 → 专项检查).
+      const snap = await driver.until((s) => s.openTasks.some((t) => t.kind === 'concentrated'), 10);
+      const inspection = snap.openTasks.find((t) => t.kind === 'concentrated')!;
       const self = snap.openTasks.find((t) => t.kind === 'self')!;
-      const concentrated = snap.upcomingTasks.find((t) => t.kind === 'concentrated')!;
-      expect(monthly.assigneeId).toBe('usr-insp-li');
-      expect(concentrated.status).toBe('scheduled');
+      const notYetOpen = snap.upcomingTasks.find((t) => t.kind === 'monthly')!;
+      expect(inspection.assigneeId).toBe('usr-insp-zhang');
+      expect(notYetOpen.status).toBe('scheduled');
       // Wait for the enrollment records, so "nothing written" compares against a settled database.
       for (
         let i = 0;
@@ -59,39 +59,39 @@ describe('update validators on the time-skipping server', () => {
         ),
         events: (await handle.fetchHistory()).events?.length ?? 0,
       };
-      const full = itemsFor(monthly, []);
+      const full = itemsFor(inspection, snap);
       const submit = (request: SubmitInspectionRequest) =>
         refusedCodes(handle.executeUpdate(submitInspectionUpdate, { args: [request] }));
       const as = (userId: string) => actors.inspector(userId);
 
       // Wrong people.
-      expect(await submit({ actor: as('usr-insp-zhang'), taskId: monthly.id, items: full })).toEqual([
+      expect(await submit({ actor: as('usr-insp-li'), taskId: inspection.id, items: full })).toEqual([
         'not_assigned',
       ]);
-      expect(await submit({ actor: actors.firm(demo.firmId), taskId: monthly.id, items: full })).toEqual([
-        'role_not_allowed',
-      ]);
-      expect(await submit({ actor: as('usr-insp-li'), taskId: self.id, items: itemsFor(self, []) })).toEqual([
+      expect(await submit({ actor: actors.firm(demo.firmId), taskId: inspection.id, items: full })).toEqual([
         'role_not_allowed',
       ]);
       expect(
-        await submit({ actor: actors.firm('firm-jinrun'), taskId: self.id, items: itemsFor(self, []) }),
+        await submit({ actor: as('usr-insp-zhang'), taskId: self.id, items: itemsFor(self, snap) }),
+      ).toEqual(['role_not_allowed']);
+      expect(
+        await submit({ actor: actors.firm('firm-jinrun'), taskId: self.id, items: itemsFor(self, snap) }),
       ).toEqual(['not_your_compound']);
 
       // Incomplete or wrong checklists.
       const incomplete = await handle
         .executeUpdate(submitInspectionUpdate, {
-          args: [{ actor: as('usr-insp-li'), taskId: monthly.id, items: full.slice(3) }],
+          args: [{ actor: as('usr-insp-zhang'), taskId: inspection.id, items: full.slice(3) }],
         })
         .catch((error: unknown) => error);
       expect(await refusedCodes(Promise.reject(incomplete))).toEqual(['checklist_incomplete']);
       // The refusal names what is missing, in both languages.
       expect(String((incomplete as Error).cause)).toContain(full[0]!.code);
-      const notOnList = checklistCodes('self').find((code) => !full.some((i) => i.code === code))!;
+      const notOnList = 'H-99';
       expect(
         await submit({
-          actor: as('usr-insp-li'),
-          taskId: monthly.id,
+          actor: as('usr-insp-zhang'),
+          taskId: inspection.id,
           items: [...full, { code: notOnList, outcome: 'pass' }],
         }),
       ).toEqual(['not_on_checklist']);
@@ -100,26 +100,26 @@ describe('update validators on the time-skipping server', () => {
           ? { code: item.code, outcome: 'fail', ...(item.score !== undefined ? { score: 0 } : {}) }
           : item,
       );
-      expect(await submit({ actor: as('usr-insp-li'), taskId: monthly.id, items: unexplained })).toEqual([
-        'fail_needs_note',
-      ]);
+      expect(
+        await submit({ actor: as('usr-insp-zhang'), taskId: inspection.id, items: unexplained }),
+      ).toEqual(['fail_needs_note']);
       const graded = full.findIndex((item) => item.score !== undefined);
       expect(graded).toBeGreaterThanOrEqual(0);
       const outOfRange = full.map((item, i) => (i === graded ? { ...item, score: 1000 } : item));
-      expect(await submit({ actor: as('usr-insp-li'), taskId: monthly.id, items: outOfRange })).toEqual([
-        'graded_score_range',
-      ]);
+      expect(await submit({ actor: as('usr-insp-zhang'), taskId: inspection.id, items: outOfRange })).toEqual(
+        ['graded_score_range'],
+      );
 
       // Not open yet, or no such task.
       expect(
         await submit({
-          actor: as('usr-insp-zhang'),
-          taskId: concentrated.id,
-          items: itemsFor(concentrated, []),
+          actor: as('usr-insp-li'),
+          taskId: notYetOpen.id,
+          items: itemsFor(notYetOpen, snap),
         }),
       ).toEqual(['task_not_open']);
       expect(
-        await submit({ actor: as('usr-insp-li'), taskId: `${enrollmentId}:r9-monthly-01`, items: full }),
+        await submit({ actor: as('usr-insp-zhang'), taskId: `${enrollmentId}:r9-monthly-01`, items: full }),
       ).toEqual(['task_not_found']);
 
       // Rectification requests with nothing to act on.
@@ -167,11 +167,17 @@ describe('update validators on the time-skipping server', () => {
       // The control: the right inspector with the full checklist (one finding) is accepted.
       const failing = full.find((item) => item.score === undefined)!.code;
       const accepted = await handle.executeUpdate(submitInspectionUpdate, {
-        args: [{ actor: as('usr-insp-li'), taskId: monthly.id, items: itemsFor(monthly, [], [failing]) }],
+        args: [
+          {
+            actor: as('usr-insp-zhang'),
+            taskId: inspection.id,
+            items: itemsFor(inspection, snap, [failing]),
+          },
+        ],
       });
       expect(accepted.rectifications.map((r) => r.standardCode)).toEqual([failing]);
-      expect(await p.inspectionResult.count({ where: { taskId: monthly.id } })).toBe(1);
-      expect(await submit({ actor: as('usr-insp-li'), taskId: monthly.id, items: full })).toEqual([
+      expect(await p.inspectionResult.count({ where: { taskId: inspection.id } })).toBe(1);
+      expect(await submit({ actor: as('usr-insp-zhang'), taskId: inspection.id, items: full })).toEqual([
         'task_already_submitted',
       ]);
 
@@ -191,7 +197,7 @@ describe('update validators on the time-skipping server', () => {
         );
       expect(await respond([])).toEqual(['evidence_required']);
       expect(await respond(['ev-1'], actors.firm('firm-jinrun'))).toEqual(['not_your_compound']);
-      expect(await respond(['ev-1'], as('usr-insp-li'))).toEqual(['role_not_allowed']);
+      expect(await respond(['ev-1'], as('usr-insp-zhang'))).toEqual(['role_not_allowed']);
       expect(await verify('usr-insp-li')).toEqual(['rectification_not_responded']);
       expect(await verify('usr-insp-sun')).toEqual(['not_assigned']);
       expect(await p.rectificationResponse.count()).toBe(0);

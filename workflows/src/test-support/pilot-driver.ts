@@ -1,11 +1,21 @@
+import type {
+  Actor,
+  PilotInput,
+  PilotSnapshot,
+  SnapshotRectification,
+  RectificationUpdateResult,
+  SubmitInspectionResult,
+  SubmittedItem,
+  SnapshotTask,
+} from '@pilot/domain';
 import { startPilot, type StartedPilot } from '../client.js';
-import type { PilotInput } from '../pilot/contract.js';
 import type { Harness } from './harness.js';
 // Plays the people of a pilot against a running workflow: the firm, the inspectors, the coordinator
 // and the admin, each through the same Updates the API uses.
 import {
   checklistFor,
   DEFAULT_CATALOGUE,
+  taskChecklist,
   formatLocalDate,
   localDateParts,
   type CategoryCode,
@@ -19,13 +29,6 @@ import {
   snapshotQuery,
   submitInspectionUpdate,
   verifyRectificationUpdate,
-  type Actor,
-  type PilotSnapshot,
-  type RectificationState,
-  type RectificationUpdateResult,
-  type SubmitInspectionResult,
-  type SubmittedItem,
-  type TaskState,
 } from '../messages.js';
 import type { pilotWorkflow } from '../pilot/pilot.workflow.js';
 
@@ -70,27 +73,38 @@ export async function nextLocalWeekday(
   }
 }
 
-/** Item results for a task: every checklist standard passes except the codes listed as failures. */
+/**
+ * Item results for a task, as the pilot's snapshot says it asks them (key parts, applicability):
+ * every item passes except the failures, given as a standard code (at every part) or `part/code`.
+ */
 export function itemsFor(
-  task: Pick<TaskState, 'kind'>,
-  focus: CategoryCode[],
+  task: Pick<SnapshotTask, 'kind' | 'scope'>,
+  snap: Pick<PilotSnapshot, 'currentRound' | 'features'> | CategoryCode[],
   failures: string[] = [],
 ): SubmittedItem[] {
-  return checklistFor(DEFAULT_CATALOGUE, task.kind, { focusCategories: focus }).map((standard) => {
-    const fail = failures.includes(standard.code);
+  const round = Array.isArray(snap)
+    ? { focusCategories: snap }
+    : { focusCategories: snap.currentRound?.focusCategories ?? [], keyParts: snap.currentRound?.keyParts };
+  const features = Array.isArray(snap) ? null : snap.features;
+  const checklist = taskChecklist(DEFAULT_CATALOGUE, task, round, features);
+  return checklist.entries.map(({ keyPart, standard }) => {
+    const fail =
+      failures.includes(standard.code) ||
+      (keyPart !== null && failures.includes(`${keyPart}/${standard.code}`));
+    const at = keyPart ? { keyPart } : {};
     if (standard.scoring.mode === 'graded') {
       return fail
-        ? { code: standard.code, outcome: 'fail', score: 0, note: '现场检查不合格' }
-        : { code: standard.code, outcome: 'pass', score: standard.scoring.max };
+        ? { code: standard.code, ...at, outcome: 'fail', score: 0, note: '现场检查不合格' }
+        : { code: standard.code, ...at, outcome: 'pass', score: standard.scoring.max };
     }
     return fail
-      ? { code: standard.code, outcome: 'fail', note: '现场检查不合格', evidenceIds: ['ev-photo-1'] }
-      : { code: standard.code, outcome: 'pass' };
+      ? { code: standard.code, ...at, outcome: 'fail', note: '现场检查不合格', evidenceIds: ['ev-photo-1'] }
+      : { code: standard.code, ...at, outcome: 'pass' };
   });
 }
 
 /** Standard codes of a task's checklist (for choosing failures). */
-export function checklistCodes(kind: TaskState['kind'], focus: CategoryCode[] = []): string[] {
+export function checklistCodes(kind: SnapshotTask['kind'], focus: CategoryCode[] = []): string[] {
   return checklistFor(DEFAULT_CATALOGUE, kind, { focusCategories: focus }).map((s) => s.code);
 }
 
@@ -112,11 +126,11 @@ export async function refusedCodes(request: Promise<unknown>): Promise<string[]>
 export interface DriverOptions {
   firmId: string;
   /** Decide the failures of each submitted task; default: none. */
-  failuresFor?: (task: TaskState, snapshot: PilotSnapshot) => string[];
+  failuresFor?: (task: SnapshotTask, snapshot: PilotSnapshot) => string[];
   /** Whether to submit a task now (false lets it run late and be missed); `now` is server time. */
-  submit?: (task: TaskState, snapshot: PilotSnapshot, now: number) => boolean;
+  submit?: (task: SnapshotTask, snapshot: PilotSnapshot, now: number) => boolean;
   /** Whether the firm answers an open rectification now; default: always. */
-  respond?: (item: RectificationState, snapshot: PilotSnapshot, now: number) => boolean;
+  respond?: (item: SnapshotRectification, snapshot: PilotSnapshot, now: number) => boolean;
   /** Verdict on a responded rectification; default: accept. */
   verdictFor?: (rectificationId: string, rejectionsSoFar: number) => 'accept' | 'reject';
   /** Further instants `advance` must stop at (e.g. just after a due time), besides the schedule's own. */
@@ -159,16 +173,15 @@ export class PilotDriver {
     return runId;
   }
 
-  async submitTask(task: TaskState, snap: PilotSnapshot, updateId = `submit:${task.id}`) {
+  async submitTask(task: SnapshotTask, snap: PilotSnapshot, updateId = `submit:${task.id}`) {
     const actor =
       task.kind === 'self' ? actors.firm(this.options.firmId) : actors.inspector(task.assigneeId!);
-    const focus = snap.currentRound?.focusCategories ?? [];
     const result = await this.handle.executeUpdate(submitInspectionUpdate, {
       args: [
         {
           actor,
           taskId: task.id,
-          items: itemsFor(task, focus, this.options.failuresFor?.(task, snap) ?? []),
+          items: itemsFor(task, snap, this.options.failuresFor?.(task, snap) ?? []),
         },
       ],
       updateId,
@@ -178,7 +191,7 @@ export class PilotDriver {
     return result;
   }
 
-  respondTo(item: Pick<RectificationState, 'id' | 'responses'>): Promise<RectificationUpdateResult> {
+  respondTo(item: Pick<SnapshotRectification, 'id' | 'responses'>): Promise<RectificationUpdateResult> {
     return this.handle.executeUpdate(respondRectificationUpdate, {
       args: [
         {
@@ -193,7 +206,7 @@ export class PilotDriver {
   }
 
   verify(
-    item: Pick<RectificationState, 'id' | 'responses'>,
+    item: Pick<SnapshotRectification, 'id' | 'responses'>,
     decision: 'accept' | 'reject',
     inspectorId: string,
   ): Promise<RectificationUpdateResult> {
@@ -222,7 +235,7 @@ export class PilotDriver {
     }
     snap = await this.snapshot();
     for (const item of snap.openRectifications) {
-      if (item.status !== 'open' && item.status !== 'reopened') continue;
+      if (item.status !== 'open' && item.status !== 'reopened' && item.status !== 'controlled') continue;
       if (this.options.respond && !this.options.respond(item, snap, now)) continue;
       await this.respondTo(item);
     }

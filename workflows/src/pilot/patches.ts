@@ -1,0 +1,13 @@
+// Patch ids: every change to the command sequence of a running pilot goes behind one, and the
+// committed histories (test/histories) must still replay (see replay.test.ts). Never rename one.
+export const PATCH_CONCENTRATED_DONE_FIRST = 'concentrated-done-before-self-closed';
+export const PATCH_COMPRESSED_START_NOW = 'compressed-plan-starts-now';
+export const PATCH_REJECT_FULL_PERIOD = 'rejection-earns-full-period';
+/** Round 1's monthly and quarterly checks open after the concentrated inspection, not on day one. */
+export const PATCH_SPECIAL_AFTER_OPENING = 'special-checks-after-opening';
+/** Each run reads the compound's features: standards that do not apply are 不适用. */
+export const PATCH_COMPOUND_FEATURES = 'compound-features';
+/** Consolidation rounds check key parts as places, each in a check → rectify → re-check loop. */
+export const PATCH_KEY_PARTS = 'key-parts-as-places';
+/** 规范操作执行率 is measured over staff-operation items and judges promotion. */
+export const PATCH_OPERATION_RATE = 'operation-rate';

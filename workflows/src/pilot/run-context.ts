@@ -1,0 +1,22 @@
+// What every part of one pilot run works on: the input it was started with, the state it carries
+// across continue-as-new, and what this run loaded or noticed. The workflow file creates it; the
+// modules beside it (scheduler, round end, updates, snapshot) receive it explicitly.
+import type { CatalogueVersion, CompoundFeature, PilotInput, PilotState } from '@pilot/domain';
+import type { PilotIdentity } from './refusals.js';
+
+export interface RunContext {
+  readonly input: PilotInput;
+  readonly who: PilotIdentity;
+  readonly state: PilotState;
+  /** The pilot's catalogue version, loaded at the start of each run; null until then. */
+  catalogue: CatalogueVersion | null;
+  /**
+   * What the compound has (lifts, fire-control room, …), read at the start of each run; null in
+   * runs from before features were read, where every standard applies.
+   */
+  features: CompoundFeature[] | null;
+  /** True once the pilot's records exist (at once after continue-as-new). */
+  recorded: boolean;
+  /** Set by every applied Update, so the main loop plans its next wake-up again. */
+  dirty: boolean;
+}
