@@ -2,6 +2,7 @@ import type { BlobStorage, PrismaClient } from '@pilot/db';
 import { engineProbeActivities } from './engine-probe.activities.js';
 import { archiveActivities } from './pilot/archive.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
+import { compoundActivities } from './pilot/compound.activities.js';
 import { enrollmentActivities } from './pilot/enrollment.activities.js';
 import { inspectionActivities } from './pilot/inspection.activities.js';
 import { rectificationActivities } from './pilot/rectification.activities.js';
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDependencies) {
   return {
     ...engineProbeActivities(deps.prisma),
     ...catalogueActivities(deps.prisma),
+    ...compoundActivities(deps.prisma),
     ...enrollmentActivities(deps.prisma, deps.startPilot),
     ...scheduleActivities(deps.prisma),
     ...inspectionActivities(deps.prisma),

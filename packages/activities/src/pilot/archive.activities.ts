@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
-import type { BlobStorage, Prisma, PrismaClient } from '@pilot/db';
-import { auditFromActivity } from './audit-context.js';
-import type { ArchiveRoundInput } from './types.js';
+import { jsonValue, type BlobStorage, type PrismaClient } from '@pilot/db';
+import type { ArchiveRoundInput } from '@pilot/domain';
+import { auditFromActivity, systemActor } from './audit-context.js';
 
 interface ArchiveSection {
   name: string;
@@ -54,7 +54,7 @@ export function archiveActivities(prisma: PrismaClient, storage: BlobStorage) {
       progress('results');
       const results = await prisma.inspectionResult.findMany({
         where: { taskId: { in: tasks.map((t) => t.id) } },
-        include: { items: { orderBy: { standardCode: 'asc' } } },
+        include: { items: { orderBy: [{ keyPart: 'asc' }, { standardCode: 'asc' }] } },
         orderBy: { submittedAt: 'asc' },
       });
       progress('rectifications');
@@ -69,7 +69,7 @@ export function archiveActivities(prisma: PrismaClient, storage: BlobStorage) {
       });
       progress('evidence');
       const evidenceIds = [
-        ...results.flatMap((r) => r.items.flatMap((i) => i.evidenceIds)),
+        ...results.flatMap((r) => [...r.evidenceIds, ...r.items.flatMap((i) => i.evidenceIds)]),
         ...rectifications.flatMap((r) => r.responses.flatMap((x) => x.evidenceIds)),
       ];
       const evidence = await prisma.evidence.findMany({
@@ -119,7 +119,7 @@ export function archiveActivities(prisma: PrismaClient, storage: BlobStorage) {
             roundId: input.roundId,
             storageKey,
             contentHash,
-            index: sections as unknown as Prisma.InputJsonValue,
+            index: jsonValue(sections),
             itemCount,
             createdAt: new Date(input.createdAt),
           },
@@ -129,7 +129,7 @@ export function archiveActivities(prisma: PrismaClient, storage: BlobStorage) {
           tx,
           [
             {
-              actor: { userId: null, role: 'system' },
+              actor: systemActor(),
               action: 'round.archive',
               entityType: 'archive',
               entityId: input.archiveId,

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { appendAudit, type Prisma } from '@pilot/db';
-import type { ActorRef, AuditNote } from './types.js';
+import type { AuditActor, AuditNote } from '@pilot/domain';
 
 /**
  * Appends audit entries for the running activity. The dedupe key is the workflow run, the activity
@@ -29,6 +29,6 @@ export async function auditFromActivity(
   }
 }
 
-export function systemActor(): ActorRef {
+export function systemActor(): AuditActor {
   return { userId: null, role: 'system' };
 }

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { CatalogueVersion } from '@pilot/domain';
+import { catalogueVersionSchema, type CatalogueVersion } from '@pilot/domain';
 import type { PrismaClient } from '@pilot/db';
 
 export function catalogueActivities(prisma: PrismaClient) {
@@ -15,7 +15,7 @@ export function catalogueActivities(prisma: PrismaClient) {
       if (row.status === 'draft') {
         throw ApplicationFailure.nonRetryable(`catalogue version ${versionId} is a draft`, 'NotPublished');
       }
-      const content = row.content as unknown as CatalogueVersion;
+      const content = catalogueVersionSchema.parse(row.content);
       return { ...content, standards: content.standards.map((s) => ({ ...s, requirement: '', method: '' })) };
     },
   };

@@ -1,17 +1,17 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Prisma, PrismaClient } from '@pilot/db';
-import { auditFromActivity } from './audit-context.js';
+import { jsonValue, type PrismaClient } from '@pilot/db';
 import type {
-  PilotStarter,
+  ExperienceSummaryInput,
+  Reason,
   PromoteInput,
   ReassignInput,
   RecordEnrollmentInput,
   RolloutInput,
-  RoundOutcomeRecord,
+  RolloutResult,
   SyncEnrollmentInput,
-} from './types.js';
-
-type StageValue = 'improvement' | 'consolidation' | 'rollout' | 'withdrawn';
+} from '@pilot/domain';
+import { auditFromActivity, systemActor } from './audit-context.js';
+import type { PilotStarter } from './types.js';
 
 export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStarter | undefined) {
   return {
@@ -31,10 +31,10 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
             compoundId: input.compoundId,
             firmId: input.firmId,
             catalogueVersionId: input.catalogueVersionId,
-            stage: input.stage as StageValue,
+            stage: input.stage,
             phase: input.phase,
             startDate: new Date(input.startDate),
-            plan: input.plan as Prisma.InputJsonValue,
+            plan: jsonValue(input.plan),
             originEnrollmentId: input.originEnrollmentId,
             enrolledById: input.actor.userId,
             assignments: {
@@ -70,7 +70,7 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
         await tx.enrollment.update({
           where: { id: input.enrollmentId },
           data: {
-            stage: input.stage as StageValue,
+            stage: input.stage,
             phase: input.phase,
             status: input.status,
             currentRound: input.currentRound,
@@ -155,11 +155,7 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
     },
 
     /** 梳理经验做法: what the rounds showed, kept on the enrollment for the rollout meeting. */
-    async recordExperienceSummary(input: {
-      enrollmentId: string;
-      at: number;
-      rounds: RoundOutcomeRecord[];
-    }): Promise<void> {
+    async recordExperienceSummary(input: ExperienceSummaryInput): Promise<void> {
       const first = input.rounds[0];
       const last = input.rounds.at(-1);
       const rectifications = await prisma.rectification.groupBy({
@@ -199,13 +195,13 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
       await prisma.$transaction(async (tx) => {
         await tx.enrollment.update({
           where: { id: input.enrollmentId },
-          data: { experienceSummary: summary as Prisma.InputJsonValue },
+          data: { experienceSummary: jsonValue(summary) },
         });
         await auditFromActivity(
           tx,
           [
             {
-              actor: { userId: null, role: 'system' },
+              actor: systemActor(),
               action: 'enrollment.experience_summary',
               entityType: 'enrollment',
               entityId: input.enrollmentId,
@@ -218,10 +214,10 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
     },
 
     /** 全面推广: enrolls further firms' compounds as new pilots whose origin is this one. */
-    async enrollRollout(input: RolloutInput) {
+    async enrollRollout(input: RolloutInput): Promise<RolloutResult> {
       if (!startPilot)
         throw ApplicationFailure.nonRetryable('this worker cannot start pilots', 'Misconfigured');
-      const refusals: Array<{ code: string; zh: string; en: string }> = [];
+      const refusals: Reason[] = [];
       for (const target of input.targets) {
         const compound = await prisma.compound.findUnique({ where: { id: target.compoundId } });
         if (!compound) {
@@ -246,7 +242,7 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
           nonRetryable: true,
         });
       }
-      const enrolled = [];
+      const enrolled: RolloutResult['enrolled'] = [];
       for (const target of input.targets) {
         enrolled.push({
           compoundId: target.compoundId,

@@ -1,6 +1,6 @@
-import type { Prisma, PrismaClient } from '@pilot/db';
-import { auditFromActivity } from './audit-context.js';
-import type { RecordInspectionInput, RoundOutcomeRecord } from './types.js';
+import { jsonValue, type PrismaClient } from '@pilot/db';
+import type { RecordInspectionInput, RecordRoundEvaluationInput } from '@pilot/domain';
+import { auditFromActivity, systemActor } from './audit-context.js';
 
 export function inspectionActivities(prisma: PrismaClient) {
   return {
@@ -25,13 +25,16 @@ export function inspectionActivities(prisma: PrismaClient) {
             catalogueVersionId: input.catalogueVersionId,
             score: input.score,
             complianceRate: input.complianceRate,
-            categoryScores: input.categoryScores as Prisma.InputJsonValue,
+            categoryScores: jsonValue(input.categoryScores),
+            operationRate: input.operationRate ?? null,
             notes: input.notes,
+            evidenceIds: input.evidenceIds ?? [],
             submittedAt: at,
             items: {
               createMany: {
                 data: input.items.map((item) => ({
                   standardCode: item.code,
+                  keyPart: item.keyPart ?? '',
                   outcome: item.outcome,
                   score: item.score ?? null,
                   note: item.note ?? null,
@@ -45,23 +48,44 @@ export function inspectionActivities(prisma: PrismaClient) {
           where: { id: input.taskId },
           data: { status: 'submitted', submittedAt: at },
         });
-        for (const r of input.rectifications) {
-          await tx.rectification.create({
-            data: {
+        if (input.rectifications.length > 0) {
+          await tx.rectification.createMany({
+            data: input.rectifications.map((r) => ({
               id: r.id,
               enrollmentId: input.enrollmentId,
               roundId: r.roundId,
               taskId: input.taskId,
               standardCode: r.standardCode,
+              keyPart: r.keyPart ?? null,
               finding: r.finding,
               severity: r.severity,
               critical: r.critical,
               deadline: new Date(r.deadline),
-              status: 'open',
+              status: 'open' as const,
               openedAt: at,
-              events: { create: { id: `${r.id}:opened`, toStatus: 'open', at, actorId: input.actor.userId } },
-            },
+            })),
           });
+          await tx.rectificationEvent.createMany({
+            data: input.rectifications.map((r) => ({
+              id: `${r.id}:opened`,
+              rectificationId: r.id,
+              toStatus: 'open' as const,
+              at,
+              actorId: input.actor.userId,
+            })),
+          });
+        }
+        if (input.keyParts) {
+          const task = await tx.inspectionTask.findUniqueOrThrow({
+            where: { id: input.taskId },
+            select: { roundId: true },
+          });
+          if (task.roundId) {
+            await tx.round.update({
+              where: { id: task.roundId },
+              data: { keyParts: jsonValue(input.keyParts) },
+            });
+          }
         }
         await tx.catalogueVersion.updateMany({
           where: { id: input.catalogueVersionId, firstUsedAt: null },
@@ -78,7 +102,9 @@ export function inspectionActivities(prisma: PrismaClient) {
               after: {
                 resultId: input.resultId,
                 score: input.score,
-                failed: input.items.filter((i) => i.outcome === 'fail').map((i) => i.code),
+                failed: input.items
+                  .filter((i) => i.outcome === 'fail')
+                  .map((i) => (i.keyPart ? `${i.keyPart}:${i.code}` : i.code)),
                 rectifications: input.rectifications.map((r) => r.id),
               },
             },
@@ -88,11 +114,7 @@ export function inspectionActivities(prisma: PrismaClient) {
       });
     },
 
-    async recordRoundEvaluation(input: {
-      enrollmentId: string;
-      roundId: string;
-      outcome: RoundOutcomeRecord;
-    }): Promise<void> {
+    async recordRoundEvaluation(input: RecordRoundEvaluationInput): Promise<void> {
       const { outcome } = input;
       await prisma.$transaction(async (tx) => {
         await tx.round.update({
@@ -102,14 +124,16 @@ export function inspectionActivities(prisma: PrismaClient) {
             score: outcome.score,
             starRating: outcome.stars,
             complianceRate: outcome.complianceRate,
-            categoryScores: outcome.categoryScores as Prisma.InputJsonValue,
+            categoryScores: jsonValue(outcome.categoryScores),
+            operationRate: outcome.operationRate ?? null,
             keyAreas: outcome.keyAreas,
+            ...(outcome.keyParts ? { keyParts: jsonValue(outcome.keyParts) } : {}),
             passed: outcome.passed,
-            assessment: {
+            assessment: jsonValue({
               reasons: outcome.reasons,
               completed: outcome.completed,
               missed: outcome.missed,
-            } as Prisma.InputJsonValue,
+            }),
             evaluatedAt: new Date(outcome.evaluatedAt),
           },
         });
@@ -121,7 +145,7 @@ export function inspectionActivities(prisma: PrismaClient) {
           tx,
           [
             {
-              actor: { userId: null, role: 'system' },
+              actor: systemActor(),
               action: 'round.evaluate',
               entityType: 'round',
               entityId: input.roundId,

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@pilot/db';
+import type { RecordControlInput, RecordResponseInput, RecordVerificationInput } from '@pilot/domain';
 import { auditFromActivity } from './audit-context.js';
-import type { RecordResponseInput, RecordVerificationInput } from './types.js';
 
 export function rectificationActivities(prisma: PrismaClient) {
   return {
@@ -35,6 +35,7 @@ export function rectificationActivities(prisma: PrismaClient) {
             toStatus: 'responded',
             at,
             actorId: input.actor.userId,
+            evidenceIds: input.evidenceIds,
           },
         });
         await auditFromActivity(
@@ -54,10 +55,60 @@ export function rectificationActivities(prisma: PrismaClient) {
       });
     },
 
+    /**
+     * 已管控: the firm reports how a critical hazard is contained (a lift stopped and signed off)
+     * while the real fix takes longer; the item gets the fix's own deadline.
+     */
+    async recordRectificationControl(input: RecordControlInput): Promise<void> {
+      const at = new Date(input.at);
+      await prisma.$transaction(async (tx) => {
+        const existing = await tx.rectificationEvent.findUnique({
+          where: { id: input.controlId },
+          select: { id: true },
+        });
+        if (existing) return;
+        await tx.rectification.update({
+          where: { id: input.rectificationId },
+          data: { status: 'controlled', controlledAt: at, deadline: new Date(input.newDeadline) },
+        });
+        await tx.rectificationEvent.create({
+          data: {
+            id: input.controlId,
+            rectificationId: input.rectificationId,
+            fromStatus: input.fromStatus,
+            toStatus: 'controlled',
+            at,
+            actorId: input.actor.userId,
+            note: input.text,
+            evidenceIds: input.evidenceIds,
+          },
+        });
+        await auditFromActivity(
+          tx,
+          [
+            {
+              actor: input.actor,
+              action: 'rectification.control',
+              entityType: 'rectification',
+              entityId: input.rectificationId,
+              before: { status: input.fromStatus },
+              after: {
+                status: 'controlled',
+                text: input.text,
+                evidenceIds: input.evidenceIds,
+                newDeadline: input.newDeadline,
+              },
+            },
+          ],
+          at,
+        );
+      });
+    },
+
     /** The inspector's verdict: accepted items are closed (销号), rejected ones reopen with a new deadline. */
     async recordRectificationVerification(input: RecordVerificationInput): Promise<void> {
       const at = new Date(input.at);
-      const toStatus = input.verdict === 'accept' ? 'closed' : 'reopened';
+      const toStatus = input.verdict === 'accept' ? 'closed' : (input.reopenAs ?? 'reopened');
       await prisma.$transaction(async (tx) => {
         const existing = await tx.rectificationVerification.findUnique({
           where: { id: input.verificationId },
@@ -89,6 +140,7 @@ export function rectificationActivities(prisma: PrismaClient) {
             rectificationId: input.rectificationId,
             fromStatus: 'responded',
             toStatus,
+            evidenceIds: [],
             at,
             actorId: input.actor.userId,
             note: input.reason,

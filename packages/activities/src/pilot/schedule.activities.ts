@@ -1,9 +1,30 @@
-import type { PrismaClient } from '@pilot/db';
-import { auditFromActivity } from './audit-context.js';
-import type { ApplyTaskChangesInput, ScheduleRoundInput } from './types.js';
+import { jsonValue, type Prisma, type PrismaClient } from '@pilot/db';
+import type { ApplyTaskChangesInput, ScheduleRoundInput, TaskRow } from '@pilot/domain';
+import { auditFromActivity, systemActor } from './audit-context.js';
 
 const date = (ms: number | null | undefined): Date | null | undefined =>
   ms === undefined ? undefined : ms === null ? null : new Date(ms);
+
+function taskRecord(
+  enrollmentId: string,
+  roundId: string,
+  task: TaskRow,
+): Prisma.InspectionTaskCreateManyInput {
+  return {
+    id: task.id,
+    enrollmentId,
+    roundId,
+    key: task.key,
+    kind: task.kind,
+    opensAt: new Date(task.opensAt),
+    dueAt: new Date(task.dueAt),
+    remindAt: new Date(task.remindAt),
+    missedAt: new Date(task.missedAt),
+    assigneeId: task.assigneeId,
+    status: task.status,
+    ...(task.scope ? { scope: jsonValue(task.scope) } : {}),
+  };
+}
 
 export function scheduleActivities(prisma: PrismaClient) {
   return {
@@ -21,23 +42,12 @@ export function scheduleActivities(prisma: PrismaClient) {
             endsAt: new Date(input.round.endsAt),
             status: 'running',
             focusCategories: input.round.focusCategories,
+            ...(input.round.keyParts ? { keyParts: jsonValue(input.round.keyParts) } : {}),
           },
           update: {},
         });
         await tx.inspectionTask.createMany({
-          data: input.tasks.map((task) => ({
-            id: task.id,
-            enrollmentId: input.enrollmentId,
-            roundId: input.round.id,
-            key: task.key,
-            kind: task.kind,
-            opensAt: new Date(task.opensAt),
-            dueAt: new Date(task.dueAt),
-            remindAt: new Date(task.remindAt),
-            missedAt: new Date(task.missedAt),
-            assigneeId: task.assigneeId,
-            status: task.status === 'submitting' ? 'open' : task.status,
-          })),
+          data: input.tasks.map((task) => taskRecord(input.enrollmentId, input.round.id, task)),
           skipDuplicates: true,
         });
       });
@@ -54,7 +64,7 @@ export function scheduleActivities(prisma: PrismaClient) {
           await tx.inspectionTask.update({
             where: { id: change.taskId },
             data: {
-              ...(change.status ? { status: change.status === 'submitting' ? 'open' : change.status } : {}),
+              ...(change.status ? { status: change.status } : {}),
               opensAt: date(change.opensAt) ?? undefined,
               remindAt: date(change.remindAt) ?? undefined,
               dueAt: date(change.dueAt) ?? undefined,
@@ -91,10 +101,20 @@ export function scheduleActivities(prisma: PrismaClient) {
             });
           }
         }
+        if (input.newTasks && input.newTasks.length > 0 && input.round) {
+          const roundId = input.round.id;
+          await tx.inspectionTask.createMany({
+            data: input.newTasks.map((task) => taskRecord(input.enrollmentId, roundId, task)),
+            skipDuplicates: true,
+          });
+        }
         if (input.round) {
           await tx.round.update({
             where: { id: input.round.id },
-            data: { endsAt: new Date(input.round.endsAt) },
+            data: {
+              ...(input.round.endsAt !== undefined ? { endsAt: new Date(input.round.endsAt) } : {}),
+              ...(input.round.keyParts ? { keyParts: jsonValue(input.round.keyParts) } : {}),
+            },
           });
         }
         if (input.notifications.length > 0) {
@@ -117,7 +137,7 @@ export function scheduleActivities(prisma: PrismaClient) {
           ...input.changes
             .filter((c) => c.status === 'missed' || c.status === 'cancelled')
             .map((c) => ({
-              actor: { userId: null, role: 'system' },
+              actor: systemActor(),
               action: `task.${c.status}`,
               entityType: 'inspection_task',
               entityId: c.taskId,
