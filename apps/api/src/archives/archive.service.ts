@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { reason, type ListArchivesQuery } from '@pilot/domain';
+import { formatInstant, reason, type ListArchivesQuery } from '@pilot/domain';
 import { NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import type { Viewer } from '../reporting/scope.js';
 import type { ArchiveIndexEntry, ArchivePage, ArchiveSummary } from './archive.dto.js';
@@ -34,7 +34,7 @@ function summary(row: ArchiveRow): ArchiveSummary {
     contentHash: row.contentHash,
     itemCount: row.itemCount,
     index: indexOf(row.index),
-    createdAt: row.createdAt.toISOString(),
+    createdAt: formatInstant(row.createdAt),
   };
 }
 

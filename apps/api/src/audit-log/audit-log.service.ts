@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { reason, type ExportAuditLogQuery, type Locale, type SearchAuditLogQuery } from '@pilot/domain';
+import {
+  formatInstant,
+  formatLocalDate,
+  reason,
+  type ExportAuditLogQuery,
+  type Locale,
+  type SearchAuditLogQuery,
+} from '@pilot/domain';
 import { RefusedError } from '../platform/errors/api-errors.js';
 import { pageArgs } from '../platform/pagination.js';
 import { localDateTime } from '../reporting/charts.js';
@@ -14,7 +21,7 @@ const EXPORT_BATCH = 1_000;
 function entry(row: AuditRow, names: Map<string, string>): AuditEntry {
   return {
     seq: row.seq.toString(),
-    at: row.at.toISOString(),
+    at: formatInstant(row.at),
     actor: {
       id: row.actorId,
       role: row.actorRole,
@@ -49,7 +56,7 @@ export class AuditLogService {
       ok: check.ok,
       checked: check.checked,
       brokenAt: check.brokenAt === undefined ? null : check.brokenAt.toString(),
-      verifiedAt: new Date().toISOString(),
+      verifiedAt: formatInstant(Date.now()),
     };
   }
 
@@ -104,7 +111,7 @@ export class AuditLogService {
           '请求编号',
           '哈希',
         ];
-    const today = new Date().toISOString().slice(0, 10);
+    const today = formatLocalDate(Date.now());
     return csvFile(
       en ? `audit-log-${today}.csv` : `审计日志-${today}.csv`,
       `audit-log-${today}.csv`,

@@ -1,3 +1,4 @@
+import { formatInstant } from '@pilot/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PrismaClient } from '@pilot/db';
 import type { LoginInput, UserRole } from '@pilot/domain';
@@ -76,7 +77,7 @@ export class AuthService {
       () => ({ action: 'auth.login', entityType: 'user', entityId: user.id }),
     );
     const session = await this.sessions.create(user.id, userAgent);
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserView(user) };
+    return { token: session.token, expiresAt: formatInstant(session.expiresAt), user: toUserView(user) };
   }
 
   async logout(principal: Principal): Promise<void> {
@@ -88,7 +89,7 @@ export class AuthService {
     const session = await this.sessions.create(principal.userId, userAgent, principal.sessionId);
     await this.sessions.revoke(principal.sessionId);
     const user = await this.prisma.user.findUniqueOrThrow({ where: { id: principal.userId } });
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserView(user) };
+    return { token: session.token, expiresAt: formatInstant(session.expiresAt), user: toUserView(user) };
   }
 
   async me(principal: Principal): Promise<UserView> {

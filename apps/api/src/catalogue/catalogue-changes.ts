@@ -3,7 +3,6 @@ import {
   type CatalogueChanges,
   type CatalogueVersion,
   type Category,
-  type KeyPart,
   type Standard,
 } from '@pilot/domain';
 
@@ -12,7 +11,7 @@ export interface CataloguePatch {
   title?: string | undefined;
   effectiveFrom?: number | undefined;
   /** `keyParts`, when a change carries it, replaces the whole list (like the weekly checklist). */
-  changes?: (CatalogueChanges & { keyParts?: KeyPart[] | undefined }) | undefined;
+  changes?: CatalogueChanges | undefined;
 }
 
 /**

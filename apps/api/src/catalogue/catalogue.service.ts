@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   catalogueFingerprint,
   draftCatalogueVersionSchema,
+  formatInstant,
+  formatInstantOrNull,
   parseInput,
   reason,
   type CatalogueVersion as CatalogueContent,
@@ -34,8 +36,6 @@ import {
   type CatalogueRow,
   type CatalogueStatus,
 } from './catalogue.repository.js';
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** Why a version's content or status may not change, or [] when it is an unused draft. */
 function frozenReasons(row: CatalogueRow): Reason[] {
@@ -219,7 +219,7 @@ export class CatalogueService {
         entityType: 'catalogue_version',
         entityId: id,
         before: { status: 'draft' },
-        after: { status: 'published', fingerprint: row.fingerprint, publishedAt: at.toISOString() },
+        after: { status: 'published', fingerprint: row.fingerprint, publishedAt: formatInstant(at) },
       }),
     );
     return summaryOfFull({ ...row, status: 'published', publishedAt: at });
@@ -323,10 +323,10 @@ function summary(
     status: row.status,
     fingerprint: row.fingerprint,
     effectiveFrom: sizes.effectiveFrom,
-    createdAt: row.createdAt.toISOString(),
+    createdAt: formatInstant(row.createdAt),
     createdById: row.createdById,
-    publishedAt: iso(row.publishedAt),
-    firstUsedAt: iso(row.firstUsedAt),
+    publishedAt: formatInstantOrNull(row.publishedAt),
+    firstUsedAt: formatInstantOrNull(row.firstUsedAt),
     editable: frozenReasons(row).length === 0,
     counts: {
       categories: sizes.categories,

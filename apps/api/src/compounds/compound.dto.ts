@@ -1,4 +1,4 @@
-import { STAGES } from '@pilot/domain';
+import { compoundFeatureSchema, instantSchema, STAGES } from '@pilot/domain';
 import * as z from 'zod';
 import { localizedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
 
@@ -10,10 +10,13 @@ export const compoundSchema = z.object({
   address: z.string().nullable(),
   households: z.number().int().nullable(),
   buildings: z.number().int().nullable(),
-  hasLifts: z.boolean(),
+  yearBuilt: z.number().int().nullable(),
+  liftCount: z.number().int(),
+  /** What the compound has that decides which standards apply and which key parts it has. */
+  features: z.array(compoundFeatureSchema),
   /** 示范小区. */
   isDemonstration: z.boolean(),
-  demonstrationAt: z.iso.datetime().nullable(),
+  demonstrationAt: instantSchema.nullable(),
   community: refSchema,
   firm: refSchema,
   /** The compound's pilot, or null when it is not in the pilot. */

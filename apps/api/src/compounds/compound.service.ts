@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  featuresOf,
+  formatInstantOrNull,
   formatLocalDate,
   PHASE_LABELS,
   PHASES,
@@ -20,9 +22,11 @@ function compoundView(row: CompoundRow, counts: Map<string, RectificationCounts>
     address: row.address,
     households: row.households,
     buildings: row.buildings,
-    hasLifts: row.hasLifts,
+    yearBuilt: row.yearBuilt,
+    liftCount: row.liftCount,
+    features: featuresOf(row),
     isDemonstration: row.isDemonstration,
-    demonstrationAt: row.demonstrationAt?.toISOString() ?? null,
+    demonstrationAt: formatInstantOrNull(row.demonstrationAt),
     community: row.community,
     firm: row.firm,
     pilot: pilot

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   CATEGORIES,
   DAY_MS,
+  formatInstant,
   INSPECTION_KIND_LABELS,
   PHASE_LABELS,
   PHASE_STAGE,
@@ -331,7 +332,7 @@ export class DashboardService {
       this.repository.overdueRectifications(viewer, filter, now, OVERDUE_LIST_LIMIT),
     ]);
     return {
-      asOf: now.toISOString(),
+      asOf: formatInstant(now),
       limit: OVERDUE_LIST_LIMIT,
       tasks: {
         count: tasks.count,
@@ -343,7 +344,7 @@ export class DashboardService {
           compound: task.enrollment.compound,
           firm: task.enrollment.firm,
           assignee: task.assignee,
-          dueAt: task.dueAt.toISOString(),
+          dueAt: formatInstant(task.dueAt),
           daysOverdue: daysLate(task.dueAt, now),
         })),
       },
@@ -358,7 +359,7 @@ export class DashboardService {
           status: item.status,
           compound: item.enrollment.compound,
           firm: item.enrollment.firm,
-          deadline: item.deadline.toISOString(),
+          deadline: formatInstant(item.deadline),
           daysOverdue: daysLate(item.deadline, now),
         })),
       },

@@ -1,3 +1,4 @@
+import { instantSchema } from '@pilot/domain';
 import * as z from 'zod';
 
 /* Response shapes of the evidence routes. */
@@ -10,7 +11,7 @@ export const evidenceSchema = z.object({
   sizeBytes: z.number().int(),
   sha256: z.string(),
   uploadedById: z.string(),
-  uploadedAt: z.iso.datetime(),
+  uploadedAt: instantSchema,
 });
 
 export const evidenceUploadSchema = z.object({ items: z.array(evidenceSchema) });

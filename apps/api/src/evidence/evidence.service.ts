@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BlobStorage } from '@pilot/db';
-import { parseInput, uploadEvidenceSchema, type InputIssue, type Locale } from '@pilot/domain';
+import { formatInstant, parseInput, uploadEvidenceSchema, type InputIssue, type Locale } from '@pilot/domain';
 import { enrollmentScope } from '../platform/auth/scope.js';
 import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
@@ -20,7 +20,7 @@ function view(row: EvidenceRow): EvidenceView {
     sizeBytes: row.sizeBytes,
     sha256: row.sha256,
     uploadedById: row.uploadedById,
-    uploadedAt: row.uploadedAt.toISOString(),
+    uploadedAt: formatInstant(row.uploadedAt),
   };
 }
 

@@ -9,17 +9,6 @@ export const UNFINISHED = ['open', 'responded', 'reopened'] as const;
 /** The firm still owes the work in these; past the deadline they are overdue. */
 const WITH_FIRM = ['open', 'reopened'] as const;
 
-/** The shared query's words for the ledger states: 通过 is a closed item, 退回 a reopened one. */
-const STATUS_FILTER: Record<
-  NonNullable<ExportRectificationsQuery['status']>,
-  Prisma.RectificationWhereInput
-> = {
-  open: { status: 'open' },
-  responded: { status: 'responded' },
-  accepted: { status: 'closed' },
-  rejected: { status: 'reopened' },
-};
-
 const pilotSelect = {
   id: true,
   stage: true,
@@ -88,7 +77,7 @@ export class ExportRepository {
     const and: Prisma.RectificationWhereInput[] = [
       { enrollment: enrollmentWhere(viewer, { pilotId: query.pilotId }) },
     ];
-    if (query.status) and.push(STATUS_FILTER[query.status]);
+    if (query.status) and.push({ status: query.status });
     if (query.severity) and.push({ severity: query.severity });
     if (query.category) and.push({ standardCode: { startsWith: `${query.category}-` } });
     if (query.overdue === true) and.push({ status: { in: [...WITH_FIRM] }, deadline: { lt: now } });

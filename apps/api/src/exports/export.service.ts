@@ -38,7 +38,8 @@ function tooLarge(): RefusedError {
   ]);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date in the subdistrict, for file names. */
+const today = () => formatLocalDate(Date.now());
 
 /** 报表导出: the pilot ledger and the rectification ledger (整改台账) as CSV for Excel. */
 @Injectable()

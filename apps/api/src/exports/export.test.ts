@@ -94,7 +94,7 @@ describe('CSV exports over HTTP', () => {
     );
     expect(overdue.map((r) => r['事项编号']).sort()).toEqual(['rect-j1', 'rect-m3']);
     const accepted = table(
-      csvLines((await downloadFile(coordinator, '/exports/rectifications.csv?status=accepted')).bytes),
+      csvLines((await downloadFile(coordinator, '/exports/rectifications.csv?status=closed')).bytes),
     );
     expect(accepted.map((r) => r['事项编号']).sort()).toEqual(['rect-m1', 'rect-m2']);
     const byPilot = table(

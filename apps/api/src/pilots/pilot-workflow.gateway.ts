@@ -1,13 +1,18 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { reason } from '@pilot/domain';
-import { refusalOf, startPilot } from '@pilot/workflows/client';
 import {
-  snapshotQuery,
+  allowedActionSchema,
+  pilotSnapshotSchema,
+  reason,
   type Actor,
   type ActorRole,
+  type AllowedAction,
+  type EnrolledPilot,
+  type EnrollmentRecorded,
   type PilotInput,
-  type PilotSnapshot,
-} from '@pilot/workflows/messages';
+  type PilotSnapshotView,
+} from '@pilot/domain';
+import { refusalOf, startPilot } from '@pilot/workflows/client';
+import { allowedActionsQuery, enrollmentRecordedUpdate, snapshotQuery } from '@pilot/workflows/messages';
 import {
   Client,
   ServiceError,
@@ -28,20 +33,16 @@ const closed = reason(
   "The pilot's process has ended; nothing more can be done in it.",
 );
 
-const ACTOR_ROLES: readonly ActorRole[] = ['admin', 'coordinator', 'inspector', 'firm'];
+function isActorRole(role: string): role is Exclude<ActorRole, 'system'> {
+  return role === 'admin' || role === 'coordinator' || role === 'inspector' || role === 'firm';
+}
 
 /** The workflow's view of who asks, built from the authenticated caller. */
 export function actorOf(principal: Principal): Actor {
   // Routes that reach a workflow admit only these roles (the guard checks); a resident never gets here.
-  if (!(ACTOR_ROLES as readonly string[]).includes(principal.role)) {
-    throw new Error(`role ${principal.role} cannot act on a pilot`);
-  }
-  return {
-    userId: principal.userId,
-    role: principal.role as ActorRole,
-    firmId: principal.firmId,
-    requestId: principal.requestId,
-  };
+  const role = principal.role;
+  if (!isActorRole(role)) throw new Error(`role ${role} cannot act on a pilot`);
+  return { userId: principal.userId, role, firmId: principal.firmId, requestId: principal.requestId };
 }
 
 /** The Update id for a request: stable per user and Idempotency-Key, so a retry is applied once. */
@@ -62,15 +63,27 @@ export class PilotWorkflowGateway {
     @Inject(TASK_QUEUE) private readonly taskQueue: string,
   ) {}
 
-  async start(
+  /**
+   * Starts the compound's pilot (or finds the running one) and waits, through an Update, until the
+   * workflow has written its records: the answer comes from the workflow, not from polling.
+   */
+  async enroll(
     request: Omit<PilotInput, 'enrollmentId'>,
-  ): Promise<{ enrollmentId: string; workflowId: string; alreadyEnrolled: boolean }> {
+  ): Promise<Omit<EnrolledPilot, 'compoundId'> & { recorded: EnrollmentRecorded | null }> {
     try {
       const started = await startPilot(this.client, this.taskQueue, request);
+      const recorded = await started.handle
+        .executeUpdate(enrollmentRecordedUpdate, { args: [] })
+        // A pilot that has finished (withdrawn) takes no Update; its records exist already.
+        .catch((error: unknown) => {
+          if (started.alreadyEnrolled && error instanceof WorkflowNotFoundError) return null;
+          throw error;
+        });
       return {
         enrollmentId: started.enrollmentId,
         workflowId: started.workflowId,
         alreadyEnrolled: started.alreadyEnrolled,
+        recorded,
       };
     } catch (error) {
       throw this.unavailable(error) ?? error;
@@ -100,13 +113,30 @@ export class PilotWorkflowGateway {
   }
 
   /** The live state, or null when the workflow cannot answer right now (just started, no worker). */
-  async snapshot(workflowId: string): Promise<PilotSnapshot | null> {
+  async snapshot(workflowId: string): Promise<PilotSnapshotView | null> {
+    const live = await this.query(workflowId, (handle) => handle.query(snapshotQuery));
+    return live === null ? null : pilotSnapshotSchema.decode(live);
+  }
+
+  /** What `principal` may do on the pilot now, by its own rules; [] when it cannot answer. */
+  async allowedActions(workflowId: string, principal: Principal): Promise<AllowedAction[]> {
+    if (!isActorRole(principal.role)) return [];
+    const actor = actorOf(principal);
+    const live = await this.query(workflowId, (handle) => handle.query(allowedActionsQuery, actor));
+    return live === null ? [] : allowedActionSchema.array().parse(live);
+  }
+
+  /** A query with a short deadline: a live view is a nicety on top of the records. */
+  private async query<T>(
+    workflowId: string,
+    ask: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<T>,
+  ): Promise<T | null> {
     try {
       return await this.client.withDeadline(Date.now() + SNAPSHOT_DEADLINE_MS, () =>
-        this.client.workflow.getHandle(workflowId).query(snapshotQuery),
+        ask(this.client.workflow.getHandle(workflowId)),
       );
     } catch (error) {
-      this.logger.debug({ message: 'snapshot unavailable', workflowId, error: String(error) });
+      this.logger.debug({ message: 'query unavailable', workflowId, error: String(error) });
       return null;
     }
   }

@@ -20,8 +20,15 @@ import {
   type ResumePilotInput,
   type StartRolloutInput,
   type WithdrawPilotInput,
+  extendResultSchema,
+  pilotStateChangeSchema,
+  reassignResultSchema,
+  rolloutResultSchema,
+  type ExtendResultView,
+  type PilotStateChange,
+  type ReassignResult,
+  type RolloutResult,
 } from '@pilot/domain';
-import type { PilotStateChange, RolloutResult } from '@pilot/workflows/messages';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles } from '../platform/auth/decorators.js';
 import type { Principal } from '../platform/auth/principal.js';
@@ -32,13 +39,9 @@ import { ApiZodBodyFromPath, RequestLocale, ValidBodyWithPath } from '../platfor
 import { ValidBody, ValidQuery } from '../platform/validation/valid-input.js';
 import {
   enrollResultSchema,
-  extendResultSchema,
   pilotDetailSchema,
   pilotPageSchema,
-  reassignResultSchema,
-  rolloutResultSchema,
   schedulePreviewSchema,
-  stateChangeSchema,
   type EnrollResult,
   type PilotDetail,
   type PilotPage,
@@ -112,7 +115,7 @@ export class PilotController {
   @HttpCode(200)
   @ApiZodBodyFromPath(pausePilotSchema, 'pilotId')
   @ApiConflictResponse({ description: 'Refused by the pilot (already paused, withdrawn, …).' })
-  @ApiZodResponse(stateChangeSchema, 'The outcome, as the pilot reports it.')
+  @ApiZodResponse(pilotStateChangeSchema, 'The outcome, as the pilot reports it.')
   pausePilot(
     @CurrentUser() principal: Principal,
     @ValidBodyWithPath(pausePilotSchema, 'pilotId') input: PausePilotInput,
@@ -126,7 +129,7 @@ export class PilotController {
   @HttpCode(200)
   @ApiZodBodyFromPath(resumePilotSchema, 'pilotId')
   @ApiConflictResponse({ description: 'Refused by the pilot (not paused, withdrawn).' })
-  @ApiZodResponse(stateChangeSchema, 'The outcome, as the pilot reports it.')
+  @ApiZodResponse(pilotStateChangeSchema, 'The outcome, as the pilot reports it.')
   resumePilot(
     @CurrentUser() principal: Principal,
     @ValidBodyWithPath(resumePilotSchema, 'pilotId') input: ResumePilotInput,
@@ -148,7 +151,7 @@ export class PilotController {
     @ValidBody(extendDeadlineSchema) input: ExtendDeadlineInput,
     @RequestLocale() locale: Locale,
     @IdempotencyKey() key: string | undefined,
-  ): Promise<{ targetId: string; deadline: number }> {
+  ): Promise<ExtendResultView> {
     return this.pilots.extend(principal, id, input, locale, key);
   }
 
@@ -163,7 +166,7 @@ export class PilotController {
     @ValidBodyWithPath(reassignInspectorSchema, 'pilotId') input: ReassignInspectorInput,
     @RequestLocale() locale: Locale,
     @IdempotencyKey() key: string | undefined,
-  ): Promise<{ reassignedTasks: string[] }> {
+  ): Promise<ReassignResult> {
     return this.pilots.reassign(principal, input, locale, key);
   }
 
@@ -172,7 +175,7 @@ export class PilotController {
   @HttpCode(200)
   @ApiZodBodyFromPath(withdrawPilotSchema, 'pilotId')
   @ApiConflictResponse({ description: 'Refused by the pilot (withdrawn already).' })
-  @ApiZodResponse(stateChangeSchema, 'The outcome, as the pilot reports it.')
+  @ApiZodResponse(pilotStateChangeSchema, 'The outcome, as the pilot reports it.')
   withdrawPilot(
     @CurrentUser() principal: Principal,
     @ValidBodyWithPath(withdrawPilotSchema, 'pilotId') input: WithdrawPilotInput,
@@ -203,7 +206,7 @@ export class PilotController {
   @HttpCode(200)
   @ApiZodBodyFromPath(promoteCompoundSchema, 'pilotId')
   @ApiConflictResponse({ description: 'Not eligible; the reasons say why.' })
-  @ApiZodResponse(stateChangeSchema, 'The outcome, as the pilot reports it.')
+  @ApiZodResponse(pilotStateChangeSchema, 'The outcome, as the pilot reports it.')
   promoteCompound(
     @CurrentUser() principal: Principal,
     @ValidBodyWithPath(promoteCompoundSchema, 'pilotId') input: PromoteCompoundInput,

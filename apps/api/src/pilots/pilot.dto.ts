@@ -1,4 +1,23 @@
-import { INSPECTION_KINDS, PHASES, STAGES } from '@pilot/domain';
+import {
+  DAY_SHIFTS,
+  ENROLLMENT_STATUSES,
+  INSPECTION_KINDS,
+  PUBLIC_TASK_STATUSES,
+  RECTIFICATION_STATUSES,
+  STAGES,
+  WORK_STEPS,
+  allowedActionSchema,
+  compoundFeatureSchema,
+  instantSchema,
+  keyPartOutcomeSchema,
+  localizedSchema,
+  pilotPlanSchema,
+  pilotSnapshotSchema,
+  reasonSchema,
+  roundStageSchema,
+  severitySchema,
+  taskScopeSchema,
+} from '@pilot/domain';
 import * as z from 'zod';
 
 /*
@@ -6,9 +25,9 @@ import * as z from 'zod';
  * OpenAPI document is rendered from them, so the typed client sees exactly what is sent.
  */
 
-export const localizedSchema = z.object({ zh: z.string(), en: z.string() });
+export { localizedSchema };
 export const refSchema = z.object({ id: z.string(), name: z.string() });
-const instant = z.iso.datetime();
+const instant = instantSchema;
 
 /** `{ items, total, page, pageSize }` of one item schema. */
 export function pageSchemaOf<T extends z.ZodType>(item: T) {
@@ -34,7 +53,7 @@ export const pilotSummarySchema = z.object({
   phase: z.string(),
   stageLabel: localizedSchema,
   phaseLabel: localizedSchema.nullable(),
-  status: z.enum(['active', 'paused', 'withdrawn', 'completed']),
+  status: z.enum(ENROLLMENT_STATUSES),
   paused: z.boolean(),
   /** Local date (Asia/Shanghai) the pilot started. */
   startDate: z.iso.date(),
@@ -52,98 +71,13 @@ export const pilotSummarySchema = z.object({
 
 export const pilotPageSchema = pageSchemaOf(pilotSummarySchema);
 
-const taskStateSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  kind: z.enum(INSPECTION_KINDS),
-  round: z.number().int(),
-  opensAt: z.number(),
-  dueAt: z.number(),
-  remindAt: z.number(),
-  missedAt: z.number(),
-  assigneeId: z.string().nullable(),
-  status: z.enum(['scheduled', 'open', 'submitting', 'submitted', 'missed', 'cancelled']),
-  remindedAt: z.number().nullable(),
-  escalatedAt: z.number().nullable(),
-  submittedAt: z.number().nullable(),
-});
-
-const rectificationStateSchema = z.object({
-  id: z.string(),
-  taskId: z.string(),
-  round: z.number().int(),
-  standardCode: z.string(),
-  severity: z.enum(['minor', 'major', 'critical']),
-  critical: z.boolean(),
-  deadline: z.number(),
-  status: z.enum(['open', 'responded', 'reopened', 'closed', 'cancelled']),
-  busy: z.boolean(),
-  escalatedFor: z.number().nullable(),
-  responses: z.number().int(),
-  rejections: z.number().int(),
-});
-
-const roundStageSchema = z.enum(['improvement', 'consolidation']);
-
-const roundOutcomeSchema = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  stage: roundStageSchema,
-  score: z.number().nullable(),
-  stars: z.number().nullable(),
-  complianceRate: z.number().nullable(),
-  categoryScores: z.array(z.object({ category: z.string(), score: z.number().nullable() })),
-  keyAreas: z.array(z.string()),
-  passed: z.boolean(),
-  reasons: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })),
-  completed: z.number().int(),
-  missed: z.number().int(),
-  evaluatedAt: z.number(),
-  archiveId: z.string().nullable(),
-});
-
-/** The workflow's live state (epoch milliseconds): what is open, what comes next, what it waits for. */
-export const pilotSnapshotSchema = z.object({
-  enrollmentId: z.string(),
-  compoundId: z.string(),
-  firmId: z.string(),
-  stage: z.enum(STAGES),
-  phase: z.enum(PHASES),
-  stageLabel: localizedSchema,
-  phaseLabel: localizedSchema,
-  paused: z.boolean(),
-  pausedAt: z.number().nullable(),
-  currentRound: z
-    .object({
-      id: z.string(),
-      number: z.number().int(),
-      stage: roundStageSchema,
-      startsAt: z.number(),
-      endsAt: z.number(),
-      focusCategories: z.array(z.string()),
-    })
-    .nullable(),
-  openTasks: z.array(taskStateSchema),
-  upcomingTasks: z.array(taskStateSchema),
-  openRectifications: z.array(rectificationStateSchema),
-  rounds: z.array(roundOutcomeSchema),
-  latestScore: z.number().nullable(),
-  latestStars: z.number().nullable(),
-  assignments: z.array(z.object({ inspectorId: z.string(), kinds: z.array(z.enum(INSPECTION_KINDS)) })),
-  promotedAt: z.number().nullable(),
-  rollouts: z.array(z.string()),
-  /** What the pilot waits for next, in words. */
-  next: localizedSchema,
-  /** Workflow time at which the snapshot was taken. */
-  asOf: z.number(),
-});
-
 const eventSchema = z.object({
-  from: z.string().nullable(),
-  to: z.string(),
+  from: z.enum(RECTIFICATION_STATUSES).nullable(),
+  to: z.enum(RECTIFICATION_STATUSES),
   at: instant,
   actorId: z.string().nullable(),
   note: z.string().nullable(),
+  evidenceIds: z.array(z.string()),
 });
 
 export const timelineSchema = z.object({
@@ -151,18 +85,24 @@ export const timelineSchema = z.object({
     z.object({
       id: z.string(),
       number: z.number().int(),
-      kind: z.enum(['improvement', 'consolidation']),
+      kind: roundStageSchema,
       status: z.enum(['scheduled', 'running', 'evaluated', 'archived']),
       startsAt: instant,
       endsAt: instant,
       focusCategories: z.array(z.string()),
       score: z.number().nullable(),
       starRating: z.number().int().nullable(),
+      /** 合格率: pass rate over every applicable item. */
       complianceRate: z.number().nullable(),
-      categoryScores: z.unknown(),
+      /** 规范操作执行率: pass rate over the items that check staff operation. */
+      operationRate: z.number().nullable(),
+      categoryScores: z.array(z.object({ category: z.string(), score: z.number().nullable() })),
       keyAreas: z.array(z.string()),
+      keyParts: z.array(keyPartOutcomeSchema),
       passed: z.boolean().nullable(),
-      assessment: z.unknown(),
+      assessment: z
+        .object({ reasons: z.array(reasonSchema), completed: z.number().int(), missed: z.number().int() })
+        .nullable(),
       evaluatedAt: instant.nullable(),
     }),
   ),
@@ -173,7 +113,8 @@ export const timelineSchema = z.object({
       kind: z.enum(INSPECTION_KINDS),
       kindLabel: localizedSchema,
       round: z.number().int().nullable(),
-      status: z.enum(['scheduled', 'open', 'submitted', 'missed', 'cancelled']),
+      status: z.enum(PUBLIC_TASK_STATUSES),
+      scope: taskScopeSchema.nullable(),
       opensAt: instant,
       dueAt: instant,
       missedAt: instant.nullable(),
@@ -196,11 +137,14 @@ export const timelineSchema = z.object({
       standardCode: z.string(),
       category: z.object({ code: z.string(), name: localizedSchema.nullable() }),
       finding: z.string(),
-      severity: z.enum(['minor', 'major', 'critical']),
+      keyPart: z.string().nullable(),
+      severity: severitySchema,
       critical: z.boolean(),
-      status: z.enum(['open', 'responded', 'reopened', 'closed', 'cancelled']),
+      status: z.enum(RECTIFICATION_STATUSES),
       deadline: instant,
       openedAt: instant,
+      /** 已管控: when the hazard was contained, for critical items whose fix takes longer. */
+      controlledAt: instant.nullable(),
       closedAt: instant.nullable(),
       responses: z.number().int(),
       rejections: z.number().int(),
@@ -233,12 +177,19 @@ export const timelineSchema = z.object({
 });
 
 export const pilotDetailSchema = pilotSummarySchema.extend({
-  plan: z.unknown(),
+  plan: pilotPlanSchema,
+  /** The compound's features, which decide the standards that apply and its key parts. */
+  features: z.array(compoundFeatureSchema),
   experienceSummary: z.unknown(),
   timeline: timelineSchema,
   /** The workflow's live state; null when it could not answer (then the records are all there is). */
   snapshot: pilotSnapshotSchema.nullable(),
   live: z.boolean(),
+  /**
+   * The steering actions the caller may take now, by the workflow's own rules (each with reasons
+   * when not); empty when the workflow could not answer.
+   */
+  actions: z.array(allowedActionSchema),
 });
 
 export const enrollResultSchema = z.object({
@@ -246,8 +197,7 @@ export const enrollResultSchema = z.object({
   workflowId: z.string(),
   /** True when the compound was enrolled already: the answer is that pilot, no second one was started. */
   alreadyEnrolled: z.boolean(),
-  /** Null only if the workflow has not written its record yet (e.g. no worker is running). */
-  pilot: pilotSummarySchema.nullable(),
+  pilot: pilotSummarySchema,
 });
 
 export const schedulePreviewSchema = z.object({
@@ -261,9 +211,21 @@ export const schedulePreviewSchema = z.object({
   rounds: z.array(
     z.object({
       round: z.number().int(),
-      stage: z.enum(['improvement', 'consolidation']),
+      stage: roundStageSchema,
       startsAt: instant,
       endsAt: instant,
+      /** The round's work in the article's order: 自查自纠 → 集中检查 → 周、月、季专项检查. */
+      steps: z.array(
+        z.object({
+          order: z.number().int(),
+          step: z.enum(WORK_STEPS),
+          label: localizedSchema,
+          kinds: z.array(z.enum(INSPECTION_KINDS)),
+          opensAt: instant,
+          dueAt: instant,
+          tasks: z.number().int(),
+        }),
+      ),
       tasks: z.array(
         z.object({
           key: z.string(),
@@ -274,28 +236,10 @@ export const schedulePreviewSchema = z.object({
           missedAt: instant,
           /** Local due date on the real calendar (before any time compression). */
           calendarDueDate: z.iso.date(),
-          dueShift: z.unknown(),
+          dueShift: z.enum(DAY_SHIFTS),
           assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
         }),
       ),
-    }),
-  ),
-});
-
-export const stateChangeSchema = z.object({
-  stage: z.enum(STAGES),
-  phase: z.enum(PHASES),
-  paused: z.boolean(),
-});
-export const extendResultSchema = z.object({ targetId: z.string(), deadline: z.number() });
-export const reassignResultSchema = z.object({ reassignedTasks: z.array(z.string()) });
-export const rolloutResultSchema = z.object({
-  enrolled: z.array(
-    z.object({
-      compoundId: z.string(),
-      enrollmentId: z.string(),
-      workflowId: z.string(),
-      alreadyEnrolled: z.boolean(),
     }),
   ),
 });

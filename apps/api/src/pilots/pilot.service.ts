@@ -1,19 +1,34 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  WORK_STEP_LABELS,
   buildPilotSchedule,
+  extendDeadlineRequest,
+  extendResultSchema,
+  featuresOf,
+  formatInstant,
   formatLocalDate,
+  orderOfWork,
   parseLocalDate,
+  pauseRequest,
+  pilotPlanSchema,
+  promoteRequest,
+  reassignInspectorRequest,
   resolvePlan,
+  resumeRequest,
+  withdrawRequest,
   type EnrollPilotInput,
   type ExtendDeadlineInput,
+  type ExtendResultView,
   type InputIssue,
   type ListPilotsQuery,
   type Locale,
   type PausePilotInput,
-  type PlanOverrides,
+  type PilotStateChange,
   type PromoteCompoundInput,
   type ReassignInspectorInput,
+  type ReassignResult,
   type ResumePilotInput,
+  type RolloutResult,
   type StartRolloutInput,
   type WithdrawPilotInput,
 } from '@pilot/domain';
@@ -25,9 +40,6 @@ import {
   resumeUpdate,
   startRolloutUpdate,
   withdrawUpdate,
-  type InspectorAssignment,
-  type PilotStateChange,
-  type RolloutResult,
 } from '@pilot/workflows/messages';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError } from '../platform/errors/api-errors.js';
@@ -36,9 +48,6 @@ import { actorOf, PilotWorkflowGateway, updateIdFor } from './pilot-workflow.gat
 import { PilotRepository, type EnrollmentRow } from './pilot.repository.js';
 import type { EnrollResult, PilotDetail, PilotPage, SchedulePreview } from './pilot.dto.js';
 import { kindLabel, pilotSummary, timelineView } from './pilot.views.js';
-
-/** How long an enrollment waits for the workflow's first activity to write the pilot record. */
-const RECORD_WAIT_MS = 10_000;
 
 type Say = (zh: string, en: string) => string;
 const sayer =
@@ -67,11 +76,11 @@ export class PilotService {
   /** The schedule an enrollment would produce, computed by the domain's calendar; nothing is started. */
   async preview(input: EnrollPilotInput, locale: Locale): Promise<SchedulePreview> {
     const resolved = await this.resolveEnrollment(input, locale);
-    const plan = resolvePlan((input.planOptions ?? {}) as PlanOverrides);
+    const plan = resolvePlan(input.planOptions ?? {});
     const schedule = buildPilotSchedule(plan, parseLocalDate(input.startDate)!);
     const existing = await this.pilots.findEnrollmentOfCompound(resolved.compound.id);
     const assigneeOf = (kind: string) => {
-      const assignment = input.inspectorAssignments.find((a) => (a.kinds as string[]).includes(kind));
+      const assignment = input.inspectorAssignments.find((a) => a.kinds.some((held) => held === kind));
       return assignment
         ? { id: assignment.inspectorId, displayName: resolved.inspectors.get(assignment.inspectorId) ?? '' }
         : null;
@@ -86,15 +95,24 @@ export class PilotService {
       rounds: schedule.rounds.map((round) => ({
         round: round.round,
         stage: round.stage,
-        startsAt: new Date(round.window.startMs).toISOString(),
-        endsAt: new Date(round.window.endMs).toISOString(),
+        startsAt: formatInstant(round.window.startMs),
+        endsAt: formatInstant(round.window.endMs),
+        steps: orderOfWork(round).map((step) => ({
+          order: step.order,
+          step: step.step,
+          label: WORK_STEP_LABELS[step.step],
+          kinds: step.kinds,
+          opensAt: formatInstant(step.opensAt),
+          dueAt: formatInstant(step.dueAt),
+          tasks: step.tasks,
+        })),
         tasks: round.tasks.map((task) => ({
           key: task.key,
           kind: task.kind,
           kindLabel: kindLabel(task.kind),
-          opensAt: new Date(task.opensAt).toISOString(),
-          dueAt: new Date(task.dueAt).toISOString(),
-          missedAt: new Date(task.missedAt).toISOString(),
+          opensAt: formatInstant(task.opensAt),
+          dueAt: formatInstant(task.dueAt),
+          missedAt: formatInstant(task.missedAt),
           calendarDueDate: task.calendarDueDate,
           dueShift: task.dueShift,
           assignee: task.kind === 'self' ? null : assigneeOf(task.kind),
@@ -105,31 +123,29 @@ export class PilotService {
 
   /**
    * Starts the compound's pilot, or finds the one already running (the workflow id is derived from
-   * the compound, so a second workflow is impossible). Answers once the workflow wrote its record.
+   * the compound, so a second workflow is impossible). The workflow answers once its records exist.
    */
   async enroll(principal: Principal, input: EnrollPilotInput, locale: Locale): Promise<EnrollResult> {
     const resolved = await this.resolveEnrollment(input, locale);
-    const started = await this.workflows.start({
+    const started = await this.workflows.enroll({
       compoundId: resolved.compound.id,
       firmId: resolved.firm.id,
       startDate: input.startDate,
       catalogueVersionId: input.catalogueVersion,
-      inspectorAssignments: input.inspectorAssignments as InspectorAssignment[],
-      ...(input.planOptions ? { planOverrides: input.planOptions as PlanOverrides } : {}),
+      inspectorAssignments: input.inspectorAssignments,
+      ...(input.planOptions ? { planOverrides: input.planOptions } : {}),
       originEnrollmentId: null,
       enrolledBy: actorOf(principal),
     });
-    const row = await this.waitForRecord(started.enrollmentId);
-    return { ...started, pilot: row ? pilotSummary(row) : null };
-  }
-
-  private async waitForRecord(enrollmentId: string): Promise<EnrollmentRow | null> {
-    const until = Date.now() + RECORD_WAIT_MS;
-    for (;;) {
-      const row = await this.pilots.findById(enrollmentId);
-      if (row || Date.now() >= until) return row;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const row = await this.pilots.findById(started.enrollmentId);
+    // The Update returned after the workflow's first activity wrote the record: it is there.
+    if (!row) throw new Error(`pilot ${started.enrollmentId} answered before its record was written`);
+    return {
+      enrollmentId: started.enrollmentId,
+      workflowId: started.workflowId,
+      alreadyEnrolled: started.alreadyEnrolled,
+      pilot: pilotSummary(row),
+    };
   }
 
   /** Checks an enrollment form against the registry; every problem is reported on its field at once. */
@@ -289,17 +305,20 @@ export class PilotService {
 
   async detail(principal: Principal, id: string): Promise<PilotDetail> {
     const row = await this.visible(principal, id);
-    const [rows, snapshot] = await Promise.all([
+    const [rows, snapshot, actions] = await Promise.all([
       this.pilots.timeline(row.id, row.compoundId),
       this.workflows.snapshot(row.workflowId),
+      this.workflows.allowedActions(row.workflowId, principal),
     ]);
     return {
       ...pilotSummary(row),
-      plan: row.plan,
+      plan: pilotPlanSchema.parse(row.plan),
+      features: featuresOf(row.compound),
       experienceSummary: row.experienceSummary,
       timeline: timelineView(rows),
       snapshot,
       live: snapshot !== null,
+      actions,
     };
   }
 
@@ -317,7 +336,7 @@ export class PilotService {
     return this.workflows.update(
       row.workflowId,
       pauseUpdate,
-      { actor: actorOf(principal), reason: input.reason },
+      pauseRequest(actorOf(principal), input),
       updateIdFor(principal, key),
     );
   }
@@ -327,7 +346,7 @@ export class PilotService {
     return this.workflows.update(
       row.workflowId,
       resumeUpdate,
-      { actor: actorOf(principal), ...(input.note ? { note: input.note } : {}) },
+      resumeRequest(actorOf(principal), input),
       updateIdFor(principal, key),
     );
   }
@@ -338,7 +357,7 @@ export class PilotService {
     input: ExtendDeadlineInput,
     locale: Locale,
     key?: string,
-  ): Promise<{ targetId: string; deadline: number }> {
+  ): Promise<ExtendResultView> {
     const row = await this.visible(principal, pilotId);
     if (!(await this.pilots.targetBelongs(row.id, input.targetType, input.targetId))) {
       const say = sayer(locale);
@@ -352,18 +371,13 @@ export class PilotService {
         },
       ]);
     }
-    return this.workflows.update(
+    const result = await this.workflows.update(
       row.workflowId,
       extendDeadlineUpdate,
-      {
-        actor: actorOf(principal),
-        targetType: input.targetType,
-        targetId: input.targetId,
-        days: input.days,
-        reason: input.reason,
-      },
+      extendDeadlineRequest(actorOf(principal), input),
       updateIdFor(principal, key),
     );
+    return extendResultSchema.decode(result);
   }
 
   async reassign(
@@ -371,7 +385,7 @@ export class PilotService {
     input: ReassignInspectorInput,
     locale: Locale,
     key?: string,
-  ): Promise<{ reassignedTasks: string[] }> {
+  ): Promise<ReassignResult> {
     const row = await this.visible(principal, input.pilotId);
     const issues: InputIssue[] = [];
     const say = sayer(locale);
@@ -388,13 +402,7 @@ export class PilotService {
     return this.workflows.update(
       row.workflowId,
       reassignInspectorUpdate,
-      {
-        actor: actorOf(principal),
-        fromInspectorId: input.fromInspectorId,
-        toInspectorId: input.toInspectorId,
-        ...(input.kinds ? { kinds: input.kinds } : {}),
-        ...(input.reason ? { reason: input.reason } : {}),
-      },
+      reassignInspectorRequest(actorOf(principal), input),
       updateIdFor(principal, key),
     );
   }
@@ -404,7 +412,7 @@ export class PilotService {
     return this.workflows.update(
       row.workflowId,
       withdrawUpdate,
-      { actor: actorOf(principal), reason: input.reason },
+      withdrawRequest(actorOf(principal), input),
       updateIdFor(principal, key),
     );
   }
@@ -415,7 +423,7 @@ export class PilotService {
     return this.workflows.update(
       row.workflowId,
       promoteUpdate,
-      { actor: actorOf(principal), ...(input.note ? { note: input.note } : {}) },
+      promoteRequest(actorOf(principal), input),
       updateIdFor(principal, key),
     );
   }
@@ -446,8 +454,8 @@ export class PilotService {
         startDate: input.startDate,
         catalogueVersionId: input.catalogueVersion,
         targets,
-        inspectorAssignments: input.inspectorAssignments as InspectorAssignment[],
-        ...(input.planOptions ? { planOverrides: input.planOptions as PlanOverrides } : {}),
+        inspectorAssignments: input.inspectorAssignments,
+        ...(input.planOptions ? { planOverrides: input.planOptions } : {}),
       },
       updateIdFor(principal, key),
     );

@@ -5,7 +5,7 @@ import { formatLocalDate } from '@pilot/domain';
 import { pilotWorkflowId } from '@pilot/workflows/messages';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import { expectShape } from '../test-support/response-shape.js';
 import type { ApiClient } from '../test-support/api-harness.js';
 import { startApi, type ApiHarness } from '../test-support/api-harness.js';
 import {
@@ -25,11 +25,6 @@ import {
 } from './pilot.dto.js';
 
 /** The body matches the documented response schema (the OpenAPI document is rendered from it). */
-function expectShape(schema: z.ZodType, body: unknown): void {
-  const parsed = schema.safeParse(body);
-  expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
-}
-
 interface Page<T> {
   items: T[];
   total: number;

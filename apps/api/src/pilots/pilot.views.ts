@@ -2,15 +2,21 @@
 // shows next to the codes so it does not need its own copy of them.
 import {
   CATEGORIES,
+  keyPartOutcomeSchema,
+  reasonSchema,
+  taskScopeSchema,
+  formatInstant,
+  formatInstantOrNull,
+  formatLocalDate,
   INSPECTION_KIND_LABELS,
   PHASE_LABELS,
   PHASES,
   STAGE_LABELS,
-  formatLocalDate,
   type InspectionKind,
   type LocalizedText,
   type Phase,
 } from '@pilot/domain';
+import * as z from 'zod';
 import type { PilotSummary, Timeline } from './pilot.dto.js';
 import type { EnrollmentRow, TimelineRows } from './pilot.repository.js';
 
@@ -47,9 +53,24 @@ export function pilotSummary(row: EnrollmentRow): PilotSummary {
       lead: a.lead,
     })),
     openRectifications: row._count.rectifications,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: formatInstant(row.createdAt),
+    updatedAt: formatInstant(row.updatedAt),
   };
+}
+
+const CATEGORY_SCORES = z.array(z.object({ category: z.string(), score: z.number().nullable() }));
+const KEY_PART_OUTCOMES = z.array(keyPartOutcomeSchema);
+const ASSESSMENT = z
+  .object({ reasons: z.array(reasonSchema), completed: z.number().int(), missed: z.number().int() })
+  .nullable();
+
+/**
+ * A JSON column as its shape says, or `fallback` when a row written before the shape existed does
+ * not match: a list must still render.
+ */
+export function storedJson<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
 }
 
 const categoryName = new Map(CATEGORIES.map((c) => [c.code as string, c.name]));
@@ -70,17 +91,19 @@ export function timelineView(rows: TimelineRows): Timeline {
       number: r.number,
       kind: r.kind,
       status: r.status,
-      startsAt: r.startsAt.toISOString(),
-      endsAt: r.endsAt.toISOString(),
+      startsAt: formatInstant(r.startsAt),
+      endsAt: formatInstant(r.endsAt),
       focusCategories: r.focusCategories,
       score: r.score,
       starRating: r.starRating,
       complianceRate: r.complianceRate,
-      categoryScores: r.categoryScores,
+      operationRate: r.operationRate,
+      categoryScores: storedJson(CATEGORY_SCORES, r.categoryScores, []),
       keyAreas: r.keyAreas,
+      keyParts: storedJson(KEY_PART_OUTCOMES, r.keyParts, []),
       passed: r.passed,
-      assessment: r.assessment,
-      evaluatedAt: r.evaluatedAt?.toISOString() ?? null,
+      assessment: storedJson(ASSESSMENT, r.assessment, null),
+      evaluatedAt: formatInstantOrNull(r.evaluatedAt),
     })),
     tasks: rows.tasks.map((t) => ({
       id: t.id,
@@ -89,11 +112,12 @@ export function timelineView(rows: TimelineRows): Timeline {
       kindLabel: kindLabel(t.kind),
       round: t.round?.number ?? null,
       status: t.status,
-      opensAt: t.opensAt.toISOString(),
-      dueAt: t.dueAt.toISOString(),
-      missedAt: t.missedAt?.toISOString() ?? null,
+      scope: storedJson(taskScopeSchema.nullable(), t.scope, null),
+      opensAt: formatInstant(t.opensAt),
+      dueAt: formatInstant(t.dueAt),
+      missedAt: formatInstantOrNull(t.missedAt),
       assignee: t.assignee ? { id: t.assignee.id, displayName: t.assignee.displayName } : null,
-      submittedAt: t.submittedAt?.toISOString() ?? null,
+      submittedAt: formatInstantOrNull(t.submittedAt),
       result: t.result
         ? {
             id: t.result.id,
@@ -109,20 +133,23 @@ export function timelineView(rows: TimelineRows): Timeline {
       standardCode: r.standardCode,
       category: categoryOf(r.standardCode),
       finding: r.finding,
+      keyPart: r.keyPart,
       severity: r.severity,
       critical: r.critical,
       status: r.status,
-      deadline: r.deadline.toISOString(),
-      openedAt: r.openedAt.toISOString(),
-      closedAt: r.closedAt?.toISOString() ?? null,
+      deadline: formatInstant(r.deadline),
+      openedAt: formatInstant(r.openedAt),
+      controlledAt: formatInstantOrNull(r.controlledAt),
+      closedAt: formatInstantOrNull(r.closedAt),
       responses: r.responses.length,
       rejections: r.verifications.filter((v) => v.verdict === 'reject').length,
       events: r.events.map((e) => ({
         from: e.fromStatus,
         to: e.toStatus,
-        at: e.at.toISOString(),
+        at: formatInstant(e.at),
         actorId: e.actorId,
         note: e.note,
+        evidenceIds: e.evidenceIds,
       })),
     })),
     archives: rows.archives.map((a) => ({
@@ -130,12 +157,12 @@ export function timelineView(rows: TimelineRows): Timeline {
       roundId: a.roundId,
       contentHash: a.contentHash,
       itemCount: a.itemCount,
-      createdAt: a.createdAt.toISOString(),
+      createdAt: formatInstant(a.createdAt),
     })),
     audit: rows.audit.map((a) => ({
       // The sequence is a bigint in the database; JSON has no bigint, and the UI only orders by it.
       seq: a.seq.toString(),
-      at: a.at.toISOString(),
+      at: formatInstant(a.at),
       actor: a.actorId ? { id: a.actorId, displayName: rows.actors.get(a.actorId) ?? null } : null,
       actorRole: a.actorRole,
       action: a.action,

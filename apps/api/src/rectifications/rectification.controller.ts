@@ -1,15 +1,18 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import {
+  controlRectificationSchema,
   listRectificationsQuerySchema,
+  rectificationUpdateResultSchema,
   respondRectificationSchema,
   verifyRectificationSchema,
+  type ControlRectificationInput,
   type ListRectificationsQuery,
   type Locale,
+  type RectificationUpdateResultView,
   type RespondRectificationInput,
   type VerifyRectificationInput,
 } from '@pilot/domain';
-import type { RectificationUpdateResult } from '@pilot/workflows/messages';
 import { CurrentUser, Roles } from '../platform/auth/decorators.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
@@ -20,7 +23,6 @@ import { ValidQuery } from '../platform/validation/valid-input.js';
 import {
   rectificationPageSchema,
   rectificationSchema,
-  rectificationUpdateSchema,
   type RectificationPage,
   type RectificationView,
 } from './rectification.dto.js';
@@ -58,14 +60,33 @@ export class RectificationController {
   @HttpCode(200)
   @ApiZodBodyFromPath(respondRectificationSchema, 'rectificationId')
   @ApiConflictResponse({ description: 'Refused by the pilot (already answered, closed, paused, …).' })
-  @ApiZodResponse(rectificationUpdateSchema, 'The item now awaits verification.')
+  @ApiZodResponse(rectificationUpdateResultSchema, 'The item now awaits verification.')
   respondRectification(
     @CurrentUser() principal: Principal,
     @ValidBodyWithPath(respondRectificationSchema, 'rectificationId') input: RespondRectificationInput,
     @RequestLocale() locale: Locale,
     @IdempotencyKey() key: string | undefined,
-  ): Promise<RectificationUpdateResult> {
+  ): Promise<RectificationUpdateResultView> {
     return this.rectifications.respond(principal, input, locale, key);
+  }
+
+  /**
+   * 已管控 (firm): a critical hazard that cannot be fixed in a day is contained meanwhile (the lift
+   * stopped and signed off); the critical deadline stops and the fix gets its own period.
+   */
+  @Roles('firm')
+  @Post(':id/control')
+  @HttpCode(200)
+  @ApiZodBodyFromPath(controlRectificationSchema, 'rectificationId')
+  @ApiConflictResponse({ description: 'Refused (not critical, no interim control for this standard, …).' })
+  @ApiZodResponse(rectificationUpdateResultSchema, 'The item is controlled, with the deadline of its fix.')
+  controlRectification(
+    @CurrentUser() principal: Principal,
+    @ValidBodyWithPath(controlRectificationSchema, 'rectificationId') input: ControlRectificationInput,
+    @RequestLocale() locale: Locale,
+    @IdempotencyKey() key: string | undefined,
+  ): Promise<RectificationUpdateResultView> {
+    return this.rectifications.control(principal, input, locale, key);
   }
 
   /** 核验 (inspector of the pilot): accept closes the item, reject reopens it with a new deadline. */
@@ -74,12 +95,12 @@ export class RectificationController {
   @HttpCode(200)
   @ApiZodBodyFromPath(verifyRectificationSchema, 'rectificationId')
   @ApiConflictResponse({ description: 'Refused by the pilot (not answered yet, not your pilot, …).' })
-  @ApiZodResponse(rectificationUpdateSchema, 'The item closed, or reopened with a new deadline.')
+  @ApiZodResponse(rectificationUpdateResultSchema, 'The item closed, or reopened with a new deadline.')
   verifyRectification(
     @CurrentUser() principal: Principal,
     @ValidBodyWithPath(verifyRectificationSchema, 'rectificationId') input: VerifyRectificationInput,
     @IdempotencyKey() key: string | undefined,
-  ): Promise<RectificationUpdateResult> {
+  ): Promise<RectificationUpdateResultView> {
     return this.rectifications.verify(principal, input, key);
   }
 }

@@ -1,10 +1,11 @@
+import { RECTIFICATION_STATUSES, instantSchema, severitySchema } from '@pilot/domain';
 import * as z from 'zod';
 import { localizedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the rectification routes; the services return `z.infer` of them. */
 
-const instant = z.iso.datetime();
-const statusSchema = z.enum(['open', 'responded', 'reopened', 'closed', 'cancelled']);
+const instant = instantSchema;
+const statusSchema = z.enum(RECTIFICATION_STATUSES);
 
 export const rectificationSchema = z.object({
   id: z.string(),
@@ -14,13 +15,18 @@ export const rectificationSchema = z.object({
   standardCode: z.string(),
   category: z.object({ code: z.string(), name: localizedSchema.nullable() }),
   finding: z.string(),
-  severity: z.enum(['minor', 'major', 'critical']),
+  /** The key part (重点部位) the finding was made at, on key-part checks. */
+  keyPart: z.string().nullable(),
+  severity: severitySchema,
   critical: z.boolean(),
   status: statusSchema,
   deadline: instant,
-  /** Waiting for the firm's answer and past its deadline. */
+  /** Waiting for the firm's work and past its deadline. */
   overdue: z.boolean(),
   openedAt: instant,
+  /** 已管控: when the hazard was contained (the critical clock stopped there). */
+  controlledAt: instant.nullable(),
+  /** 销号: when the item was closed. */
   closedAt: instant.nullable(),
   responses: z.array(
     z.object({
@@ -49,18 +55,12 @@ export const rectificationSchema = z.object({
       at: instant,
       actorId: z.string().nullable(),
       note: z.string().nullable(),
+      evidenceIds: z.array(z.string()),
     }),
   ),
 });
 
 export const rectificationPageSchema = pageSchemaOf(rectificationSchema);
-
-export const rectificationUpdateSchema = z.object({
-  rectificationId: z.string(),
-  status: statusSchema,
-  /** Epoch ms; a rejection sets a new one. */
-  deadline: z.number(),
-});
 
 export type RectificationView = z.infer<typeof rectificationSchema>;
 export type RectificationPage = z.infer<typeof rectificationPageSchema>;

@@ -23,17 +23,6 @@ export type RectificationRow = Prisma.RectificationGetPayload<{ include: typeof 
 /** Items still waiting for the firm's answer. */
 const AWAITING_ANSWER: Prisma.RectificationWhereInput = { status: { in: ['open', 'reopened'] } };
 
-/** The list filter's words: accepted items are closed (销号), rejected ones reopened for another answer. */
-const STATUS_FILTER: Record<
-  NonNullable<ListRectificationsQuery['status']>,
-  Prisma.RectificationWhereInput
-> = {
-  open: { status: 'open' },
-  responded: { status: 'responded' },
-  accepted: { status: 'closed' },
-  rejected: { status: 'reopened' },
-};
-
 @Injectable()
 export class RectificationRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
@@ -45,7 +34,7 @@ export class RectificationRepository {
   ): Promise<{ rows: RectificationRow[]; total: number }> {
     const filters: Prisma.RectificationWhereInput[] = [scope];
     if (query.pilotId) filters.push({ enrollmentId: query.pilotId });
-    if (query.status) filters.push(STATUS_FILTER[query.status]);
+    if (query.status) filters.push({ status: query.status });
     if (query.severity) filters.push({ severity: query.severity });
     if (query.category) filters.push({ standardCode: { startsWith: `${query.category}-` } });
     if (query.overdue !== undefined) {

@@ -2,7 +2,7 @@
 // migrated PGlite: the coordinator enrolls, the firm self-inspects, an inspector inspects and fails
 // an item, the firm answers with evidence, the inspector rejects and then accepts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import { expectShape } from '../test-support/response-shape.js';
 import { compoundPageSchema } from '../compounds/compound.dto.js';
 import { evidenceUploadSchema } from '../evidence/evidence.dto.js';
 import { rectificationSchema } from '../rectifications/rectification.dto.js';
@@ -21,14 +21,10 @@ import {
   type ErrorBody,
   type TaskDetailBody,
 } from '../test-support/pilot-fixtures.js';
-import { submitResultSchema, taskDetailSchema, taskPageSchema } from './task.dto.js';
+import { submitInspectionResultSchema } from '@pilot/domain';
+import { taskDetailSchema, taskPageSchema } from './task.dto.js';
 
 /** The body matches the documented response schema (the OpenAPI document is rendered from it). */
-function expectShape(schema: z.ZodType, body: unknown): void {
-  const parsed = schema.safeParse(body);
-  expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
-}
-
 interface Page<T> {
   items: T[];
   total: number;
@@ -166,7 +162,7 @@ describe('field work over HTTP: inspections, rectifications, evidence', () => {
     }>(`/tasks/${task.id}/submit`, body, headers);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.rectifications.map((r) => r.standardCode)).toEqual([failedCode]);
-    expectShape(submitResultSchema, first.body);
+    expectShape(submitInspectionResultSchema, first.body);
     const retry = await zhang.post(`/tasks/${task.id}/submit`, body, headers);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
@@ -280,7 +276,7 @@ describe('field work over HTTP: inspections, rectifications, evidence', () => {
     });
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     expect(rejected.body.status).toBe('reopened');
-    const reopened = (await firm.get<Page<RectificationRow>>('/rectifications?status=rejected')).body;
+    const reopened = (await firm.get<Page<RectificationRow>>('/rectifications?status=reopened')).body;
     expect(reopened.items.map((r) => r.id)).toEqual([rectificationId]);
 
     expect(

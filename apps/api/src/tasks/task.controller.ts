@@ -8,8 +8,9 @@ import {
   type Locale,
   type SubmitInspectionInput,
   type SubmitSelfInspectionInput,
+  submitInspectionResultSchema,
+  type SubmitInspectionResultView,
 } from '@pilot/domain';
-import type { SubmitInspectionResult } from '@pilot/workflows/messages';
 import { CurrentUser, Roles } from '../platform/auth/decorators.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { IdempotencyKey } from '../platform/idempotency/idempotency-key.decorator.js';
@@ -17,13 +18,7 @@ import { ApiZodResponse } from '../platform/validation/api-response.js';
 import { ApiZodQuery } from '../platform/validation/api-schema.js';
 import { ApiZodBodyFromPath, RequestLocale, ValidBodyWithPath } from '../platform/validation/path-input.js';
 import { ValidQuery } from '../platform/validation/valid-input.js';
-import {
-  submitResultSchema,
-  taskDetailSchema,
-  taskPageSchema,
-  type TaskDetail,
-  type TaskPage,
-} from './task.dto.js';
+import { taskDetailSchema, taskPageSchema, type TaskDetail, type TaskPage } from './task.dto.js';
 import { TaskService } from './task.service.js';
 
 /**
@@ -66,14 +61,14 @@ export class TaskController {
   @ApiConflictResponse({
     description: 'Refused by the pilot (not open, not yours, checklist incomplete, …).',
   })
-  @ApiZodResponse(submitResultSchema, 'The recorded result and the rectification orders it opened.')
+  @ApiZodResponse(submitInspectionResultSchema, 'The recorded result and the rectification orders it opened.')
   submitInspection(
     @CurrentUser() principal: Principal,
     @Param('id') id: string,
     @ValidBodyWithPath(submitInspectionSchema, 'taskId') input: SubmitInspectionInput,
     @RequestLocale() locale: Locale,
     @IdempotencyKey() key: string | undefined,
-  ): Promise<SubmitInspectionResult> {
+  ): Promise<SubmitInspectionResultView> {
     return this.tasks.submit(principal, id, input, locale, key);
   }
 }
@@ -93,13 +88,13 @@ export class SelfInspectionController {
   @ApiConflictResponse({
     description: 'Refused by the pilot (self-inspection closed, checklist incomplete, …).',
   })
-  @ApiZodResponse(submitResultSchema, 'The recorded self-inspection.')
+  @ApiZodResponse(submitInspectionResultSchema, 'The recorded self-inspection.')
   submitSelfInspection(
     @CurrentUser() principal: Principal,
     @ValidBodyWithPath(submitSelfInspectionSchema, 'pilotId') input: SubmitSelfInspectionInput,
     @RequestLocale() locale: Locale,
     @IdempotencyKey() key: string | undefined,
-  ): Promise<SubmitInspectionResult> {
+  ): Promise<SubmitInspectionResultView> {
     return this.tasks.submitSelf(principal, input, locale, key);
   }
 }

@@ -1,17 +1,29 @@
-import { EVIDENCE_KINDS, INSPECTION_KINDS } from '@pilot/domain';
+import {
+  INSPECTION_KINDS,
+  ITEM_OUTCOMES,
+  PUBLIC_TASK_STATUSES,
+  RECTIFICATION_STATUSES,
+  compoundFeatureSchema,
+  instantSchema,
+  severitySchema,
+  standardSchema,
+  taskScopeSchema,
+} from '@pilot/domain';
 import * as z from 'zod';
 import { localizedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the task routes; the services return `z.infer` of them. */
 
-const instant = z.iso.datetime();
+const instant = instantSchema;
 
 export const taskSummarySchema = z.object({
   id: z.string(),
   key: z.string(),
   kind: z.enum(INSPECTION_KINDS),
   kindLabel: localizedSchema,
-  status: z.enum(['scheduled', 'open', 'submitted', 'missed', 'cancelled']),
+  status: z.enum(PUBLIC_TASK_STATUSES),
+  /** What a key-part check (or re-check) covers. */
+  scope: taskScopeSchema.nullable(),
   /** Open and past its due time (still submittable until it is marked missed). */
   overdue: z.boolean(),
   round: z.number().int().nullable(),
@@ -33,21 +45,10 @@ export const taskSummarySchema = z.object({
 
 export const taskPageSchema = pageSchemaOf(taskSummarySchema);
 
-const standardSchema = z.object({
-  code: z.string(),
-  title: localizedSchema,
-  /** What the firm must meet (zh). */
-  requirement: z.string(),
-  /** What the inspector looks at and how (zh). */
-  method: z.string(),
-  weight: z.number(),
-  evidence: z.array(z.enum(EVIDENCE_KINDS)),
-  critical: z.boolean(),
-  scoring: z.union([
-    z.object({ mode: z.literal('binary') }),
-    z.object({ mode: z.literal('graded'), max: z.number() }),
-  ]),
-  topics: z.array(z.string()),
+/** A standard as the form shows it, with its rules (applicability, 规范操作, 已管控). */
+const checklistStandardSchema = standardSchema.extend({
+  /** Counts towards 规范操作执行率. */
+  staffOperation: z.boolean(),
 });
 
 export const taskDetailSchema = taskSummarySchema.extend({
@@ -55,18 +56,36 @@ export const taskDetailSchema = taskSummarySchema.extend({
   checklist: z.object({
     catalogueVersionId: z.string(),
     catalogueTitle: z.string().nullable(),
-    /** Key areas (重点部位) a consolidation check is limited to. */
+    /** The previous round's weak categories, which order a consolidation round's key parts. */
     focusCategories: z.array(z.string()),
+    /** Answers the form must give (a standard asked at two key parts counts twice). */
     itemCount: z.number().int(),
+    /** Whole-compound checks: the standards by category. Empty on key-part checks. */
     categories: z.array(
-      z.object({ code: z.string(), name: localizedSchema, standards: z.array(standardSchema) }),
+      z.object({ code: z.string(), name: localizedSchema, standards: z.array(checklistStandardSchema) }),
+    ),
+    /** 重点部位 checks: each place with the standards asked there (items carry its code). */
+    keyParts: z.array(
+      z.object({ code: z.string(), name: localizedSchema, standards: z.array(checklistStandardSchema) }),
+    ),
+    /** Standards of the kind that do not apply to this compound, and what it lacks (不适用). */
+    notApplicable: z.array(
+      z.object({
+        code: z.string(),
+        title: localizedSchema,
+        missing: z.array(compoundFeatureSchema),
+        reason: localizedSchema,
+      }),
     ),
   }),
+  /** Photos and documents of the inspection as a whole. */
+  evidenceIds: z.array(z.string()),
   /** The submitted answers, once the task is done. */
   items: z.array(
     z.object({
       code: z.string(),
-      outcome: z.enum(['pass', 'fail', 'na']),
+      keyPart: z.string().nullable(),
+      outcome: z.enum(ITEM_OUTCOMES),
       score: z.number().nullable(),
       note: z.string().nullable(),
       evidenceIds: z.array(z.string()),
@@ -76,24 +95,10 @@ export const taskDetailSchema = taskSummarySchema.extend({
     z.object({
       id: z.string(),
       standardCode: z.string(),
-      severity: z.enum(['minor', 'major', 'critical']),
-      status: z.enum(['open', 'responded', 'reopened', 'closed', 'cancelled']),
+      keyPart: z.string().nullable(),
+      severity: severitySchema,
+      status: z.enum(RECTIFICATION_STATUSES),
       deadline: instant,
-    }),
-  ),
-});
-
-export const submitResultSchema = z.object({
-  resultId: z.string(),
-  score: z.number().nullable(),
-  complianceRate: z.number().nullable(),
-  /** The rectification orders the failed items opened, with their deadlines (epoch ms). */
-  rectifications: z.array(
-    z.object({
-      id: z.string(),
-      standardCode: z.string(),
-      severity: z.enum(['minor', 'major', 'critical']),
-      deadline: z.number(),
     }),
   ),
 });

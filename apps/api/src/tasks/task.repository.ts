@@ -10,11 +10,22 @@ const taskInclude = {
       id: true,
       workflowId: true,
       catalogueVersionId: true,
-      compound: { select: { id: true, name: true } },
+      compound: {
+        select: {
+          id: true,
+          name: true,
+          liftCount: true,
+          hasFireControlRoom: true,
+          hasSecondaryWaterSupply: true,
+          hasUndergroundGarage: true,
+          hasEvChargingArea: true,
+          hasSepticTank: true,
+        },
+      },
       firm: { select: { id: true, name: true } },
     },
   },
-  round: { select: { number: true, focusCategories: true } },
+  round: { select: { number: true, focusCategories: true, keyParts: true } },
   assignee: { select: { id: true, displayName: true } },
   result: {
     select: {
@@ -24,6 +35,7 @@ const taskInclude = {
       submittedAt: true,
       submittedById: true,
       notes: true,
+      evidenceIds: true,
     },
   },
 } satisfies Prisma.InspectionTaskInclude;
@@ -90,7 +102,10 @@ export class TaskRepository {
   }
 
   resultItems(resultId: string) {
-    return this.prisma.itemResult.findMany({ where: { resultId }, orderBy: { standardCode: 'asc' } });
+    return this.prisma.itemResult.findMany({
+      where: { resultId },
+      orderBy: [{ keyPart: 'asc' }, { standardCode: 'asc' }],
+    });
   }
 
   rectificationsOf(taskId: string) {

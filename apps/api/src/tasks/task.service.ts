@@ -1,22 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  checklistFor,
-  type CatalogueVersion,
+  COMPOUND_FEATURE_LABELS,
+  catalogueVersionSchema,
+  categoryCodeSchema,
+  featuresOf,
+  formatInstant,
+  formatInstantOrNull,
+  isStaffOperation,
+  keyPartStateSchema,
+  submitInspectionRequest,
+  submitInspectionResultSchema,
+  taskChecklist,
+  taskScopeSchema,
   type CategoryCode,
   type ListTasksQuery,
   type Locale,
+  type Standard,
   type SubmitInspectionInput,
+  type SubmitInspectionResultView,
   type SubmitSelfInspectionInput,
 } from '@pilot/domain';
-import { submitInspectionUpdate, type SubmitInspectionResult } from '@pilot/workflows/messages';
+import { submitInspectionUpdate } from '@pilot/workflows/messages';
+import * as z from 'zod';
 import { EvidenceService, type EvidenceRef } from '../evidence/evidence.service.js';
 import { taskScope } from '../platform/auth/scope.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from '../pilots/pilot-workflow.gateway.js';
-import { kindLabel } from '../pilots/pilot.views.js';
+import { kindLabel, storedJson } from '../pilots/pilot.views.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { NotFoundError } from '../platform/errors/api-errors.js';
 import type { TaskDetail, TaskPage, TaskSummary } from './task.dto.js';
 import { TaskRepository, type TaskRow } from './task.repository.js';
+
+const KEY_PARTS = z.array(keyPartStateSchema);
 
 function taskView(row: TaskRow, now: number): TaskSummary {
   return {
@@ -25,14 +40,19 @@ function taskView(row: TaskRow, now: number): TaskSummary {
     kind: row.kind,
     kindLabel: kindLabel(row.kind),
     status: row.status,
+    scope: storedJson(taskScopeSchema.nullable(), row.scope, null),
     overdue: row.status === 'open' && row.dueAt.getTime() < now,
     round: row.round?.number ?? null,
-    opensAt: row.opensAt.toISOString(),
-    dueAt: row.dueAt.toISOString(),
-    missedAt: row.missedAt?.toISOString() ?? null,
-    pilot: { id: row.enrollment.id, compound: row.enrollment.compound, firm: row.enrollment.firm },
+    opensAt: formatInstant(row.opensAt),
+    dueAt: formatInstant(row.dueAt),
+    missedAt: formatInstantOrNull(row.missedAt),
+    pilot: {
+      id: row.enrollment.id,
+      compound: { id: row.enrollment.compound.id, name: row.enrollment.compound.name },
+      firm: row.enrollment.firm,
+    },
     assignee: row.assignee,
-    submittedAt: row.submittedAt?.toISOString() ?? null,
+    submittedAt: formatInstantOrNull(row.submittedAt),
     result: row.result
       ? {
           id: row.result.id,
@@ -42,6 +62,16 @@ function taskView(row: TaskRow, now: number): TaskSummary {
         }
       : null,
   };
+}
+
+/** A category code kept in the records, if it still is one. */
+function categoryCode(code: string): CategoryCode[] {
+  const parsed = categoryCodeSchema.safeParse(code);
+  return parsed.success ? [parsed.data] : [];
+}
+
+function standardView(standard: Standard) {
+  return { ...standard, staffOperation: isStaffOperation(standard) };
 }
 
 @Injectable()
@@ -75,43 +105,58 @@ export class TaskService {
       row.result ? this.tasks.resultItems(row.result.id) : Promise.resolve([]),
       this.tasks.rectificationsOf(row.id),
     ]);
-    const catalogue = catalogueRow?.content as unknown as CatalogueVersion | undefined;
-    const standards = catalogue
-      ? checklistFor(catalogue, row.kind, {
-          focusCategories: (row.round?.focusCategories ?? []) as CategoryCode[],
-        })
-      : [];
+    const catalogue = catalogueRow ? catalogueVersionSchema.parse(catalogueRow.content) : null;
+    const round = {
+      focusCategories: (row.round?.focusCategories ?? []).flatMap((code) => categoryCode(code)),
+      keyParts: storedJson(KEY_PARTS.nullable(), row.round?.keyParts ?? null, null),
+    };
+    const scope = storedJson(taskScopeSchema.nullable(), row.scope, null);
+    const checklist = catalogue
+      ? taskChecklist(catalogue, { kind: row.kind, scope }, round, featuresOf(row.enrollment.compound))
+      : { entries: [], notApplicable: [] };
+    const wholeCompound = checklist.entries.filter((entry) => entry.keyPart === null);
     const categories = (catalogue?.categories ?? [])
       .map((category) => ({
         code: category.code,
         name: category.name,
-        standards: standards
-          .filter((s) => s.category === category.code)
-          .map((s) => ({
-            code: s.code,
-            title: s.title,
-            requirement: s.requirement,
-            method: s.method,
-            weight: s.weight,
-            evidence: s.evidence,
-            critical: s.critical,
-            scoring: s.scoring,
-            topics: s.topics,
-          })),
+        standards: wholeCompound
+          .filter((entry) => entry.standard.category === category.code)
+          .map((entry) => standardView(entry.standard)),
       }))
       .filter((category) => category.standards.length > 0);
+    const keyParts = (round.keyParts ?? [])
+      .filter((part) => checklist.entries.some((entry) => entry.keyPart === part.code))
+      .map((part) => ({
+        code: part.code,
+        name: part.name,
+        standards: checklist.entries
+          .filter((entry) => entry.keyPart === part.code)
+          .map((entry) => standardView(entry.standard)),
+      }));
     return {
       ...taskView(row, Date.now()),
       notes: row.result?.notes ?? null,
       checklist: {
         catalogueVersionId: row.enrollment.catalogueVersionId,
         catalogueTitle: catalogueRow?.title ?? null,
-        focusCategories: row.round?.focusCategories ?? [],
-        itemCount: standards.length,
+        focusCategories: round.focusCategories,
+        itemCount: checklist.entries.length,
         categories,
+        keyParts,
+        notApplicable: checklist.notApplicable.map(({ standard, missing }) => ({
+          code: standard.code,
+          title: standard.title,
+          missing,
+          reason: {
+            zh: `本小区没有${missing.map((f) => COMPOUND_FEATURE_LABELS[f].zh).join('、')}，此项不适用。`,
+            en: `The compound has no ${missing.map((f) => COMPOUND_FEATURE_LABELS[f].en).join(' or ')}: not applicable.`,
+          },
+        })),
       },
+      evidenceIds: row.result?.evidenceIds ?? [],
       items: items.map((item) => ({
         code: item.standardCode,
+        keyPart: item.keyPart === '' ? null : item.keyPart,
         outcome: item.outcome,
         score: item.score,
         note: item.note,
@@ -120,9 +165,10 @@ export class TaskService {
       rectifications: rectifications.map((r) => ({
         id: r.id,
         standardCode: r.standardCode,
+        keyPart: r.keyPart,
         severity: r.severity,
         status: r.status,
-        deadline: r.deadline.toISOString(),
+        deadline: formatInstant(r.deadline),
       })),
     };
   }
@@ -134,7 +180,7 @@ export class TaskService {
     input: SubmitInspectionInput,
     locale: Locale,
     key?: string,
-  ): Promise<SubmitInspectionResult> {
+  ): Promise<SubmitInspectionResultView> {
     return this.submitTo(principal, await this.visible(principal, id), input, locale, key);
   }
 
@@ -144,7 +190,7 @@ export class TaskService {
     input: SubmitSelfInspectionInput,
     locale: Locale,
     key?: string,
-  ): Promise<SubmitInspectionResult> {
+  ): Promise<SubmitInspectionResultView> {
     const row = await this.tasks.findSelfTask(taskScope(principal), input.pilotId);
     if (!row) throw new NotFoundError(`self-inspection of pilot ${input.pilotId}`);
     return this.submitTo(principal, row, input, locale, key);
@@ -156,7 +202,7 @@ export class TaskService {
     input: Pick<SubmitInspectionInput, 'items' | 'notes' | 'evidenceRefs'>,
     locale: Locale,
     key: string | undefined,
-  ): Promise<SubmitInspectionResult> {
+  ): Promise<SubmitInspectionResultView> {
     const refs: EvidenceRef[] = [
       ...input.evidenceRefs.map((ref, index) => ({ path: `evidenceRefs.${index}`, id: ref })),
       ...input.items.flatMap((item, index) =>
@@ -164,24 +210,13 @@ export class TaskService {
       ),
     ];
     await this.evidence.checkRefs(principal, row.enrollment.id, refs, locale);
-    return this.workflows.update(
+    const result = await this.workflows.update(
       row.enrollment.workflowId,
       submitInspectionUpdate,
-      {
-        actor: actorOf(principal),
-        taskId: row.id,
-        items: input.items.map((item) => ({
-          code: item.code,
-          outcome: item.outcome,
-          ...(item.score !== undefined ? { score: item.score } : {}),
-          ...(item.note !== undefined ? { note: item.note } : {}),
-          ...(item.evidenceRefs?.length ? { evidenceIds: item.evidenceRefs } : {}),
-        })),
-        ...(input.notes ? { notes: input.notes } : {}),
-        ...(input.evidenceRefs.length > 0 ? { evidenceIds: input.evidenceRefs } : {}),
-      },
+      submitInspectionRequest(actorOf(principal), row.id, input),
       updateIdFor(principal, key),
     );
+    return submitInspectionResultSchema.decode(result);
   }
 
   private async visible(principal: Principal, id: string): Promise<TaskRow> {

@@ -1,4 +1,4 @@
-import type { InputIssue, Reason } from '@pilot/domain';
+import { formatInstant, type InputIssue, type Reason } from '@pilot/domain';
 
 /**
  * Errors a service throws for what the user did; the exception filter turns each into its status
@@ -76,9 +76,9 @@ export class LockedError extends ApiError {
   readonly status = 423;
   readonly code = 'account_locked';
   constructor(readonly until: Date) {
-    super(`locked until ${until.toISOString()}`);
+    super(`locked until ${formatInstant(until)}`);
   }
   override body() {
-    return { lockedUntil: this.until.toISOString() };
+    return { lockedUntil: formatInstant(this.until) };
   }
 }
