@@ -4,7 +4,7 @@
 import { CATEGORY_CODES, type CategoryCode } from '@pilot/domain';
 import { enrollmentIdFor } from '@pilot/workflows/messages';
 import type { ImportedRound, PilotImport } from '@pilot/workflows/import';
-import type { InspectorAssignment } from '@pilot/workflows/messages';
+import type { InspectorAssignment } from '@pilot/domain';
 
 /** Category scores around a round score, deterministic per compound (weaker spots differ by compound). */
 function categoriesAround(

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
+  catalogueVersionSchema,
   checklistFor,
   defaultSeverity,
   formatLocalDate,
   scoreInspection,
+  type Actor,
   type CatalogueVersion,
   type ItemResult,
 } from '@pilot/domain';
-import { appendAudit, type BlobStorage, type Prisma, type PrismaClient } from '@pilot/db';
-import { pilotWorkflowId, searchAttributes, type Actor } from '@pilot/workflows/messages';
+import { appendAudit, jsonValue, type BlobStorage, type Prisma, type PrismaClient } from '@pilot/db';
+import { pilotWorkflowId, searchAttributes } from '@pilot/workflows/messages';
 import { buildRound, importedPilotState, type PilotImport } from '@pilot/workflows/import';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 
@@ -39,7 +41,7 @@ export async function importPilot(
   }
   const { state, startMs, windows } = importedPilotState(spec, nowMs);
   const catalogueRow = await prisma.catalogueVersion.findUniqueOrThrow({ where: { id: catalogueVersionId } });
-  const catalogue = catalogueRow.content as unknown as CatalogueVersion;
+  const catalogue = catalogueVersionSchema.parse(catalogueRow.content);
   const latest = state.rounds.at(-1);
   const archives: Array<{ outcome: (typeof state.rounds)[number]; storageKey: string; contentHash: string }> =
     [];
@@ -67,14 +69,14 @@ export async function importPilot(
         phase: state.stage.phase,
         status: 'active',
         startDate: new Date(startMs),
-        plan: state.plan as unknown as Prisma.InputJsonValue,
+        plan: jsonValue(state.plan),
         currentRound: state.round?.number ?? latest?.number ?? 0,
         latestScore: latest?.score ?? null,
         starRating: latest?.stars ?? null,
         enrolledById: actor.userId,
         experienceSummary:
           state.stage.stage === 'rollout'
-            ? ({
+            ? jsonValue({
                 imported: true,
                 rounds: state.rounds.map((r) => ({
                   number: r.number,
@@ -82,7 +84,7 @@ export async function importPilot(
                   score: r.score,
                   stars: r.stars,
                 })),
-              } as Prisma.InputJsonValue)
+              })
             : undefined,
         assignments: {
           create: spec.inspectorAssignments.map((a, i) => ({ userId: a.inspectorId, lead: i === 0 })),
@@ -103,15 +105,15 @@ export async function importPilot(
           score: outcome.score,
           starRating: outcome.stars,
           complianceRate: outcome.complianceRate,
-          categoryScores: outcome.categoryScores as Prisma.InputJsonValue,
+          categoryScores: jsonValue(outcome.categoryScores),
           keyAreas: outcome.keyAreas,
           passed: outcome.passed,
-          assessment: {
+          assessment: jsonValue({
             reasons: outcome.reasons,
             completed: outcome.completed,
             missed: outcome.missed,
             imported: true,
-          } as unknown as Prisma.InputJsonValue,
+          }),
           evaluatedAt: new Date(outcome.evaluatedAt),
           focusCategories: [],
         },
@@ -126,7 +128,7 @@ export async function importPilot(
           roundId: archive.outcome.id,
           storageKey: archive.storageKey,
           contentHash: archive.contentHash,
-          index: [{ name: 'imported', title: '导入的纸质档案', count: 1 }] as Prisma.InputJsonValue,
+          index: jsonValue([{ name: 'imported', title: '导入的纸质档案', count: 1 }]),
           itemCount: 1,
           createdAt: new Date(archive.outcome.evaluatedAt),
         },
@@ -292,10 +294,7 @@ async function recordPaperInspections(
           catalogueVersionId: catalogue.version,
           score: score.score,
           complianceRate: score.complianceRate,
-          categoryScores: score.categories.map((c) => ({
-            category: c.category,
-            score: c.score,
-          })) as Prisma.InputJsonValue,
+          categoryScores: jsonValue(score.categories.map((c) => ({ category: c.category, score: c.score }))),
           notes: '系统上线前的纸质检查记录（导入）',
           submittedAt,
           items: {

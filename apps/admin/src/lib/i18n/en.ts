@@ -268,6 +268,7 @@ export const en: Messages = {
     },
     status: {
       open: 'To rectify',
+      controlled: 'Hazard controlled',
       responded: 'To verify',
       reopened: 'Sent back',
       closed: 'Closed',
@@ -386,7 +387,8 @@ export const en: Messages = {
       weekly: 'Weekly inspection',
       monthly: 'Monthly special inspection',
       quarterly: 'Quarterly special inspection',
-      consolidation: 'Key-area consolidation check',
+      consolidation: 'Key-part consolidation check',
+      recheck: 'Key-part re-check',
     },
     board: {
       title: 'Pilot board',
@@ -506,6 +508,7 @@ export const en: Messages = {
       },
       rectStatus: {
         open: 'Open',
+        controlled: 'Hazard controlled',
         responded: 'Awaiting check',
         reopened: 'Sent back',
         closed: 'Closed',

@@ -261,6 +261,7 @@ export const zhCN = {
     },
     status: {
       open: '待整改',
+      controlled: '已管控',
       responded: '待核验',
       reopened: '退回整改',
       closed: '已销号',
@@ -380,6 +381,7 @@ export const zhCN = {
       monthly: '月度专项检查',
       quarterly: '季度专项检查',
       consolidation: '重点部位巩固检查',
+      recheck: '重点部位复查',
     },
     board: {
       title: '试点看板',
@@ -498,6 +500,7 @@ export const zhCN = {
       },
       rectStatus: {
         open: '待整改',
+        controlled: '已管控',
         responded: '待核验',
         reopened: '退回重整',
         closed: '已销号',

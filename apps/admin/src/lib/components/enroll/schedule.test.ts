@@ -1,17 +1,9 @@
+import { INSPECTION_KIND_LABELS as LABELS, type DayShift } from '@pilot/domain';
 import { describe, expect, it } from 'vitest';
 import type { PreviewTask, SchedulePreview } from '$lib/api/pilot-types';
 import { scheduleView } from './schedule';
 
-const LABELS = {
-  self: { zh: '企业自查', en: 'Self-inspection' },
-  concentrated: { zh: '集中检查', en: 'Concentrated inspection' },
-  weekly: { zh: '周检查', en: 'Weekly inspection' },
-  monthly: { zh: '月度专项检查', en: 'Monthly special inspection' },
-  quarterly: { zh: '季度专项检查', en: 'Quarterly special inspection' },
-  consolidation: { zh: '重点部位巩固检查', en: 'Key-area consolidation check' },
-} as const;
-
-function task(key: string, kind: PreviewTask['kind'], due: string, shift: unknown = 'none'): PreviewTask {
+function task(key: string, kind: PreviewTask['kind'], due: string, shift: DayShift = 'none'): PreviewTask {
   return {
     key,
     kind,

@@ -46,11 +46,7 @@ export interface ScheduleView {
   unassigned: InspectionKind[];
 }
 
-const isShifted = (task: PreviewTask) =>
-  task.dueShift !== null &&
-  task.dueShift !== undefined &&
-  task.dueShift !== 'none' &&
-  task.dueShift !== false;
+const isShifted = (task: PreviewTask) => task.dueShift !== 'none';
 
 export function scheduleView(preview: Pick<SchedulePreview, 'rounds'>): ScheduleView {
   const rounds = [...preview.rounds]

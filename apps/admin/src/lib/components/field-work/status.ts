@@ -14,6 +14,8 @@ export function rectificationTone(status: RectificationStatus, overdue: boolean)
       return 'warn';
     case 'reopened':
       return 'danger';
+    case 'controlled':
+      return 'warn';
     case 'responded':
       return 'info';
     case 'closed':

@@ -25,7 +25,11 @@ function snapshotRound(number: number, values: Record<string, number>, score: nu
   };
 }
 
-function timelineRound(number: number, categoryScores: unknown, evaluated = true): TimelineRound {
+function timelineRound(
+  number: number,
+  categoryScores: TimelineRound['categoryScores'],
+  evaluated = true,
+): TimelineRound {
   return {
     id: `r${number}`,
     number,
@@ -37,8 +41,10 @@ function timelineRound(number: number, categoryScores: unknown, evaluated = true
     score: evaluated ? 74.5 : null,
     starRating: evaluated ? 3 : null,
     complianceRate: evaluated ? 0.73 : null,
+    operationRate: evaluated ? 0.8 : null,
     categoryScores,
     keyAreas: [],
+    keyParts: [],
     passed: evaluated ? true : null,
     assessment: null,
     evaluatedAt: evaluated ? '2024-04-01T00:00:00.000Z' : null,
@@ -73,8 +79,11 @@ describe('category scores against the previous round', () => {
 
   it('reads the records when the workflow did not answer, skipping rounds not evaluated', () => {
     const rounds = evaluatedRounds(null, [
-      timelineRound(2, null, false),
-      timelineRound(1, [{ category: 'A', score: 75.46 }, { category: 'G', score: 72.26 }, 'junk']),
+      timelineRound(2, [], false),
+      timelineRound(1, [
+        { category: 'A', score: 75.46 },
+        { category: 'G', score: 72.26 },
+      ]),
     ]);
     expect(rounds).toHaveLength(1);
     const comparison = compareCategories(rounds, labelOf, seriesLabel);

@@ -18,20 +18,6 @@ export interface RoundScores {
   categories: Record<string, number | null>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The records keep category scores as JSON the API does not type; read them defensively. */
-function categoryScores(value: unknown): Record<string, number | null> | null {
-  if (!Array.isArray(value)) return null;
-  const scores: Record<string, number | null> = {};
-  for (const entry of value) {
-    if (!isRecord(entry) || typeof entry.category !== 'string') continue;
-    scores[entry.category] = typeof entry.score === 'number' ? entry.score : null;
-  }
-  return scores;
-}
-
 /**
  * Evaluated rounds with their category scores, oldest first: from the live snapshot when there is
  * one (the workflow's own results), else from the records.
@@ -56,8 +42,8 @@ export function evaluatedRounds(
     .filter((round) => round.evaluatedAt !== null)
     .sort((a, b) => a.number - b.number)
     .flatMap((round) => {
-      const categories = categoryScores(round.categoryScores);
-      return categories
+      const categories = Object.fromEntries(round.categoryScores.map((c) => [c.category, c.score]));
+      return round.categoryScores.length > 0
         ? [
             {
               number: round.number,

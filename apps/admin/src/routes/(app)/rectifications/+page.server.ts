@@ -3,16 +3,13 @@ import { failureText, standardsOfPilots, type StandardInfo } from '$lib/server/f
 import { requireSection, requireUser } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
-/**
- * Everything still open, nearest deadline first, and the latest closed items. The API's filter
- * words: `open` is open, `rejected` reopened, `responded` awaiting verification, `accepted` closed.
- */
+/** Everything still open, nearest deadline first, and the latest closed items (销号). */
 const QUERIES = [
   { status: 'open', pageSize: 100, sortOrder: 'asc' },
-  { status: 'rejected', pageSize: 100, sortOrder: 'asc' },
+  { status: 'reopened', pageSize: 100, sortOrder: 'asc' },
   { status: 'responded', pageSize: 100, sortOrder: 'asc' },
   // The API sorts by deadline only; the latest closed are found among the last 100 deadlines.
-  { status: 'accepted', pageSize: 100, sortOrder: 'desc' },
+  { status: 'closed', pageSize: 100, sortOrder: 'desc' },
 ] as const;
 /** Closed items the page lists, the most recently closed first. */
 const CLOSED_SHOWN = 20;
@@ -38,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       return;
     }
     const listed =
-      status === 'accepted'
+      status === 'closed'
         ? [...result.data.items]
             .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
             .slice(0, CLOSED_SHOWN)
