@@ -11,9 +11,17 @@
 // The runs use one-month rounds and the fixtures leave out payloads replay never reads (see
 // withoutUnreadPayloads), which keeps them at about 0.55 MB instead of 2 MB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRoundSchedule, DEFAULT_CATALOGUE, resolvePlan } from '@pilot/domain';
+import { buildRoundSchedule, CATALOGUE_2026_1, DEFAULT_CATALOGUE, resolvePlan } from '@pilot/domain';
 import { startPilot, type StartedPilot } from './client.js';
-import { pauseUpdate, promoteUpdate, resumeUpdate, startRolloutUpdate, withdrawUpdate } from './messages.js';
+import {
+  controlRectificationUpdate,
+  enrollmentRecordedUpdate,
+  pauseUpdate,
+  promoteUpdate,
+  resumeUpdate,
+  startRolloutUpdate,
+  withdrawUpdate,
+} from './messages.js';
 import { createHarness, type Harness } from './test-support/harness.js';
 import { runChain, saveHistories, writeIndex, type FixtureEntry } from './test-support/histories.js';
 import {
@@ -27,7 +35,7 @@ import {
 } from './test-support/pilot-driver.js';
 
 const wanted = process.env.RECORD_HISTORIES ?? '';
-const SCENARIOS = ['full-pilot', 'withdrawn', 'paused-resumed'] as const;
+const SCENARIOS = ['full-pilot', 'withdrawn', 'paused-resumed', 'key-parts'] as const;
 const selected = SCENARIOS.filter((s) => wanted === '1' || wanted === 'all' || wanted.split(',').includes(s));
 const FIXTURE_PLAN = { roundMonths: 1 };
 
@@ -144,9 +152,62 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
     await save('paused-resumed', started, 1);
   }
 
+  /**
+   * Key parts (2026.1): enrolled the way the API does (start, then the enrollment Update), the
+   * special checks after the concentrated inspection, a lift overdue for inspection controlled
+   * (已管控) and fixed, and in round 2 a failed key part re-checked; runs until eligible.
+   */
+  async function keyParts(): Promise<void> {
+    const started = await startPilot(h.env.client, h.taskQueue, {
+      compoundId: 'cmp-jinxiuhuafu',
+      firmId: demo.firmId,
+      startDate: await startDateIn(h.env),
+      catalogueVersionId: '2026.1',
+      inspectorAssignments: demo.assignments(),
+      planOverrides: FIXTURE_PLAN,
+      enrolledBy: actors.coordinator,
+    });
+    await started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] });
+    let controlled = false;
+    let failedPart = false;
+    const driver = new PilotDriver(h.env, started.handle, {
+      firmId: demo.firmId,
+      catalogue: CATALOGUE_2026_1,
+      failuresFor: (task) => {
+        if (task.kind === 'concentrated') return ['C-05'];
+        if (task.kind === 'consolidation' && !failedPart) {
+          failedPart = true;
+          return ['lift_machine_room/C-02'];
+        }
+        return [];
+      },
+      respond: (item) => item.standardCode !== 'C-05' || controlled,
+    });
+    const hazard = await driver.until((s) => s.openRectifications.some((r) => r.standardCode === 'C-05'));
+    await started.handle.executeUpdate(controlRectificationUpdate, {
+      args: [
+        {
+          actor: actors.firm(demo.firmId),
+          rectificationId: hazard.openRectifications.find((r) => r.standardCode === 'C-05')!.id,
+          text: '电梯已停用并张贴告示，签字确认。',
+          evidenceIds: ['ev-stop-notice'],
+        },
+      ],
+    });
+    controlled = true;
+    const eligible = await driver.until((s) => s.phase === 'eligible');
+    expect(eligible.rounds[1]!.keyParts.some((part) => part.rechecks > 0)).toBe(true);
+    await save('key-parts', started);
+  }
+
   it('records every scenario against one server (a worker runs once)', async () => {
     await h.run(async () => {
-      const recorders = { 'full-pilot': fullPilot, withdrawn, 'paused-resumed': pausedResumed };
+      const recorders = {
+        'full-pilot': fullPilot,
+        withdrawn,
+        'paused-resumed': pausedResumed,
+        'key-parts': keyParts,
+      };
       for (const scenario of selected) await recorders[scenario]();
     });
   }, 600_000);

@@ -23,7 +23,7 @@ describe('replay of recorded pilot histories against the current bundle', () => 
     // A fixture file the index does not list would silently escape the check.
     expect(unindexed).toEqual([]);
     expect(new Set(fixtures.map((f) => f.scenario))).toEqual(
-      new Set(['full-pilot', 'withdrawn', 'paused-resumed']),
+      new Set(['full-pilot', 'withdrawn', 'paused-resumed', 'key-parts']),
     );
     const failures: string[] = [];
     const results = Worker.runReplayHistories(
@@ -54,6 +54,16 @@ describe('replay of recorded pilot histories against the current bundle', () => 
       }),
     );
     expect(patchIds).toContain('concentrated-done-before-self-closed');
+    // Recorded after key parts became places: the newer paths are pinned by histories as well.
+    expect(patchIds).toEqual(
+      expect.arrayContaining([
+        'special-checks-after-opening',
+        'compound-features',
+        'key-parts-as-places',
+        'operation-rate',
+        'rejection-earns-full-period',
+      ]),
+    );
   });
 
   it('detects nondeterminism (the check can fail): a history whose commands differ is refused', async () => {

@@ -1,15 +1,3 @@
-import type {
-  Actor,
-  PilotInput,
-  PilotSnapshot,
-  SnapshotRectification,
-  RectificationUpdateResult,
-  SubmitInspectionResult,
-  SubmittedItem,
-  SnapshotTask,
-} from '@pilot/domain';
-import { startPilot, type StartedPilot } from '../client.js';
-import type { Harness } from './harness.js';
 // Plays the people of a pilot against a running workflow: the firm, the inspectors, the coordinator
 // and the admin, each through the same Updates the API uses.
 import {
@@ -18,12 +6,21 @@ import {
   taskChecklist,
   formatLocalDate,
   localDateParts,
+  type Actor,
+  type CatalogueVersion,
   type CategoryCode,
+  type PilotInput,
+  type PilotSnapshot,
   type Reason,
+  type RectificationUpdateResult,
+  type SnapshotRectification,
+  type SnapshotTask,
+  type SubmitInspectionResult,
+  type SubmittedItem,
 } from '@pilot/domain';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { refusalOf } from '../client.js';
+import { refusalOf, startPilot, type StartedPilot } from '../client.js';
 import {
   respondRectificationUpdate,
   snapshotQuery,
@@ -31,6 +28,7 @@ import {
   verifyRectificationUpdate,
 } from '../messages.js';
 import type { pilotWorkflow } from '../pilot/pilot.workflow.js';
+import type { Harness } from './harness.js';
 
 export const DAY = 24 * 3600 * 1000;
 export const HOUR = 3600 * 1000;
@@ -81,12 +79,13 @@ export function itemsFor(
   task: Pick<SnapshotTask, 'kind' | 'scope'>,
   snap: Pick<PilotSnapshot, 'currentRound' | 'features'> | CategoryCode[],
   failures: string[] = [],
+  catalogue: CatalogueVersion = DEFAULT_CATALOGUE,
 ): SubmittedItem[] {
   const round = Array.isArray(snap)
     ? { focusCategories: snap }
     : { focusCategories: snap.currentRound?.focusCategories ?? [], keyParts: snap.currentRound?.keyParts };
   const features = Array.isArray(snap) ? null : snap.features;
-  const checklist = taskChecklist(DEFAULT_CATALOGUE, task, round, features);
+  const checklist = taskChecklist(catalogue, task, round, features);
   return checklist.entries.map(({ keyPart, standard }) => {
     const fail =
       failures.includes(standard.code) ||
@@ -133,6 +132,8 @@ export interface DriverOptions {
   respond?: (item: SnapshotRectification, snapshot: PilotSnapshot, now: number) => boolean;
   /** Verdict on a responded rectification; default: accept. */
   verdictFor?: (rectificationId: string, rejectionsSoFar: number) => 'accept' | 'reject';
+  /** The pilot's catalogue version, whose checklists the people fill in; default 2024.1. */
+  catalogue?: CatalogueVersion;
   /** Further instants `advance` must stop at (e.g. just after a due time), besides the schedule's own. */
   stopsAt?: (snapshot: PilotSnapshot) => number[];
 }
@@ -181,7 +182,7 @@ export class PilotDriver {
         {
           actor,
           taskId: task.id,
-          items: itemsFor(task, snap, this.options.failuresFor?.(task, snap) ?? []),
+          items: itemsFor(task, snap, this.options.failuresFor?.(task, snap) ?? [], this.options.catalogue),
         },
       ],
       updateId,

@@ -127,7 +127,6 @@ export function inspectionActivities(prisma: PrismaClient) {
             categoryScores: jsonValue(outcome.categoryScores),
             operationRate: outcome.operationRate ?? null,
             keyAreas: outcome.keyAreas,
-            ...(outcome.keyParts ? { keyParts: jsonValue(outcome.keyParts) } : {}),
             passed: outcome.passed,
             assessment: jsonValue({
               reasons: outcome.reasons,
