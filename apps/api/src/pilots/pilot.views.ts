@@ -2,7 +2,8 @@
 // shows next to the codes so it does not need its own copy of them.
 import {
   CATEGORIES,
-  keyPartOutcomeSchema,
+  keyPartOutcome,
+  keyPartStateSchema,
   reasonSchema,
   taskScopeSchema,
   formatInstant,
@@ -59,7 +60,7 @@ export function pilotSummary(row: EnrollmentRow): PilotSummary {
 }
 
 const CATEGORY_SCORES = z.array(z.object({ category: z.string(), score: z.number().nullable() }));
-const KEY_PART_OUTCOMES = z.array(keyPartOutcomeSchema);
+const KEY_PARTS = z.array(keyPartStateSchema);
 const ASSESSMENT = z
   .object({ reasons: z.array(reasonSchema), completed: z.number().int(), missed: z.number().int() })
   .nullable();
@@ -100,7 +101,8 @@ export function timelineView(rows: TimelineRows): Timeline {
       operationRate: r.operationRate,
       categoryScores: storedJson(CATEGORY_SCORES, r.categoryScores, []),
       keyAreas: r.keyAreas,
-      keyParts: storedJson(KEY_PART_OUTCOMES, r.keyParts, []),
+      // The round keeps its parts' loop; before / after are read from it as the workflow does.
+      keyParts: storedJson(KEY_PARTS, r.keyParts, []).map(keyPartOutcome),
       passed: r.passed,
       assessment: storedJson(ASSESSMENT, r.assessment, null),
       evaluatedAt: formatInstantOrNull(r.evaluatedAt),
