@@ -10,7 +10,10 @@ import { Client, Connection } from '@temporalio/client';
 import { DEMO_FRESH, DEMO_IMPORTS } from './import/demo-pilots.js';
 import { importPilot } from './import/import-pilot.js';
 
-const CATALOGUE_VERSION = '2024.1';
+/** Pilots with paper-era history were inspected against the first version. */
+const IMPORTED_CATALOGUE = '2024.1';
+/** Pilots enrolled today use the version in force (2026.1: lifts under TSG T7001-2023, …). */
+const CURRENT_CATALOGUE = '2026.1';
 
 async function main(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
         storage,
         client,
         taskQueue,
-        CATALOGUE_VERSION,
+        IMPORTED_CATALOGUE,
         spec,
         actor,
         Date.now(),
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
         compoundId: fresh.compoundId,
         firmId: fresh.firmId,
         startDate: formatLocalDate(Date.now()),
-        catalogueVersionId: CATALOGUE_VERSION,
+        catalogueVersionId: CURRENT_CATALOGUE,
         inspectorAssignments: fresh.assignments,
         enrolledBy: actor,
       });

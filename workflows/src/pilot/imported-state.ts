@@ -12,7 +12,10 @@ import {
   resolvePlan,
   startOfLocalDay,
   transition,
+  planKeyParts,
+  type CatalogueVersion,
   type CategoryCode,
+  type CompoundFeature,
   type PlanOverrides,
   type StageEvent,
   type StageState,
@@ -69,7 +72,15 @@ function step(state: StageState, event: StageEvent): StageState {
 }
 
 /** The workflow state after `spec.history`, with the next round (if any) starting at `nowMs`. */
-export function importedPilotState(spec: PilotImport, nowMs: number): ImportedPilot {
+/**
+ * `compound`: the catalogue and the compound's features, so a consolidation round that is running
+ * when the pilot arrives checks the compound's key parts as a round started by the workflow would.
+ */
+export function importedPilotState(
+  spec: PilotImport,
+  nowMs: number,
+  compound?: { catalogue: CatalogueVersion; features: readonly CompoundFeature[] },
+): ImportedPilot {
   const plan = resolvePlan(spec.planOverrides ?? {}, DEFAULT_PLAN);
   const today = startOfLocalDay(nowMs);
   // Lay the historical rounds back to back so the last one ends today.
@@ -159,6 +170,10 @@ export function importedPilotState(spec: PilotImport, nowMs: number): ImportedPi
         ? (rounds.findLast((r) => r.stage === 'improvement')?.keyAreas ?? [])
         : (last?.keyAreas ?? [])
       : [];
+  const keyParts =
+    stage.phase === 'consolidation_round' && compound
+      ? planKeyParts(compound.catalogue, compound.features, focus)
+      : [];
   const state: PilotState = {
     stage,
     plan,
@@ -172,6 +187,7 @@ export function importedPilotState(spec: PilotImport, nowMs: number): ImportedPi
           stage.stage === 'consolidation' ? 'consolidation' : 'improvement',
           focus,
           spec.inspectorAssignments,
+          keyParts.length > 0 ? { keyParts } : {},
         )
       : null,
     rounds,

@@ -3,8 +3,10 @@ import {
   catalogueVersionSchema,
   checklistFor,
   defaultSeverity,
+  featuresOf,
   formatLocalDate,
   scoreInspection,
+  startOfLocalDay,
   type Actor,
   type CatalogueVersion,
   type ItemResult,
@@ -39,9 +41,13 @@ export async function importPilot(
   if (await prisma.enrollment.findUnique({ where: { id: spec.enrollmentId }, select: { id: true } })) {
     return { enrollmentId: spec.enrollmentId, workflowId, imported: false };
   }
-  const { state, startMs, windows } = importedPilotState(spec, nowMs);
   const catalogueRow = await prisma.catalogueVersion.findUniqueOrThrow({ where: { id: catalogueVersionId } });
   const catalogue = catalogueVersionSchema.parse(catalogueRow.content);
+  const compound = await prisma.compound.findUniqueOrThrow({ where: { id: spec.compoundId } });
+  const { state, startMs, windows } = importedPilotState(spec, nowMs, {
+    catalogue,
+    features: featuresOf(compound),
+  });
   const latest = state.rounds.at(-1);
   const archives: Array<{ outcome: (typeof state.rounds)[number]; storageKey: string; contentHash: string }> =
     [];
@@ -146,6 +152,7 @@ export async function importPilot(
           endsAt: new Date(round.endsAt),
           status: 'running',
           focusCategories: round.focusCategories,
+          ...(round.keyParts ? { keyParts: jsonValue(round.keyParts) } : {}),
         },
       });
       await tx.inspectionTask.createMany({
@@ -161,6 +168,7 @@ export async function importPilot(
           missedAt: new Date(task.missedAt),
           assigneeId: task.assigneeId,
           status: 'scheduled',
+          ...(task.scope ? { scope: jsonValue(task.scope) } : {}),
         })),
       });
     }
@@ -312,8 +320,13 @@ async function recordPaperInspections(
       for (const item of items.filter((i) => i.outcome === 'fail')) {
         const standard = standards.find((s) => s.code === item.code)!;
         const id = `${task.id}:${item.code}`;
-        // Closed three days later, or today at the latest: history never closes in the future.
-        const closedAt = new Date(Math.min(submittedAt.getTime() + 3 * DAY_MS, nowMs));
+        // The paper ledger's loop: answered two days later, verified and closed the day after — or,
+        // for the last days before the import, in proportion, so history never reaches "now".
+        const span = Math.min(3 * DAY_MS, Math.max(0, startOfLocalDay(nowMs) - submittedAt.getTime()));
+        const respondedAt = new Date(submittedAt.getTime() + (span * 2) / 3);
+        const closedAt = new Date(submittedAt.getTime() + span);
+        const firmUser = `usr-${spec.firmId}`;
+        const inspector = task.assigneeId ?? null;
         await tx.rectification.create({
           data: {
             id,
@@ -328,14 +341,40 @@ async function recordPaperInspections(
             status: 'closed',
             openedAt: submittedAt,
             closedAt,
+            responses: {
+              create: {
+                id: `${id}:response:1`,
+                text: '已按纸质台账完成整改（系统上线前记录，导入）。',
+                evidenceIds: [],
+                responderId: firmUser,
+                respondedAt,
+              },
+            },
+            verifications: {
+              create: {
+                id: `${id}:verification:1`,
+                verdict: 'accept',
+                reason: '纸质台账已销号',
+                verifierId: inspector ?? 'system',
+                verifiedAt: closedAt,
+              },
+            },
             events: {
               create: [
-                { id: `${id}:opened`, toStatus: 'open', at: submittedAt },
+                { id: `${id}:opened`, toStatus: 'open', at: submittedAt, actorId: inspector },
+                {
+                  id: `${id}:responded`,
+                  fromStatus: 'open',
+                  toStatus: 'responded',
+                  at: respondedAt,
+                  actorId: firmUser,
+                },
                 {
                   id: `${id}:closed`,
-                  fromStatus: 'open',
+                  fromStatus: 'responded',
                   toStatus: 'closed',
                   at: closedAt,
+                  actorId: inspector,
                   note: '纸质台账已销号',
                 },
               ],
