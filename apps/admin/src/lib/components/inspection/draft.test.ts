@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistOf } from '../../../../tests/support/checklist-fixture';
+import { checklistOf, keyPartChecklistOf } from '../../../../tests/support/checklist-fixture';
 import {
   clearDraft,
   draftKey,
@@ -52,6 +52,7 @@ function draft(changes: Partial<InspectionDraft> = {}): InspectionDraft {
     savedAt: 1_700_000_000_000,
     answers,
     notes: '雨天',
+    evidence: [],
     ...changes,
   };
 }
@@ -125,6 +126,39 @@ describe('inspection drafts', () => {
     saveDraft(storage, draft());
     clearDraft(storage, 'task-7');
     expect(loadDraft(storage, 'task-7', weekly)).toBeNull();
+  });
+
+  it('keep the photos of the inspection as a whole, and read older drafts without them', () => {
+    const storage = memoryStorage();
+    const photo = { id: 'ev-gate', name: 'gate.jpg', contentType: 'image/jpeg' };
+    // Only a photo taken so far is still worth keeping.
+    saveDraft(storage, draft({ answers: completeAnswers(weekly), notes: '', evidence: [photo] }));
+    expect(loadDraft(storage, 'task-7', weekly)?.evidence).toEqual([photo]);
+    const older = JSON.stringify({ version: 1, taskId: 'task-7', savedAt: 1, notes: 'x', answers: {} });
+    expect(parseDraft(older, 'task-7', weekly)?.evidence).toEqual([]);
+  });
+
+  it('key a key-part check’s answers by place and code', () => {
+    const parts = keyPartChecklistOf();
+    const answers = completeAnswers(parts);
+    answers['pump_room/A-04'] = { ...withOutcome(emptyAnswer(), 'fail'), note: '标识脱落' };
+    const storage = memoryStorage();
+    saveDraft(storage, {
+      version: DRAFT_VERSION,
+      taskId: 'kp',
+      savedAt: 5,
+      answers,
+      notes: '',
+      evidence: [],
+    });
+    const stored = JSON.parse(storage.map.get(draftKey('kp')) ?? '{}') as {
+      answers: Record<string, unknown>;
+    };
+    expect(Object.keys(stored.answers)).toEqual(['pump_room/A-04']);
+    const back = loadDraft(storage, 'kp', parts);
+    expect(back?.answers['pump_room/A-04']?.note).toBe('标识脱落');
+    // The same standard at another place keeps its own (empty) answer.
+    expect(back?.answers['power_room/A-04']).toEqual(emptyAnswer());
   });
 
   it('never break the form when storage is full or disabled', () => {

@@ -2,11 +2,11 @@ import type { Attachment } from '$lib/api/field-work';
 import {
   completeAnswers,
   emptyAnswer,
+  entriesOf,
   isOutcome,
   NOTE_MAX,
   NOTES_MAX,
   PHOTOS_MAX,
-  standardsOf,
   type Answers,
   type FormChecklist,
   type ItemAnswer,
@@ -14,8 +14,9 @@ import {
 
 /*
  * The inspection draft kept in the phone's localStorage, one per task, so a reload, a dropped
- * connection or a closed tab in a stairwell loses nothing. Photos are kept as the evidence ids the
- * API gave them when they were uploaded. Reading is defensive: a draft from an older version of the
+ * connection or a closed tab in a stairwell loses nothing. Answers are keyed by key part and code
+ * (`pump_room/C-09`; the code alone on whole-compound checks), so the same standard asked at two places
+ * keeps two answers. Photos are kept as the evidence ids the API gave them when they were uploaded. Reading is defensive: a draft from an older version of the
  * page, another checklist or a broken write is cleaned up, never trusted.
  */
 
@@ -29,6 +30,8 @@ export interface InspectionDraft {
   savedAt: number;
   answers: Answers;
   notes: string;
+  /** Photos of the inspection as a whole (not of one item). */
+  evidence: Attachment[];
 }
 
 /** The part of the Web Storage API the drafts use (localStorage, or a stand-in in tests). */
@@ -43,9 +46,10 @@ export function draftKey(taskId: string): string {
 }
 
 /** True when there is anything worth keeping (an empty form leaves no draft behind). */
-export function hasContent(answers: Answers, notes: string): boolean {
+export function hasContent(answers: Answers, notes: string, evidence: readonly Attachment[] = []): boolean {
   return (
     notes.trim() !== '' ||
+    evidence.length > 0 ||
     Object.values(answers).some(
       (answer) =>
         answer.outcome !== null || answer.score !== '' || answer.note !== '' || answer.evidence.length > 0,
@@ -56,8 +60,8 @@ export function hasContent(answers: Answers, notes: string): boolean {
 /** Only the answers that say something, to keep the stored text small. */
 export function serializeDraft(draft: InspectionDraft): string {
   const answers: Answers = {};
-  for (const [code, answer] of Object.entries(draft.answers)) {
-    if (hasContent({ [code]: answer }, '')) answers[code] = answer;
+  for (const [id, answer] of Object.entries(draft.answers)) {
+    if (hasContent({ [id]: answer }, '')) answers[id] = answer;
   }
   return JSON.stringify({ ...draft, answers });
 }
@@ -72,22 +76,29 @@ function readAttachment(value: unknown): Attachment | null {
   return { id: value.id, name: text(value.name, 200), contentType: text(value.contentType, 100) };
 }
 
+function readAttachments(value: unknown): Attachment[] {
+  return Array.isArray(value)
+    ? value
+        .map(readAttachment)
+        .filter((file): file is Attachment => file !== null)
+        .slice(0, PHOTOS_MAX)
+    : [];
+}
+
 function readAnswer(value: unknown): ItemAnswer {
   if (!isRecord(value)) return emptyAnswer();
-  const evidence = Array.isArray(value.evidence)
-    ? value.evidence.map(readAttachment).filter((file): file is Attachment => file !== null)
-    : [];
+  const evidence = readAttachments(value.evidence);
   return {
     outcome: isOutcome(value.outcome) ? value.outcome : null,
     score: text(value.score, 10),
     // A little over the limit is kept so the inspector sees the message rather than a cut note.
     note: text(value.note, NOTE_MAX * 2),
-    evidence: evidence.slice(0, PHOTOS_MAX),
+    evidence,
   };
 }
 
 /**
- * The draft in `stored`, fitted to the checklist (answers for codes it does not have are dropped,
+ * The draft in `stored`, fitted to the checklist (answers for entries it does not have are dropped,
  * missing ones are empty), or null when there is none, it is for another task or it is unreadable.
  */
 export function parseDraft(
@@ -105,8 +116,8 @@ export function parseDraft(
   if (!isRecord(value) || value.version !== DRAFT_VERSION || value.taskId !== taskId) return null;
   const given = isRecord(value.answers) ? value.answers : {};
   const answers: Answers = {};
-  for (const standard of standardsOf(checklist)) {
-    if (standard.code in given) answers[standard.code] = readAnswer(given[standard.code]);
+  for (const entry of entriesOf(checklist)) {
+    if (entry.id in given) answers[entry.id] = readAnswer(given[entry.id]);
   }
   return {
     version: DRAFT_VERSION,
@@ -114,6 +125,8 @@ export function parseDraft(
     savedAt: typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0,
     answers: completeAnswers(checklist, answers),
     notes: text(value.notes, NOTES_MAX * 2),
+    // Drafts written before inspection-level photos existed have none.
+    evidence: readAttachments(value.evidence),
   };
 }
 
@@ -124,7 +137,7 @@ export function loadDraft(
 ): InspectionDraft | null {
   try {
     const draft = parseDraft(storage.getItem(draftKey(taskId)), taskId, checklist);
-    if (!draft || !hasContent(draft.answers, draft.notes)) return null;
+    if (!draft || !hasContent(draft.answers, draft.notes, draft.evidence)) return null;
     return draft;
   } catch {
     // Storage disabled (private mode, policy): the form simply works without drafts.
@@ -135,7 +148,7 @@ export function loadDraft(
 /** Keeps the draft; false when the storage refused (full, disabled). An empty form removes it. */
 export function saveDraft(storage: DraftStorage, draft: InspectionDraft): boolean {
   try {
-    if (!hasContent(draft.answers, draft.notes)) storage.removeItem(draftKey(draft.taskId));
+    if (!hasContent(draft.answers, draft.notes, draft.evidence)) storage.removeItem(draftKey(draft.taskId));
     else storage.setItem(draftKey(draft.taskId), serializeDraft(draft));
     return true;
   } catch {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checklistOf } from '../../../../tests/support/checklist-fixture';
-import { FIELDS, parseAttachments, photosInForm, readInspectionForm } from './form-fields';
+import { checklistOf, keyPartChecklistOf } from '../../../../tests/support/checklist-fixture';
+import {
+  FIELDS,
+  inspectionPhotosInForm,
+  parseAttachments,
+  photosInForm,
+  readInspectionForm,
+} from './form-fields';
 import { emptyAnswer } from './inspection-form';
 
 const weekly = checklistOf('weekly');
@@ -32,6 +38,27 @@ describe('the inspection as a posted form (with or without JavaScript)', () => {
     expect(answers['C-02']).toEqual(emptyAnswer());
     expect(answers['Z-99']).toBeUndefined();
     expect(notes).toBe('总体良好');
+  });
+
+  it('reads a key-part check by place and code, and the photos of the inspection as a whole', () => {
+    const form = new FormData();
+    form.set(FIELDS.outcome('pump_room/A-04'), 'fail');
+    form.set(FIELDS.note('pump_room/A-04'), '标识脱落');
+    form.set(FIELDS.outcome('power_room/A-04'), 'pass');
+    form.set(
+      FIELDS.inspectionEvidence,
+      JSON.stringify([{ id: 'ev-gate', name: 'gate.jpg', contentType: 'image/jpeg' }]),
+    );
+    form.append(
+      FIELDS.inspectionPhoto,
+      new File([new Uint8Array([1])], 'roster.jpg', { type: 'image/jpeg' }),
+    );
+    const { answers, evidence } = readInspectionForm(form, keyPartChecklistOf());
+    expect(answers['pump_room/A-04']).toMatchObject({ outcome: 'fail', note: '标识脱落' });
+    expect(answers['power_room/A-04']?.outcome).toBe('pass');
+    expect(answers['fire_control_room/A-04']?.outcome).toBeNull();
+    expect(evidence.map((file) => file.id)).toEqual(['ev-gate']);
+    expect(inspectionPhotosInForm(form).map((file) => file.name)).toEqual(['roster.jpg']);
   });
 
   it('reads attachment lists defensively', () => {

@@ -2,28 +2,32 @@ import type { Attachment } from '$lib/api/field-work';
 import {
   completeAnswers,
   emptyAnswer,
+  entriesOf,
   isOutcome,
   PHOTOS_MAX,
-  standardsOf,
   type Answers,
   type FormChecklist,
 } from './inspection-form';
 
 /*
- * The inspection as an HTML form: the names of its fields, and reading them back on the server.
+ * The inspection as an HTML form: the names of its fields (per entry id, `pump_room/C-09` on
+ * key-part checks), and reading them back on the server.
  * The page is a real form, so it is sent the same way with or without JavaScript; without it the
  * photos travel as file fields of the same post and the server uploads them first.
  */
 
 export const FIELDS = {
-  outcome: (code: string) => `outcome:${code}`,
-  score: (code: string) => `score:${code}`,
-  note: (code: string) => `note:${code}`,
+  outcome: (id: string) => `outcome:${id}`,
+  score: (id: string) => `score:${id}`,
+  note: (id: string) => `note:${id}`,
   /** The photos already uploaded, as JSON (`Attachment[]`). */
-  evidence: (code: string) => `evidence:${code}`,
+  evidence: (id: string) => `evidence:${id}`,
   /** New photos from the camera (only sent as files when the page runs without JavaScript). */
-  photo: (code: string) => `photo:${code}`,
+  photo: (id: string) => `photo:${id}`,
   notes: 'notes',
+  /** Photos of the inspection as a whole: uploaded ones as JSON, new ones as files. */
+  inspectionEvidence: 'inspection-evidence',
+  inspectionPhoto: 'inspection-photo',
 } as const;
 
 const string = (form: FormData, name: string): string => {
@@ -53,33 +57,45 @@ export function parseAttachments(json: string): Attachment[] {
   }
 }
 
-/** The answers and general notes a posted inspection form carries, fitted to the checklist. */
+/** The answers, general notes and inspection photos a posted inspection form carries, fitted to the checklist. */
 export function readInspectionForm(
   form: FormData,
   checklist: FormChecklist,
-): { answers: Answers; notes: string } {
+): { answers: Answers; notes: string; evidence: Attachment[] } {
   const answers: Answers = {};
-  for (const standard of standardsOf(checklist)) {
-    const outcome = string(form, FIELDS.outcome(standard.code));
-    answers[standard.code] = {
+  for (const entry of entriesOf(checklist)) {
+    const outcome = string(form, FIELDS.outcome(entry.id));
+    answers[entry.id] = {
       ...emptyAnswer(),
       outcome: isOutcome(outcome) ? outcome : null,
-      score: string(form, FIELDS.score(standard.code)).trim(),
-      note: string(form, FIELDS.note(standard.code)),
-      evidence: parseAttachments(string(form, FIELDS.evidence(standard.code))),
+      score: string(form, FIELDS.score(entry.id)).trim(),
+      note: string(form, FIELDS.note(entry.id)),
+      evidence: parseAttachments(string(form, FIELDS.evidence(entry.id))),
     };
   }
-  return { answers: completeAnswers(checklist, answers), notes: string(form, FIELDS.notes) };
+  return {
+    answers: completeAnswers(checklist, answers),
+    notes: string(form, FIELDS.notes),
+    evidence: parseAttachments(string(form, FIELDS.inspectionEvidence)),
+  };
 }
 
-/** Files chosen in the `photo:` fields (non-empty ones), by standard code. */
+const filesOf = (form: FormData, name: string): File[] =>
+  form
+    .getAll(name)
+    .filter((value): value is File => typeof value === 'object' && value !== null && value.size > 0);
+
+/** Files chosen in the `photo:` fields (non-empty ones), by entry id. */
 export function photosInForm(form: FormData, checklist: FormChecklist): Map<string, File[]> {
   const photos = new Map<string, File[]>();
-  for (const standard of standardsOf(checklist)) {
-    const files = form
-      .getAll(FIELDS.photo(standard.code))
-      .filter((value): value is File => typeof value === 'object' && value !== null && value.size > 0);
-    if (files.length > 0) photos.set(standard.code, files);
+  for (const entry of entriesOf(checklist)) {
+    const files = filesOf(form, FIELDS.photo(entry.id));
+    if (files.length > 0) photos.set(entry.id, files);
   }
   return photos;
+}
+
+/** Files chosen for the inspection as a whole. */
+export function inspectionPhotosInForm(form: FormData): File[] {
+  return filesOf(form, FIELDS.inspectionPhoto);
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checklistOf } from '../../../../tests/support/checklist-fixture';
+import { checklistOf, keyPartChecklistOf } from '../../../../tests/support/checklist-fixture';
 import {
   checkSubmission,
   completeAnswers,
   emptyAnswer,
+  entriesOf,
+  sectionsOf,
   itemProblems,
   parseScore,
   progress,
@@ -19,6 +21,8 @@ import {
 const weekly = checklistOf('weekly');
 const codes = standardsOf(weekly).map((standard) => standard.code);
 const standard = (code: string): FormStandard => standardsOf(weekly).find((s) => s.code === code)!;
+/** A whole-compound question of the weekly checklist. */
+const entry = (code: string) => ({ standard: standard(code), keyPart: null });
 const maxOf = (code: string) => {
   const scoring = standard(code).scoring;
   return scoring.mode === 'graded' ? scoring.max : undefined;
@@ -59,15 +63,15 @@ describe('progress', () => {
     answers['C-02'] = withOutcome(answers['C-02']!, 'na');
     const p = progress(weekly, answers);
     expect(p).toMatchObject({ answered: 3, total: 35, failed: 1, problems: 0, ready: false });
-    expect(p.categories.find((c) => c.code === 'A')).toEqual({
-      code: 'A',
+    expect(p.sections.find((c) => c.key === 'category:A')).toEqual({
+      key: 'category:A',
       answered: 2,
       total: 5,
       failed: 1,
       problems: 0,
       complete: false,
     });
-    expect(p.categories.find((c) => c.code === 'C')).toMatchObject({ answered: 1, total: 8 });
+    expect(p.sections.find((c) => c.key === 'category:C')).toMatchObject({ answered: 1, total: 8 });
   });
 
   it('is ready only when every item is answered and none has a problem', () => {
@@ -75,30 +79,30 @@ describe('progress', () => {
     const missingNote = answered({ 'E-01': failed('') });
     const p = progress(weekly, missingNote);
     expect(p).toMatchObject({ answered: 35, problems: 1, ready: false });
-    expect(p.categories.find((c) => c.code === 'E')).toMatchObject({ complete: true, problems: 1 });
+    expect(p.sections.find((c) => c.key === 'category:E')).toMatchObject({ complete: true, problems: 1 });
   });
 });
 
 describe('item rules (the API schema plus the catalogue maximum)', () => {
   it('asks for an outcome first', () => {
-    expect(itemProblems(standard('A-04'), emptyAnswer())).toEqual(['outcome_missing']);
+    expect(itemProblems(entry('A-04'), emptyAnswer())).toEqual(['outcome_missing']);
   });
 
   it('needs a note on a failed item, whitespace not counting', () => {
-    expect(itemProblems(standard('A-04'), failed(''))).toEqual(['note_required']);
-    expect(itemProblems(standard('A-04'), failed('   '))).toEqual(['note_required']);
-    expect(itemProblems(standard('A-04'), failed('消防通道堆放杂物'))).toEqual([]);
+    expect(itemProblems(entry('A-04'), failed(''))).toEqual(['note_required']);
+    expect(itemProblems(entry('A-04'), failed('   '))).toEqual(['note_required']);
+    expect(itemProblems(entry('A-04'), failed('消防通道堆放杂物'))).toEqual([]);
     // A passed item may carry a note but needs none.
-    expect(itemProblems(standard('A-04'), withOutcome(emptyAnswer(), 'pass'))).toEqual([]);
+    expect(itemProblems(entry('A-04'), withOutcome(emptyAnswer(), 'pass'))).toEqual([]);
   });
 
   it('keeps notes within 500 characters', () => {
-    expect(itemProblems(standard('A-04'), failed('问'.repeat(501)))).toEqual(['note_too_long']);
+    expect(itemProblems(entry('A-04'), failed('问'.repeat(501)))).toEqual(['note_too_long']);
   });
 
   it('checks a graded score against the standard’s own maximum', () => {
-    const graded = standard('A-03'); // graded, max 5
-    expect(graded.scoring).toEqual({ mode: 'graded', max: 5 });
+    const graded = entry('A-03'); // graded, max 5
+    expect(graded.standard.scoring).toEqual({ mode: 'graded', max: 5 });
     const scored = (score: string) => ({ ...withOutcome(emptyAnswer(), 'pass'), score });
     // The pilot refuses a graded item without a score, so the form asks for it.
     expect(itemProblems(graded, scored(''))).toEqual(['score_required']);
@@ -138,9 +142,9 @@ describe('item rules (the API schema plus the catalogue maximum)', () => {
     });
     delete answers['C-04'];
     expect(validate(weekly, answers)).toEqual([
-      { code: 'A-05', category: 'A', problems: ['score_out_of_range'] },
-      { code: 'C-04', category: 'C', problems: ['outcome_missing'] },
-      { code: 'H-02', category: 'H', problems: ['note_required'] },
+      { id: 'A-05', code: 'A-05', section: 'category:A', problems: ['score_out_of_range'] },
+      { id: 'C-04', code: 'C-04', section: 'category:C', problems: ['outcome_missing'] },
+      { id: 'H-02', code: 'H-02', section: 'category:H', problems: ['note_required'] },
     ]);
   });
 });
@@ -172,18 +176,19 @@ describe('submission', () => {
   });
 
   it('passes the API schema when complete, and says why not otherwise', () => {
-    const ok = checkSubmission('task-1', weekly, answered({ 'E-01': failed('无值班记录') }), '', 'zh-CN');
+    const form = (answers: Answers, notes = '') => ({ answers, notes, evidence: [] });
+    const ok = checkSubmission('task-1', weekly, form(answered({ 'E-01': failed('无值班记录') })), 'zh-CN');
     expect(ok.ok).toBe(true);
     if (ok.ok) expect(ok.submission.taskId).toBe('task-1');
 
-    const notes = checkSubmission('task-1', weekly, answered(), 'x'.repeat(2001), 'zh-CN');
+    const notes = checkSubmission('task-1', weekly, form(answered(), 'x'.repeat(2001)), 'zh-CN');
     expect(notes.ok).toBe(false);
     if (!notes.ok) {
       expect(notes.issues).toEqual([]);
       expect(notes.messages.join()).toContain('2000');
     }
 
-    const incomplete = checkSubmission('task-1', weekly, completeAnswers(weekly), '', 'en');
+    const incomplete = checkSubmission('task-1', weekly, form(completeAnswers(weekly)), 'en');
     expect(incomplete.ok).toBe(false);
     if (!incomplete.ok) expect(incomplete.issues).toHaveLength(35);
   });
@@ -197,20 +202,32 @@ describe('summary before submitting', () => {
       'G-05': withOutcome(emptyAnswer(), 'na'),
     });
     const summary = summarize(weekly, answers);
-    expect(summary).toMatchObject({ pass: 32, fail: 2, na: 1, unanswered: 0, total: 35, photos: 1 });
+    expect(summary).toMatchObject({
+      pass: 32,
+      fail: 2,
+      na: 1,
+      unanswered: 0,
+      total: 35,
+      photos: 1,
+      parts: [],
+    });
     // In checklist order, with the note the firm will read and whether it is a safety item.
     expect(summary.failed).toEqual([
       {
+        id: 'A-04',
         code: 'A-04',
-        category: 'A',
+        section: 'category:A',
+        keyPart: null,
         title: standard('A-04').title,
         critical: false,
         note: '物业档案未分类',
         photos: 0,
       },
       {
+        id: 'C-07',
         code: 'C-07',
-        category: 'C',
+        section: 'category:C',
+        keyPart: null,
         title: standard('C-07').title,
         critical: true,
         note: '电梯维保记录缺 3 月',
@@ -221,5 +238,74 @@ describe('summary before submitting', () => {
 
   it('counts what is not answered yet', () => {
     expect(summarize(weekly, {})).toMatchObject({ unanswered: 35, pass: 0, failed: [] });
+  });
+});
+
+describe('a key-part check (重点部位): one section per place, answers carrying the place', () => {
+  const parts = keyPartChecklistOf();
+  const entries = entriesOf(parts);
+  const everyPassed = (): Answers => {
+    const answers = completeAnswers(parts);
+    for (const item of entries) {
+      const max = item.standard.scoring.mode === 'graded' ? item.standard.scoring.max : undefined;
+      answers[item.id] = withOutcome(answers[item.id]!, 'pass', max);
+    }
+    return answers;
+  };
+
+  it('groups the standards by key part, asking a standard once per place', () => {
+    const sections = sectionsOf(parts);
+    expect(sections.map((section) => section.key)).toEqual([
+      'part:fire_control_room',
+      'part:power_room',
+      'part:pump_room',
+      'part:water_tank',
+      'part:lift_machine_room',
+      'part:roof',
+      'part:refuse_room',
+    ]);
+    // A-04 (消防设施标识) is asked in three rooms: three answers, keyed by place and code.
+    expect(entries.filter((item) => item.code === 'A-04').map((item) => item.id)).toEqual([
+      'fire_control_room/A-04',
+      'power_room/A-04',
+      'pump_room/A-04',
+    ]);
+    expect(Object.keys(completeAnswers(parts))).toHaveLength(entries.length);
+  });
+
+  it('sends each answer with its key part, and one failure does not touch the same standard elsewhere', () => {
+    const answers = everyPassed();
+    answers['pump_room/A-04'] = failed('水泵房消防标识脱落');
+    const body = toSubmission(parts, answers, '', [
+      { id: 'ev-whole', name: 'gate.jpg', contentType: 'image/jpeg' },
+    ]);
+    expect(body.items).toHaveLength(entries.length);
+    expect(body.items.filter((item) => item.code === 'A-04')).toEqual([
+      { code: 'A-04', keyPart: 'fire_control_room', outcome: 'pass' },
+      { code: 'A-04', keyPart: 'power_room', outcome: 'pass' },
+      { code: 'A-04', keyPart: 'pump_room', outcome: 'fail', note: '水泵房消防标识脱落' },
+    ]);
+    // Photos of the inspection as a whole travel beside the items.
+    expect(body.evidenceRefs).toEqual(['ev-whole']);
+    const check = checkSubmission('task-kp', parts, { answers, notes: '', evidence: [] }, 'zh-CN');
+    expect(check.ok).toBe(true);
+  });
+
+  it('points a problem at its place, and the summary counts per place', () => {
+    const answers = everyPassed();
+    answers['pump_room/A-04'] = failed('');
+    expect(validate(parts, answers)).toEqual([
+      { id: 'pump_room/A-04', code: 'A-04', section: 'part:pump_room', problems: ['note_required'] },
+    ]);
+    answers['pump_room/A-04'] = failed('水泵房消防标识脱落', 1);
+    answers['roof/B-03'] = withOutcome(emptyAnswer(), 'na');
+    const summary = summarize(parts, answers, [{ id: 'ev-whole', name: 'a.jpg', contentType: 'image/jpeg' }]);
+    expect(summary.photos).toBe(2);
+    expect(summary.failed.map((item) => [item.id, item.keyPart?.code])).toEqual([
+      ['pump_room/A-04', 'pump_room'],
+    ]);
+    const pump = summary.parts.find((part) => part.code === 'pump_room');
+    expect(pump).toMatchObject({ fail: 1, pass: 5, na: 0, total: 6, name: { zh: '水泵房' } });
+    expect(summary.parts.find((part) => part.code === 'roof')).toMatchObject({ pass: 1, na: 1, total: 2 });
   });
 });

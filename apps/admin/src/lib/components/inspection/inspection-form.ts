@@ -35,14 +35,69 @@ export interface FormStandard {
   scoring: { mode: 'binary' } | { mode: 'graded'; max: number };
 }
 
-export interface FormCategory {
+/** A category of whole-compound checks, or a key part (重点部位: a place) with the standards asked there. */
+export interface FormGroup<S extends FormStandard = FormStandard> {
   code: string;
   name: { zh: string; en: string };
-  standards: readonly FormStandard[];
+  standards: readonly S[];
 }
 
-export interface FormChecklist {
-  categories: readonly FormCategory[];
+/** The checklist as `GET /tasks/:id` sends it: whole-compound checks by category, key-part checks by place. */
+export interface FormChecklist<S extends FormStandard = FormStandard> {
+  categories: readonly FormGroup<S>[];
+  keyParts: readonly FormGroup<S>[];
+}
+
+/**
+ * One question of the form: a standard, asked at a key part on key-part checks (the same standard
+ * may be asked at several places). `id` keys the answer, the form fields and the draft.
+ */
+export interface FormEntry<S extends FormStandard = FormStandard> {
+  id: string;
+  code: string;
+  keyPart: string | null;
+  /** The section the entry is shown in (see `sectionsOf`). */
+  section: string;
+  standard: S;
+}
+
+/** A fold of the form: one category (`category:A`) or one key part (`part:fire_control_room`). */
+export interface FormSection<S extends FormStandard = FormStandard> {
+  key: string;
+  kind: 'category' | 'keyPart';
+  code: string;
+  name: { zh: string; en: string };
+  entries: FormEntry<S>[];
+}
+
+/** The answer's key: `fire_control_room/E-01` at a key part, the standard's code elsewhere. */
+export function entryId(code: string, keyPart: string | null): string {
+  return keyPart ? `${keyPart}/${code}` : code;
+}
+
+/** The form's sections in order: the categories, then the key parts (a task has one or the other). */
+export function sectionsOf<S extends FormStandard>(checklist: FormChecklist<S>): FormSection<S>[] {
+  const section = (kind: FormSection['kind'], group: FormGroup<S>): FormSection<S> => {
+    const key = `${kind === 'category' ? 'category' : 'part'}:${group.code}`;
+    const keyPart = kind === 'keyPart' ? group.code : null;
+    return {
+      key,
+      kind,
+      code: group.code,
+      name: group.name,
+      entries: group.standards.map((standard) => ({
+        id: entryId(standard.code, keyPart),
+        code: standard.code,
+        keyPart,
+        section: key,
+        standard,
+      })),
+    };
+  };
+  return [
+    ...checklist.categories.map((group) => section('category', group)),
+    ...checklist.keyParts.map((group) => section('keyPart', group)),
+  ];
 }
 
 export const NOTE_MAX = 500;
@@ -57,23 +112,31 @@ export function isOutcome(value: unknown): value is Outcome {
   return typeof value === 'string' && (OUTCOMES as readonly string[]).includes(value);
 }
 
-/** Every standard of the checklist, in order. */
-export function standardsOf(checklist: FormChecklist): FormStandard[] {
-  return checklist.categories.flatMap((category) => [...category.standards]);
+/** Every question of the checklist, in order. */
+export function entriesOf<S extends FormStandard>(checklist: FormChecklist<S>): FormEntry<S>[] {
+  return sectionsOf(checklist).flatMap((section) => section.entries);
 }
 
-/** An answer for every standard: the ones given, empty ones for the rest (unknown codes dropped). */
+/** Every standard of the checklist once, in order (a standard asked at several key parts counts once). */
+export function standardsOf<S extends FormStandard>(checklist: FormChecklist<S>): S[] {
+  const seen = new Map<string, S>();
+  for (const entry of entriesOf(checklist)) if (!seen.has(entry.code)) seen.set(entry.code, entry.standard);
+  return [...seen.values()];
+}
+
+/** An answer for every question: the ones given, empty ones for the rest (unknown ids dropped). */
 export function completeAnswers(checklist: FormChecklist, given: Answers = {}): Answers {
   const answers: Answers = {};
-  for (const standard of standardsOf(checklist)) {
-    const answer = given[standard.code];
-    answers[standard.code] = answer ? { ...answer, evidence: [...answer.evidence] } : emptyAnswer();
+  for (const entry of entriesOf(checklist)) {
+    const answer = given[entry.id];
+    answers[entry.id] = answer ? { ...answer, evidence: [...answer.evidence] } : emptyAnswer();
   }
   return answers;
 }
 
-export interface CategoryProgress {
-  code: string;
+export interface SectionProgress {
+  /** The section's key (`category:A`, `part:pump_room`). */
+  key: string;
   answered: number;
   total: number;
   failed: number;
@@ -89,27 +152,27 @@ export interface Progress {
   problems: number;
   /** 0..1, for a progress bar. */
   ratio: number;
-  categories: CategoryProgress[];
+  sections: SectionProgress[];
   /** Every item answered and none with a problem: ready for the summary. */
   ready: boolean;
 }
 
 export function progress(checklist: FormChecklist, answers: Answers): Progress {
-  const categories = checklist.categories.map((category) => {
+  const sections = sectionsOf(checklist).map((section) => {
     let answered = 0;
     let failed = 0;
     let problems = 0;
-    for (const standard of category.standards) {
-      const answer = answers[standard.code];
+    for (const entry of section.entries) {
+      const answer = answers[entry.id];
       if (!answer?.outcome) continue;
       answered += 1;
       if (answer.outcome === 'fail') failed += 1;
-      if (itemProblems(standard, answer).length > 0) problems += 1;
+      if (itemProblems(entry, answer).length > 0) problems += 1;
     }
-    const total = category.standards.length;
-    return { code: category.code, answered, total, failed, problems, complete: answered === total };
+    const total = section.entries.length;
+    return { key: section.key, answered, total, failed, problems, complete: answered === total };
   });
-  const sum = (pick: (c: CategoryProgress) => number) => categories.reduce((n, c) => n + pick(c), 0);
+  const sum = (pick: (c: SectionProgress) => number) => sections.reduce((n, c) => n + pick(c), 0);
   const answered = sum((c) => c.answered);
   const total = sum((c) => c.total);
   const problems = sum((c) => c.problems);
@@ -119,7 +182,7 @@ export function progress(checklist: FormChecklist, answers: Answers): Progress {
     failed: sum((c) => c.failed),
     problems,
     ratio: total === 0 ? 0 : answered / total,
-    categories,
+    sections,
     ready: total > 0 && answered === total && problems === 0,
   };
 }
@@ -140,17 +203,19 @@ export function parseScore(text: string): number | undefined {
   return /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-/** The item as the API takes it; `undefined` while no outcome is chosen. */
+/** The item as the API takes it (with its key part on key-part checks); `undefined` while no outcome is chosen. */
 export function toItem(
-  standard: FormStandard,
+  entry: Pick<FormEntry, 'standard' | 'keyPart'>,
   answer: ItemAnswer,
 ): SubmitInspectionInput['items'][number] | undefined {
+  const { standard } = entry;
   if (!answer.outcome) return undefined;
   const note = answer.note.trim();
   const score =
     standard.scoring.mode === 'graded' && answer.outcome !== 'na' ? parseScore(answer.score) : undefined;
   return {
     code: standard.code,
+    ...(entry.keyPart ? { keyPart: entry.keyPart } : {}),
     outcome: answer.outcome,
     ...(score !== undefined ? { score } : {}),
     ...(note ? { note } : {}),
@@ -159,8 +224,12 @@ export function toItem(
 }
 
 /** What stops this item from being sent, in the order the inspector should fix it. */
-export function itemProblems(standard: FormStandard, answer: ItemAnswer): ItemProblem[] {
-  const item = toItem(standard, answer);
+export function itemProblems(
+  entry: Pick<FormEntry, 'standard' | 'keyPart'>,
+  answer: ItemAnswer,
+): ItemProblem[] {
+  const { standard } = entry;
+  const item = toItem(entry, answer);
   if (!item) return ['outcome_missing'];
   const problems: ItemProblem[] = [];
   // The pilot refuses a graded item without its score (n.a. aside), so the form asks for one.
@@ -191,31 +260,40 @@ export function itemProblems(standard: FormStandard, answer: ItemAnswer): ItemPr
 }
 
 export interface ItemIssue {
+  /** The entry's id (see `entryId`). */
+  id: string;
   code: string;
-  category: string;
+  /** The section the item is in, to unfold it. */
+  section: string;
   problems: ItemProblem[];
 }
 
 /** Every item that cannot be sent as it is, in checklist order. */
 export function validate(checklist: FormChecklist, answers: Answers): ItemIssue[] {
-  return checklist.categories.flatMap((category) =>
-    category.standards.flatMap((standard) => {
-      const problems = itemProblems(standard, answers[standard.code] ?? emptyAnswer());
-      return problems.length > 0 ? [{ code: standard.code, category: category.code, problems }] : [];
-    }),
-  );
+  return entriesOf(checklist).flatMap((entry) => {
+    const problems = itemProblems(entry, answers[entry.id] ?? emptyAnswer());
+    return problems.length > 0 ? [{ id: entry.id, code: entry.code, section: entry.section, problems }] : [];
+  });
 }
 
 export type Submission = Omit<SubmitInspectionInput, 'taskId'>;
 
-/** The body of `POST /tasks/:id/submit` (answered items only; the API refuses an incomplete list). */
-export function toSubmission(checklist: FormChecklist, answers: Answers, notes: string): Submission {
-  const items = standardsOf(checklist).flatMap((standard) => {
-    const item = toItem(standard, answers[standard.code] ?? emptyAnswer());
+/**
+ * The body of `POST /tasks/:id/submit` (answered items only; the API refuses an incomplete list), with
+ * the photos of the inspection as a whole (`evidence`, e.g. the entrance or the duty roster).
+ */
+export function toSubmission(
+  checklist: FormChecklist,
+  answers: Answers,
+  notes: string,
+  evidence: readonly Attachment[] = [],
+): Submission {
+  const items = entriesOf(checklist).flatMap((entry) => {
+    const item = toItem(entry, answers[entry.id] ?? emptyAnswer());
     return item ? [item] : [];
   });
   const trimmed = notes.trim();
-  return { items, ...(trimmed ? { notes: trimmed } : {}), evidenceRefs: [] };
+  return { items, ...(trimmed ? { notes: trimmed } : {}), evidenceRefs: evidence.map((file) => file.id) };
 }
 
 export type SubmissionCheck =
@@ -228,14 +306,13 @@ export type SubmissionCheck =
 export function checkSubmission(
   taskId: string,
   checklist: FormChecklist,
-  answers: Answers,
-  notes: string,
+  form: { answers: Answers; notes: string; evidence: readonly Attachment[] },
   locale: Locale,
 ): SubmissionCheck {
-  const issues = validate(checklist, answers);
+  const issues = validate(checklist, form.answers);
   const parsed = parseInput(
     submitInspectionSchema,
-    { taskId, ...toSubmission(checklist, answers, notes) },
+    { taskId, ...toSubmission(checklist, form.answers, form.notes, form.evidence) },
     locale,
   );
   if (issues.length === 0 && parsed.ok) return { ok: true, submission: parsed.data };
@@ -243,48 +320,76 @@ export function checkSubmission(
 }
 
 export interface FailedItem {
+  id: string;
   code: string;
-  category: string;
+  section: string;
+  /** The place it failed at, on key-part checks. */
+  keyPart: { code: string; name: { zh: string; en: string } } | null;
   title: { zh: string; en: string };
   critical: boolean;
   note: string;
   photos: number;
 }
 
-export interface Summary {
+export interface Counts {
   pass: number;
   fail: number;
   na: number;
   unanswered: number;
   total: number;
-  /** The failed items with their notes: each becomes a rectification order (整改). */
-  failed: FailedItem[];
-  photos: number;
 }
 
-export function summarize(checklist: FormChecklist, answers: Answers): Summary {
-  const summary: Summary = { pass: 0, fail: 0, na: 0, unanswered: 0, total: 0, failed: [], photos: 0 };
-  for (const category of checklist.categories) {
-    for (const standard of category.standards) {
-      const answer = answers[standard.code] ?? emptyAnswer();
-      summary.total += 1;
+/** One key part's results, for the summary of a key-part check. */
+export interface PartResult extends Counts {
+  code: string;
+  name: { zh: string; en: string };
+}
+
+export interface Summary extends Counts {
+  /** The failed items with their notes: each becomes a rectification order (整改). */
+  failed: FailedItem[];
+  /** Photos of the items plus those of the inspection as a whole. */
+  photos: number;
+  /** Per key part, on key-part checks (empty otherwise). */
+  parts: PartResult[];
+}
+
+const noCounts = (): Counts => ({ pass: 0, fail: 0, na: 0, unanswered: 0, total: 0 });
+
+function count(counts: Counts, answer: ItemAnswer): void {
+  counts.total += 1;
+  if (answer.outcome) counts[answer.outcome] += 1;
+  else counts.unanswered += 1;
+}
+
+export function summarize(
+  checklist: FormChecklist,
+  answers: Answers,
+  evidence: readonly Attachment[] = [],
+): Summary {
+  const summary: Summary = { ...noCounts(), failed: [], photos: evidence.length, parts: [] };
+  for (const section of sectionsOf(checklist)) {
+    const part: PartResult | null =
+      section.kind === 'keyPart' ? { ...noCounts(), code: section.code, name: section.name } : null;
+    for (const entry of section.entries) {
+      const answer = answers[entry.id] ?? emptyAnswer();
+      count(summary, answer);
+      if (part) count(part, answer);
       summary.photos += answer.evidence.length;
-      if (!answer.outcome) {
-        summary.unanswered += 1;
-        continue;
-      }
-      summary[answer.outcome] += 1;
       if (answer.outcome === 'fail') {
         summary.failed.push({
-          code: standard.code,
-          category: category.code,
-          title: standard.title,
-          critical: standard.critical,
+          id: entry.id,
+          code: entry.code,
+          section: section.key,
+          keyPart: part ? { code: part.code, name: part.name } : null,
+          title: entry.standard.title,
+          critical: entry.standard.critical,
           note: answer.note.trim(),
           photos: answer.evidence.length,
         });
       }
     }
+    if (part) summary.parts.push(part);
   }
   return summary;
 }

@@ -1,4 +1,4 @@
-import type { SubmitResult } from '$lib/api/field-work';
+import type { Attachment, SubmitResult } from '$lib/api/field-work';
 import type { Answers, ItemIssue } from './inspection-form';
 
 /** What the inspection page's form actions answer (`form` on the page). */
@@ -9,6 +9,8 @@ export type InspectionActionData =
       kind: 'review' | 'invalid' | 'refused' | 'failed';
       answers: Answers;
       notes: string;
+      /** Photos of the inspection as a whole. */
+      evidence: Attachment[];
       /** Form-level message (a refusal's reasons, an upload that failed, the API unreachable). */
       message: string | null;
       issues: ItemIssue[];

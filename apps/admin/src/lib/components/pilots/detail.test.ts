@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PilotDetail, PilotSnapshot, TimelineRound } from '$lib/api/pilot-types';
-import { availableActions, compareCategories, evaluatedRounds, extendTargets, isPilotAction } from './detail';
-import { pilot } from './fixtures.test-support';
+import { compareCategories, evaluatedRounds, extendTargets } from './detail';
 
 const scores = (values: Record<string, number>) =>
   Object.entries(values).map(([category, score]) => ({ category, score }));
@@ -14,8 +13,10 @@ function snapshotRound(number: number, values: Record<string, number>, score: nu
     score,
     stars: 3,
     complianceRate: 0.8,
+    operationRate: 0.7,
     categoryScores: scores(values),
     keyAreas: [],
+    keyParts: [],
     passed: true,
     reasons: [],
     completed: 17,
@@ -100,96 +101,64 @@ describe('category scores against the previous round', () => {
   });
 });
 
-describe('availableActions', () => {
-  it('offers the coordinator the steering actions and rollout only in the rollout stage', () => {
-    expect(
-      availableActions(
-        'coordinator',
-        pilot({ id: 'a', stage: 'consolidation', phase: 'consolidation_round' }),
-      ),
-    ).toEqual(['pause', 'extend', 'reassign', 'withdraw']);
-    expect(availableActions('coordinator', pilot({ id: 'a', stage: 'rollout', phase: 'eligible' }))).toEqual([
-      'pause',
-      'extend',
-      'reassign',
-      'rollout',
-      'withdraw',
-    ]);
-  });
-
-  it('lets an admin try to promote any running pilot that is not a demonstration compound yet', () => {
-    expect(
-      availableActions('admin', pilot({ id: 'a', stage: 'consolidation', phase: 'consolidation_round' })),
-    ).toContain('promote');
-    expect(
-      availableActions('admin', pilot({ id: 'a', stage: 'rollout', phase: 'demonstration' })),
-    ).not.toContain('promote');
-    expect(
-      availableActions('coordinator', pilot({ id: 'a', stage: 'rollout', phase: 'eligible' })),
-    ).not.toContain('promote');
-  });
-
-  it('offers resume instead of pause while paused, and nothing once withdrawn or to other roles', () => {
-    expect(availableActions('coordinator', pilot({ id: 'a', paused: true, status: 'paused' }))).toEqual([
-      'resume',
-      'withdraw',
-    ]);
-    expect(availableActions('admin', pilot({ id: 'a', stage: 'withdrawn', phase: 'withdrawn' }))).toEqual([]);
-    expect(availableActions('inspector', pilot({ id: 'a' }))).toEqual([]);
-    expect(isPilotAction('promote')).toBe(true);
-    expect(isPilotAction('delete')).toBe(false);
-  });
-});
-
 describe('extendTargets', () => {
-  it('lists open and upcoming tasks and unclosed rectification items, soonest deadline first', () => {
-    const task = (id: string, dueAt: number, status: 'open' | 'scheduled') => ({
+  /** An instant as the API sends it (ISO 8601, +08:00), `day` days into December 2026. */
+  const at = (day: number) => `2026-12-${String(day).padStart(2, '0')}T18:00:00.000+08:00`;
+
+  it('lists open and upcoming tasks and unclosed rectification items (已管控 too), soonest deadline first', () => {
+    const task = (id: string, dueAt: string, status: 'open' | 'scheduled') => ({
       id,
       key: id,
       kind: 'weekly' as const,
       round: 2,
-      opensAt: 0,
+      opensAt: at(1),
       dueAt,
-      remindAt: 0,
-      missedAt: 0,
+      remindAt: at(1),
+      missedAt: at(28),
       assigneeId: null,
       status,
       remindedAt: null,
       escalatedAt: null,
       submittedAt: null,
+      scope: null,
     });
-    const item = (id: string, deadline: number, status: 'open' | 'closed' | 'responded') => ({
+    const item = (id: string, deadline: string, status: 'open' | 'closed' | 'responded' | 'controlled') => ({
       id,
       taskId: 't',
       round: 2,
       standardCode: 'E-03',
+      keyPart: null,
       severity: 'major' as const,
       critical: false,
       deadline,
       status,
-      busy: false,
+      controlledAt: null,
       escalatedFor: null,
       responses: 0,
       rejections: 0,
     });
     const detail = {
       snapshot: {
-        openTasks: [task('t2', 300, 'open')],
-        upcomingTasks: [task('t3', 500, 'scheduled')],
-        openRectifications: [item('x1', 100, 'open'), item('x2', 50, 'closed'), item('x3', 400, 'responded')],
+        openTasks: [task('t2', at(3), 'open')],
+        upcomingTasks: [task('t3', at(5), 'scheduled')],
+        openRectifications: [
+          item('x1', at(2), 'open'),
+          item('x2', at(1), 'closed'),
+          item('x3', at(4), 'responded'),
+          item('x4', at(6), 'controlled'),
+        ],
       },
-      timeline: {
-        tasks: [{ id: 't2', kindLabel: { zh: '周检查', en: 'Weekly inspection' } }],
-        rectifications: [],
-      },
-    } as unknown as Pick<PilotDetail, 'snapshot' | 'timeline'>;
+      timeline: { tasks: [], rectifications: [] },
+    } as unknown as Pick<PilotDetail, 'snapshot' | 'timeline'>; // only the parts extendTargets reads
     const targets = extendTargets(detail);
     expect(targets.map((target) => `${target.type}:${target.id}`)).toEqual([
       'rectification:x1',
       'task:t2',
       'rectification:x3',
       'task:t3',
+      'rectification:x4',
     ]);
+    // Kinds are named by the domain's labels.
     expect(targets[1]?.kindLabel?.zh).toBe('周检查');
   });
 });

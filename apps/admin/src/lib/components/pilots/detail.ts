@@ -1,11 +1,12 @@
-import type { UserRole } from '$lib/api/types';
-import type { PilotDetail, PilotSnapshot, PilotSummary, TimelineRound } from '$lib/api/pilot-types';
+import type { PilotDetail, PilotSnapshot, TimelineRound } from '$lib/api/pilot-types';
 import { CATEGORY_CODES } from '$lib/api/pilot-types';
+import { kindLabel } from '$lib/i18n/domain-labels';
 import type { ChartData } from '$lib/ui/charts/types';
 
 /*
- * The pilot detail's view model: scores by category against the previous round, the actions a role
- * may take in the pilot's state, and what a deadline can be extended for.
+ * The pilot detail's view model: scores by category against the previous round (with both rates: 合格率
+ * over every item, 规范操作执行率 over the staff-operation items) and what a deadline can be extended for.
+ * What a user may do comes from the API (see actions.ts).
  */
 
 export interface RoundScores {
@@ -13,7 +14,10 @@ export interface RoundScores {
   stage: string;
   score: number | null;
   stars: number | null;
+  /** 合格率: passed items over every item checked (0–1). */
   complianceRate: number | null;
+  /** 规范操作执行率: the same over the staff-operation (规范操作) items only (0–1). */
+  operationRate: number | null;
   /** Category code → score (0–100). */
   categories: Record<string, number | null>;
 }
@@ -35,6 +39,7 @@ export function evaluatedRounds(
         score: round.score,
         stars: round.stars,
         complianceRate: round.complianceRate,
+        operationRate: round.operationRate,
         categories: Object.fromEntries(round.categoryScores.map((c) => [c.category, c.score])),
       }));
   }
@@ -51,6 +56,7 @@ export function evaluatedRounds(
               score: round.score,
               stars: round.starRating,
               complianceRate: round.complianceRate,
+              operationRate: round.operationRate,
               categories,
             },
           ]
@@ -131,48 +137,13 @@ export function compareCategories(
   return { latest, previous, rows, chart: { categories, series } };
 }
 
-export const PILOT_ACTIONS = [
-  'pause',
-  'resume',
-  'extend',
-  'reassign',
-  'withdraw',
-  'promote',
-  'rollout',
-] as const;
-export type PilotAction = (typeof PILOT_ACTIONS)[number];
-
-export function isPilotAction(value: string | null | undefined): value is PilotAction {
-  return (PILOT_ACTIONS as readonly string[]).includes(value ?? '');
-}
-
-type PilotState = Pick<PilotSummary, 'stage' | 'phase' | 'paused' | 'status'>;
-
-/**
- * What the user's role may do in the pilot's state. The workflow has the last word (it refuses with
- * reasons); this only keeps buttons away that could never succeed. Promotion stays offered to an
- * admin before the rollout stage on purpose: the refusal says which conditions are still unmet.
- */
-export function availableActions(role: UserRole, pilot: PilotState): PilotAction[] {
-  if (role !== 'admin' && role !== 'coordinator') return [];
-  if (pilot.stage === 'withdrawn' || pilot.phase === 'withdrawn' || pilot.status === 'withdrawn') return [];
-  const actions: PilotAction[] = [];
-  if (pilot.paused) actions.push('resume');
-  else if (pilot.phase !== 'demonstration') actions.push('pause');
-  if (!pilot.paused) actions.push('extend', 'reassign');
-  if (role === 'admin' && pilot.phase !== 'demonstration') actions.push('promote');
-  if (pilot.stage === 'rollout' && !pilot.paused) actions.push('rollout');
-  actions.push('withdraw');
-  return actions;
-}
-
 export interface ExtendTarget {
   type: 'task' | 'rectification';
   id: string;
   /** What the option says: the kind or standard, and the current deadline. */
   kindLabel: { zh: string; en: string } | null;
   code: string | null;
-  deadline: number | string;
+  deadline: string;
 }
 
 /**
@@ -180,13 +151,12 @@ export interface ExtendTarget {
  * the rectification items not closed yet, soonest deadline first.
  */
 export function extendTargets(detail: Pick<PilotDetail, 'snapshot' | 'timeline'>): ExtendTarget[] {
-  const labels = new Map(detail.timeline.tasks.map((task) => [task.id, task.kindLabel]));
   const snapshot = detail.snapshot;
   const tasks: ExtendTarget[] = snapshot
     ? [...snapshot.openTasks, ...snapshot.upcomingTasks].map((task) => ({
         type: 'task',
         id: task.id,
-        kindLabel: labels.get(task.id) ?? null,
+        kindLabel: kindLabel(task.kind),
         code: task.kind,
         deadline: task.dueAt,
       }))
@@ -199,7 +169,8 @@ export function extendTargets(detail: Pick<PilotDetail, 'snapshot' | 'timeline'>
           code: task.kind,
           deadline: task.dueAt,
         }));
-  const open = new Set(['open', 'responded', 'reopened']);
+  // 已管控 items still wait for their fix, so their deadline can be extended too.
+  const open = new Set(['open', 'controlled', 'responded', 'reopened']);
   const rectifications: ExtendTarget[] = snapshot
     ? snapshot.openRectifications
         .filter((item) => open.has(item.status))
@@ -219,7 +190,7 @@ export function extendTargets(detail: Pick<PilotDetail, 'snapshot' | 'timeline'>
           code: item.standardCode,
           deadline: item.deadline,
         }));
-  const time = (value: number | string) => (typeof value === 'number' ? value : Date.parse(value));
+  const time = (value: string) => Date.parse(value);
   const unique = new Map<string, ExtendTarget>();
   for (const target of [...tasks, ...rectifications]) unique.set(`${target.type}:${target.id}`, target);
   return [...unique.values()].sort((a, b) => time(a.deadline) - time(b.deadline));

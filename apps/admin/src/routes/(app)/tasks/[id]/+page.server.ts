@@ -1,6 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { TaskDetail } from '$lib/api/field-work';
-import { readInspectionForm, photosInForm } from '$lib/components/inspection/form-fields';
+import {
+  inspectionPhotosInForm,
+  photosInForm,
+  readInspectionForm,
+} from '$lib/components/inspection/form-fields';
 import { checkSubmission, validate, type Answers } from '$lib/components/inspection/inspection-form';
 import type { InspectionActionData } from '$lib/components/inspection/types';
 import { failureText, idempotencyKey, loadFailed, requireRole, uploadEvidence } from '$lib/server/field-work';
@@ -28,24 +32,34 @@ type Returned = Extract<InspectionActionData, { answers: Answers }>;
  */
 async function readPost(request: Request, locals: App.Locals, task: TaskDetail) {
   const form = await request.formData();
-  const { answers, notes } = readInspectionForm(form, task.checklist);
-  for (const [code, files] of photosInForm(form, task.checklist)) {
+  const read = readInspectionForm(form, task.checklist);
+  const { answers, notes } = read;
+  let evidence = read.evidence;
+  const failed = (error: Parameters<typeof failureText>[0]) => {
+    const data: Returned = {
+      kind: 'failed',
+      answers,
+      notes,
+      evidence,
+      message: failureText(error, locals.locale),
+      issues: [],
+      messages: [],
+    };
+    return { ok: false as const, status: error.status, data };
+  };
+  for (const [id, files] of photosInForm(form, task.checklist)) {
     const uploaded = await uploadEvidence(locals.api, task.pilot.id, files);
-    if (!uploaded.ok) {
-      const data: Returned = {
-        kind: 'failed',
-        answers,
-        notes,
-        message: failureText(uploaded.error, locals.locale),
-        issues: [],
-        messages: [],
-      };
-      return { ok: false as const, status: uploaded.error.status, data };
-    }
-    const answer = answers[code];
+    if (!uploaded.ok) return failed(uploaded.error);
+    const answer = answers[id];
     if (answer) answer.evidence = [...answer.evidence, ...uploaded.data];
   }
-  return { ok: true as const, answers, notes };
+  const whole = inspectionPhotosInForm(form);
+  if (whole.length > 0) {
+    const uploaded = await uploadEvidence(locals.api, task.pilot.id, whole);
+    if (!uploaded.ok) return failed(uploaded.error);
+    evidence = [...evidence, ...uploaded.data];
+  }
+  return { ok: true as const, answers, notes, evidence };
 }
 
 export const actions: Actions = {
@@ -60,6 +74,7 @@ export const actions: Actions = {
       kind: issues.length > 0 ? 'invalid' : 'review',
       answers: post.answers,
       notes: post.notes,
+      evidence: post.evidence,
       message: null,
       issues,
       messages: [],
@@ -73,13 +88,14 @@ export const actions: Actions = {
     const task = await taskOf(locals, params.id);
     const post = await readPost(request, locals, task);
     if (!post.ok) return fail(post.status, post.data);
-    const { answers, notes } = post;
-    const check = checkSubmission(task.id, task.checklist, answers, notes, locals.locale);
+    const { answers, notes, evidence } = post;
+    const check = checkSubmission(task.id, task.checklist, post, locals.locale);
     if (!check.ok) {
       return fail(400, {
         kind: 'invalid',
         answers,
         notes,
+        evidence,
         message: null,
         issues: check.issues,
         messages: check.messages,
@@ -100,6 +116,7 @@ export const actions: Actions = {
         kind: result.error.status === 409 ? 'refused' : 'failed',
         answers,
         notes,
+        evidence,
         message: failureText(result.error, locals.locale),
         issues: [],
         messages: [],
