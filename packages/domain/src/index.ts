@@ -81,6 +81,9 @@ export * from './stages/events.js';
 export * from './stages/transitions.js';
 export * from './stages/machine.js';
 
+// labels
+export * from './labels/index.js';
+
 // the contract between workflows, activities, the API and the UI
 export * from './contract/index.js';
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { INSPECTION_KIND_LABELS } from '../catalogue/types.js';
 import { STANDARD_CODE_PATTERN } from '../catalogue/validate-catalogue.js';
 
 import { ITEM_OUTCOMES } from './enums.js';
@@ -127,9 +128,10 @@ export const inspectorAssignmentsSchema = z
       ctx.addIssue({
         code: 'custom',
         path: [],
+        // People read the kinds' names, not their codes (周检查, not `weekly`).
         params: localizedParams(
-          `以下检查类型尚未分配检查员：${missing.join('、')}。`,
-          `No inspector is assigned to: ${missing.join(', ')}.`,
+          `以下检查类型尚未分配检查员：${missing.map((kind) => INSPECTION_KIND_LABELS[kind].zh).join('、')}。`,
+          `No inspector is assigned to: ${missing.map((kind) => INSPECTION_KIND_LABELS[kind].en.toLowerCase()).join(', ')}.`,
         ),
       });
     }

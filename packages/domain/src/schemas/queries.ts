@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CATEGORY_CODES } from '../catalogue/types.js';
+import { CATEGORY_CODES, KEY_PART_CODE_PATTERN } from '../catalogue/types.js';
 import { SEVERITIES } from '../calendar/rectification-deadline.js';
 import { PHASES, STAGES } from '../stages/types.js';
 import { idSchema, inspectionKindSchema, localDateSchema } from './common.js';
@@ -16,6 +16,17 @@ const pageSize = z.coerce.number().int().min(1).max(100).default(20);
 const sortOrder = z.enum(['asc', 'desc']).default('asc');
 const flag = z.stringbool();
 const searchText = z.string().trim().min(1).max(100);
+const keyPartCode = z.string().trim().max(40).regex(KEY_PART_CODE_PATTERN);
+
+/**
+ * Where a field worker's lists can be narrowed to: a community, a firm, a compound. They only ever
+ * narrow the caller's scope (a firm asking for another firm sees nothing).
+ */
+const placeFilters = {
+  communityId: idSchema.optional(),
+  firmId: idSchema.optional(),
+  compoundId: idSchema.optional(),
+};
 
 /** How a task list groups tasks for a person: not open yet, to do now, done, missed. */
 export const TASK_LIST_STATUSES = ['upcoming', 'open', 'done', 'missed'] as const;
@@ -41,12 +52,18 @@ export const listPilotsQuerySchema = z.object({
 export const listTasksQuerySchema = z
   .object({
     pilotId: idSchema.optional(),
+    ...placeFilters,
+    /** Compound name, firm name, task key or the kind's name (e.g. 周检查). */
+    q: searchText.optional(),
     kind: inspectionKindSchema.optional(),
     status: z.enum(TASK_LIST_STATUSES).optional(),
+    /** Open and past its due time (true), or anything else (false). */
+    overdue: flag.optional(),
     assigneeId: idSchema.optional(),
     round: z.coerce.number().int().min(1).max(100).optional(),
     dueFrom: localDateSchema.optional(),
     dueTo: localDateSchema.optional(),
+    /** By due time; tasks due at the same time keep the order of their ids. */
     sortOrder,
     page,
     pageSize,
@@ -67,15 +84,30 @@ export const listTasksQuerySchema = z
 
 export const listRectificationsQuerySchema = z.object({
   pilotId: idSchema.optional(),
-  /** The record's own status words (台账), e.g. `closed` for 销号. */
+  ...placeFilters,
+  /** Compound name, firm name, standard code or the finding's text. */
+  q: searchText.optional(),
+  /** The record's own status words (台账): open, controlled (已管控), responded, reopened, closed (销号), cancelled. */
   status: rectificationStatusSchema.optional(),
   severity: z.enum(SEVERITIES).optional(),
   category: z.enum(CATEGORY_CODES).optional(),
+  /** The kind of the inspection that found the problem. */
+  kind: inspectionKindSchema.optional(),
+  /** The key part (重点部位) the finding was made at, e.g. `fire_control_room`. */
+  keyPart: keyPartCode.optional(),
+  /** Still owing work (open, controlled, reopened) and past the deadline (true), or anything else (false). */
   overdue: flag.optional(),
+  /** By deadline; items with the same deadline keep the order of their ids. */
   sortOrder,
   page,
   pageSize,
 });
+
+/**
+ * Free text of the audit search (审计日志): matches the action's code or its words in either
+ * language (e.g. 管控 finds `rectification.control`), and the entity type's words.
+ */
+export const auditLogTextQuerySchema = z.object({ q: searchText.optional() });
 
 /** 小区 list: a firm user sees its own compounds; coordinators and admins may filter. */
 export const listCompoundsQuerySchema = z.object({
@@ -105,6 +137,7 @@ export const listCatalogueVersionsQuerySchema = z.object({
 export type ListPilotsQuery = z.infer<typeof listPilotsQuerySchema>;
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
 export type ListRectificationsQuery = z.infer<typeof listRectificationsQuerySchema>;
+export type AuditLogTextQuery = z.infer<typeof auditLogTextQuerySchema>;
 export type ListCompoundsQuery = z.infer<typeof listCompoundsQuerySchema>;
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 export type ListCatalogueVersionsQuery = z.infer<typeof listCatalogueVersionsQuerySchema>;

@@ -376,7 +376,9 @@ describe('cross-field rules', () => {
     };
     const issues = issuesOf(COMMAND_SCHEMAS.enrollPilot, input);
     expect(issues.map((i) => i.path)).toEqual(['inspectorAssignments.1.inspectorId', 'inspectorAssignments']);
-    expect(issues[1]?.message).toContain('concentrated, quarterly, consolidation');
+    expect(issues[1]?.message).toContain(
+      'concentrated inspection, quarterly special inspection, key-part consolidation check',
+    );
   });
 
   it('checks plan options as a whole plan', () => {

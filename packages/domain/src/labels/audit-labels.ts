@@ -1,0 +1,151 @@
+import type { LocalizedText } from '../catalogue/types.js';
+import type { USER_ROLES } from '../schemas/commands.js';
+import { STAGE_EVENT_LABELS, STAGE_EVENT_TYPES } from '../stages/events.js';
+
+/*
+ * What the audit screens, the pilot timeline and the audit CSV show instead of the codes the log
+ * stores (`pilot.self_inspection_submitted`, `inspection_task`). The codes stay in the log: they are
+ * what the hash chain covers and what filters match.
+ */
+
+/** Stage-machine events are audited as `pilot.<event in lower case>` (workflows/src/pilot/stage-sync.ts). */
+export function stageEventAction(type: (typeof STAGE_EVENT_TYPES)[number]): string {
+  return `pilot.${type.toLowerCase()}`;
+}
+
+const STAGE_EVENT_ACTION_LABELS: Record<string, LocalizedText> = Object.fromEntries(
+  STAGE_EVENT_TYPES.map((type) => [stageEventAction(type), STAGE_EVENT_LABELS[type]]),
+);
+
+/** Every action the system writes, by code. A test scans the writers so none goes unlabelled. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
+  // accounts and sessions
+  'auth.login': { zh: '登录', en: 'Logged in' },
+  'auth.login_failed': { zh: '登录失败（密码错误）', en: 'Failed log-in (wrong password)' },
+  'auth.locked': { zh: '多次登录失败，账号被锁定', en: 'Account locked after failed log-ins' },
+  'user.create': { zh: '新建用户', en: 'User created' },
+  'user.update': { zh: '修改用户信息', en: 'User updated' },
+  'user.reset_password': { zh: '重置用户密码', en: 'Password reset' },
+  // the evaluation catalogue
+  'catalogue.create_draft': { zh: '起草评价标准新版本', en: 'Catalogue draft created' },
+  'catalogue.update_draft': { zh: '修改评价标准草稿', en: 'Catalogue draft changed' },
+  'catalogue.replace_draft': { zh: '替换评价标准草稿内容', en: 'Catalogue draft replaced' },
+  'catalogue.publish': { zh: '发布评价标准版本', en: 'Catalogue version published' },
+  // enrolment and steering
+  'enrollment.create': { zh: '纳入试点', en: 'Pilot enrolled' },
+  'enrollment.import': { zh: '导入系统上线前的试点记录', en: 'Paper-era pilot imported' },
+  'enrollment.reassign_inspector': { zh: '调整检查员分工', en: 'Inspectors reassigned' },
+  'enrollment.experience_summary': { zh: '记录经验做法总结', en: 'Experience write-up recorded' },
+  'compound.promote_demonstration': { zh: '评定为示范小区', en: 'Promoted to demonstration compound' },
+  'pilot.pause': { zh: '暂停试点', en: 'Pilot paused' },
+  'pilot.resume': { zh: '恢复试点', en: 'Pilot resumed' },
+  // stage changes (阶段推进)
+  ...STAGE_EVENT_ACTION_LABELS,
+  // inspections and rounds
+  'inspection.submit': { zh: '提交检查结果', en: 'Inspection submitted' },
+  'task.missed': { zh: '检查任务逾期未完成', en: 'Inspection task missed' },
+  'task.cancelled': { zh: '检查任务已取消', en: 'Inspection task cancelled' },
+  'task.extend': { zh: '检查任务延期', en: 'Inspection task extended' },
+  'round.evaluate': { zh: '轮次评估', en: 'Round evaluated' },
+  'round.archive': { zh: '建档建册', en: 'Round archived' },
+  // rectifications (整改台账)
+  'rectification.respond': { zh: '提交整改答复', en: 'Rectification answered' },
+  'rectification.control': { zh: '隐患已管控', en: 'Hazard controlled' },
+  'rectification.accept': { zh: '核验通过并销号', en: 'Verified and closed' },
+  'rectification.reject': { zh: '核验不通过，退回整改', en: 'Rejected and reopened' },
+  'rectification.extend': { zh: '整改期限延期', en: 'Rectification deadline extended' },
+  'evidence.upload': { zh: '上传佐证材料', en: 'Evidence uploaded' },
+  // set-up
+  'seed.demo_data': { zh: '载入演示数据', en: 'Demo data loaded' },
+};
+
+/** What an audit entry is about, by the `entityType` the writers use. */
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, LocalizedText>> = {
+  enrollment: { zh: '试点', en: 'Pilot' },
+  compound: { zh: '小区', en: 'Compound' },
+  inspection_task: { zh: '检查任务', en: 'Inspection task' },
+  round: { zh: '检查轮次', en: 'Inspection round' },
+  archive: { zh: '档案', en: 'Archive' },
+  rectification: { zh: '整改事项', en: 'Rectification item' },
+  evidence: { zh: '佐证材料', en: 'Evidence' },
+  user: { zh: '用户', en: 'User' },
+  catalogue_version: { zh: '评价标准版本', en: 'Catalogue version' },
+  seed: { zh: '演示数据', en: 'Demo data' },
+};
+
+/** Who acted: the user roles, and the two actors that are not users. */
+export const AUDIT_ROLE_LABELS: Readonly<Record<string, LocalizedText>> = {
+  admin: { zh: '管理员', en: 'Administrator' },
+  coordinator: { zh: '街道工作专班', en: 'Coordinator' },
+  inspector: { zh: '检查员', en: 'Inspector' },
+  firm: { zh: '物业服务企业', en: 'Property firm' },
+  resident: { zh: '居民', en: 'Resident' },
+  system: { zh: '系统', en: 'System' },
+  anonymous: { zh: '未登录用户', en: 'Anonymous' },
+} satisfies Record<(typeof USER_ROLES)[number] | 'system' | 'anonymous', LocalizedText>;
+
+/*
+ * A code written by a newer version, or by one that has since been retired, is still shown with
+ * words around it: never a bare code in a Chinese sentence, and the code stays visible so it can be
+ * looked up.
+ */
+const OTHER_ACTION = { zh: '其他操作', en: 'Other action' } as const;
+const OTHER_ENTITY = { zh: '其他对象', en: 'Other record' } as const;
+const OTHER_ROLE = { zh: '其他角色', en: 'Other role' } as const;
+
+function withFallback(
+  labels: Readonly<Record<string, LocalizedText>>,
+  other: LocalizedText,
+  code: string,
+): LocalizedText {
+  // hasOwn: a code such as `constructor` must not find Object.prototype's member.
+  const known = Object.hasOwn(labels, code) ? labels[code] : undefined;
+  return known ?? { zh: `${other.zh}（${code}）`, en: `${other.en} (${code})` };
+}
+
+export function auditActionLabel(action: string): LocalizedText {
+  return withFallback(AUDIT_ACTION_LABELS, OTHER_ACTION, action);
+}
+
+export function auditEntityLabel(entityType: string): LocalizedText {
+  return withFallback(AUDIT_ENTITY_LABELS, OTHER_ENTITY, entityType);
+}
+
+/** The role of an audit entry's actor; an entry without one was written by the system. */
+export function auditRoleLabel(role: string | null): LocalizedText {
+  return withFallback(AUDIT_ROLE_LABELS, OTHER_ROLE, role ?? 'system');
+}
+
+/** The codes the label table knows, for "other" searches that must match everything else. */
+export const AUDIT_ACTIONS: readonly string[] = Object.keys(AUDIT_ACTION_LABELS);
+export const AUDIT_ENTITY_TYPES: readonly string[] = Object.keys(AUDIT_ENTITY_LABELS);
+
+function contains(text: LocalizedText, needle: string): boolean {
+  return text.zh.includes(needle) || text.en.toLowerCase().includes(needle.toLowerCase());
+}
+
+/**
+ * What a free-text audit search means in codes: the known actions and entity types whose label
+ * (Chinese or English) contains `text`, and whether the fallback words ("其他操作", "Other action")
+ * match, in which case every unknown code does too.
+ */
+export interface AuditTextMatch {
+  actions: string[];
+  entityTypes: string[];
+  otherActions: boolean;
+  otherEntityTypes: boolean;
+}
+
+function codesLabelled(labels: Readonly<Record<string, LocalizedText>>, needle: string): string[] {
+  return Object.entries(labels).flatMap(([code, label]) => (contains(label, needle) ? [code] : []));
+}
+
+export function auditCodesMatching(text: string): AuditTextMatch {
+  const needle = text.trim();
+  return {
+    actions: codesLabelled(AUDIT_ACTION_LABELS, needle),
+    entityTypes: codesLabelled(AUDIT_ENTITY_LABELS, needle),
+    otherActions: needle.length > 0 && contains(OTHER_ACTION, needle),
+    otherEntityTypes: needle.length > 0 && contains(OTHER_ENTITY, needle),
+  };
+}

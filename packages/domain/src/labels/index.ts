@@ -1,0 +1,2 @@
+export * from './audit-labels.js';
+export * from './record-labels.js';
