@@ -261,6 +261,7 @@ export const en: Messages = {
     nothingToUpload: 'Choose a file to upload.',
     inspectionPhotos: 'Photos taken at the inspection',
     responsePhotos: 'Rectification evidence',
+    controlPhotos: 'Evidence of the control',
   },
   rectifications: {
     title: 'Rectification',
@@ -298,6 +299,10 @@ export const en: Messages = {
     openedAt: 'Opened',
     closedLabel: 'Closed',
     closedAt: 'Closed {at}',
+    controlledLabel: 'Controlled',
+    controlledAt: 'Hazard controlled · {at}',
+    controlledNote:
+      'The hazard is contained. Once it is fixed, send the answer with photos of the result; it is closed after verification.',
     awaitingVerification: 'Answered; waiting for an inspector to verify.',
     awaitingAnswer: 'Waiting for the firm’s answer.',
     finding: 'Problem found',
@@ -310,6 +315,19 @@ export const en: Messages = {
     ledger: 'Ledger ({count})',
     sending: 'Sending…',
     offline: 'The connection dropped and nothing was sent; try again once you have signal.',
+    control: {
+      title: 'Contain the hazard first (controlled)',
+      ruleIntro:
+        'A safety-critical item: when it cannot be fixed today, it counts as controlled once this is done:',
+      label: 'Measures taken',
+      placeholder: 'e.g. lift stopped, notice posted, signed by the maintenance firm (at least 5 characters)',
+      evidence: 'Evidence (at least 1 photo)',
+      addEvidence: 'Take a photo',
+      submit: 'Confirm controlled',
+      tooShort: 'Describe the measures in at least 5 characters.',
+      tooLong: 'The measures may not exceed 2000 characters.',
+      needEvidence: 'Upload at least 1 photo of the measures.',
+    },
     respond: {
       title: 'Answer this item',
       label: 'What was done',
@@ -335,6 +353,7 @@ export const en: Messages = {
     },
     done: {
       responded: 'Answer sent; waiting for an inspector to verify.',
+      controlled: 'The hazard is contained; fix it in time and send the answer.',
       accepted: 'Accepted: the item is closed.',
       rejected: 'Sent back: the firm rectifies again by the new deadline.',
     },
@@ -648,6 +667,8 @@ export const en: Messages = {
       '{compound} ({firm}) from {start}: {rounds} rounds, {tasks} inspections, the last one due {last}.',
     roundTitle: 'Round {round} · {stage}',
     roundWindow: '{from} to {to}',
+    steps: 'Order of work',
+    stepWindow: '{from} to {to} · {count} inspections',
     kindCount: '{kind} ×{count}',
     colKind: 'Inspection',
     colOpens: 'Opens',

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { canonicalJson, fnv1a64 } from '@pilot/domain';
+import { canonicalJson, fnv1a64, interimControlOf } from '@pilot/domain';
 import type { Attachment, EvidenceFile } from '$lib/api/field-work';
 import type { SessionUser, UserRole } from '$lib/api/types';
+import type { StandardInfo } from '$lib/components/rectifications/types';
 import { pick, translate, type Locale } from '$lib/i18n';
 import type { Api, ApiFailure, ApiResult } from './api';
 import { requireUser } from './guard';
@@ -94,11 +95,7 @@ export function failureText(error: ApiFailure, locale: Locale): string {
   return error.message;
 }
 
-/** What a rectification screen shows of the standard an item is about. */
-export interface StandardInfo {
-  title: { zh: string; en: string };
-  requirement: string;
-}
+export type { StandardInfo };
 
 /**
  * The standards behind rectification items, by pilot then code, from each pilot's own catalogue
@@ -129,7 +126,10 @@ export async function standardsOfPilots(
       byVersion.set(
         id,
         Object.fromEntries(
-          version.data.standards.map((s) => [s.code, { title: s.title, requirement: s.requirement }]),
+          version.data.standards.map((s) => [
+            s.code,
+            { title: s.title, requirement: s.requirement, interimControl: interimControlOf(s) },
+          ]),
         ),
       );
     }),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Compound } from '$lib/api/pilot-types';
-import { assignmentsOf, emptyInspectors, enrollBody, placeEnrollIssues, readEnrollForm } from './enroll-form';
+import {
+  assignmentsOf,
+  emptyInspectors,
+  enrollBody,
+  placeEnrollIssues,
+  readEnrollForm,
+  unassignedMessage,
+} from './enroll-form';
 
 const binhe = {
   id: 'cmp-binhexiaoqu',
@@ -75,5 +82,21 @@ describe('the enrollment form', () => {
       inspectors: '以下检查类型尚未分配检查员：quarterly',
     });
     expect(placed.general).toEqual(['无效']);
+  });
+
+  it('names the kinds nobody was chosen for in words, not by code', () => {
+    const summary = unassignedMessage(['weekly', 'quarterly'], 'zh-CN');
+    expect(summary).toBe('以下检查尚未指定检查员：周检查、季度专项检查');
+    expect(unassignedMessage(['consolidation'], 'en')).toContain('Key-part consolidation check');
+    const placed = placeEnrollIssues(
+      [{ path: 'inspectorAssignments', message: '以下检查类型尚未分配检查员：weekly、quarterly。' }],
+      [],
+      { kinds: ['weekly', 'quarterly'], message: '请选择检查员', summary },
+    );
+    expect(placed.fields).toEqual({
+      inspectors: '以下检查尚未指定检查员：周检查、季度专项检查',
+      'inspector-weekly': '请选择检查员',
+      'inspector-quarterly': '请选择检查员',
+    });
   });
 });

@@ -1,5 +1,7 @@
 import type { paths } from '@pilot/api-client';
 import { INSPECTOR_KINDS, type Compound, type InspectorKind } from '$lib/api/pilot-types';
+import { pick, translate, type Locale } from '$lib/i18n';
+import { kindLabel } from '$lib/i18n/domain-labels';
 /** One of the API's 400 field messages (`path` is dotted: `inspectorAssignments.0.inspectorId`). */
 export interface ApiIssue {
   path: string;
@@ -27,6 +29,17 @@ export interface EnrollFormValues {
 /** Kinds no inspector was chosen for. */
 export function blankKinds(inspectors: Record<InspectorKind, string>): InspectorKind[] {
   return INSPECTOR_KINDS.filter((kind) => !inspectors[kind]);
+}
+
+/**
+ * 以下检查尚未指定检查员：周检查、季度专项检查 — the kinds in the reader's words. The API's own message
+ * names them by code (`weekly`), which a coordinator should never have to read.
+ */
+export function unassignedMessage(kinds: readonly InspectorKind[], locale: Locale): string {
+  const names = kinds.map((kind) => pick(kindLabel(kind), locale));
+  return translate(locale, 'enroll.unassigned', {
+    kinds: names.join(translate(locale, 'inspection.listSeparator')),
+  });
 }
 
 /** The field that carries the inspector of one kind. */
@@ -92,8 +105,11 @@ export interface PlacedIssues {
 export function placeEnrollIssues(
   issues: readonly ApiIssue[],
   assignments: readonly Assignment[],
-  /** When the API says kinds have nobody: the kinds left blank and what to say at each. */
-  blank?: { kinds: readonly InspectorKind[]; message: string },
+  /**
+   * When the API says kinds have nobody: the kinds left blank, what to say at each, and what to say
+   * for the group instead of the API's message (which names kinds by code).
+   */
+  blank?: { kinds: readonly InspectorKind[]; message: string; summary?: string },
 ): PlacedIssues {
   const fields: Record<string, string> = {};
   const general: string[] = [];
@@ -108,8 +124,9 @@ export function placeEnrollIssues(
       const row = index === undefined ? undefined : assignments[Number(index)];
       if (row) for (const kind of row.kinds) put(inspectorField(kind as InspectorKind), issue.message);
       else {
-        put('inspectors', issue.message);
-        // The group message names the kinds by code; the blank selects themselves are marked too.
+        const named = blank?.summary && blank.kinds.length > 0 ? blank.summary : issue.message;
+        put('inspectors', named);
+        // The blank selects themselves are marked too.
         if (blank) for (const kind of blank.kinds) put(inspectorField(kind), blank.message);
       }
     } else general.push(issue.message);

@@ -1,6 +1,6 @@
 import { INSPECTION_KIND_LABELS as LABELS, type DayShift } from '@pilot/domain';
 import { describe, expect, it } from 'vitest';
-import type { PreviewTask, SchedulePreview } from '$lib/api/pilot-types';
+import type { PreviewRound, PreviewTask, SchedulePreview } from '$lib/api/pilot-types';
 import { scheduleView } from './schedule';
 
 function task(key: string, kind: PreviewTask['kind'], due: string, shift: DayShift = 'none'): PreviewTask {
@@ -18,6 +18,23 @@ function task(key: string, kind: PreviewTask['kind'], due: string, shift: DayShi
   };
 }
 
+function step(
+  order: number,
+  name: PreviewRound['steps'][number]['step'],
+  zh: string,
+  kinds: PreviewTask['kind'][],
+): PreviewRound['steps'][number] {
+  return {
+    order,
+    step: name,
+    label: { zh, en: name },
+    kinds,
+    opensAt: '2026-11-28T16:00:00.000Z',
+    dueAt: '2027-02-27T16:00:00.000Z',
+    tasks: kinds.length,
+  };
+}
+
 const preview = {
   rounds: [
     {
@@ -25,6 +42,10 @@ const preview = {
       stage: 'consolidation',
       startsAt: '2027-03-06T16:00:00.000Z',
       endsAt: '2027-06-06T16:00:00.000Z',
+      steps: [
+        step(1, 'special_checks', '周、月、季专项检查', ['weekly']),
+        step(2, 'key_part_checks', '重点部位检查', ['consolidation']),
+      ],
       tasks: [
         task('r2-consolidation-01', 'consolidation', '2027-04-01'),
         task('r2-weekly-01', 'weekly', '2027-03-12'),
@@ -35,6 +56,12 @@ const preview = {
       stage: 'improvement',
       startsAt: '2026-11-28T16:00:00.000Z',
       endsAt: '2027-02-27T16:00:00.000Z',
+      // Listed out of order on purpose: the view sorts by `order`.
+      steps: [
+        step(3, 'special_checks', '周、月、季专项检查', ['weekly', 'monthly', 'quarterly']),
+        step(1, 'self_inspection', '自查自纠', ['self']),
+        step(2, 'concentrated_inspection', '集中检查', ['concentrated']),
+      ],
       tasks: [
         task('r1-weekly-02', 'weekly', '2026-12-23'),
         task('r1-self-01', 'self', '2026-12-07', 'next'),
@@ -58,6 +85,15 @@ describe('scheduleView', () => {
       'r1-weekly-02',
       'r1-quarterly-01',
     ]);
+  });
+
+  it('gives each round its order of work, first step first', () => {
+    expect(view.rounds[0]?.steps.map((entry) => [entry.order, entry.label.zh])).toEqual([
+      [1, '自查自纠'],
+      [2, '集中检查'],
+      [3, '周、月、季专项检查'],
+    ]);
+    expect(view.rounds[1]?.steps.map((entry) => entry.step)).toEqual(['special_checks', 'key_part_checks']);
   });
 
   it('counts the inspections of each kind per round, in the order a round runs them', () => {

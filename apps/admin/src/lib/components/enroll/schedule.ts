@@ -2,8 +2,9 @@ import type { InspectionKind, PreviewTask, SchedulePreview } from '$lib/api/pilo
 import { INSPECTION_KIND_ORDER } from './kinds';
 
 /*
- * The schedule preview (before confirming an enrollment) as the page shows it: per round, how many
- * inspections of each kind and every inspection with its due date and inspector, in due order.
+ * The schedule preview (before confirming an enrollment) as the page shows it: per round, the order
+ * of work, how many inspections of each kind and every inspection with its due date and inspector,
+ * in due order.
  */
 
 export interface KindCount {
@@ -27,11 +28,16 @@ export interface ScheduleTask {
   bySelf: boolean;
 }
 
+/** One step of a round's order of work (自查自纠 → 集中检查 → 周、月、季专项检查; round 2 key parts). */
+export type ScheduleStep = SchedulePreview['rounds'][number]['steps'][number];
+
 export interface ScheduleRound {
   round: number;
   stage: SchedulePreview['rounds'][number]['stage'];
   startsAt: string;
   endsAt: string;
+  /** The order of work, first step first, as the API plans it. */
+  steps: ScheduleStep[];
   counts: KindCount[];
   tasks: ScheduleTask[];
 }
@@ -75,6 +81,7 @@ export function scheduleView(preview: Pick<SchedulePreview, 'rounds'>): Schedule
         stage: round.stage,
         startsAt: round.startsAt,
         endsAt: round.endsAt,
+        steps: [...round.steps].sort((a, b) => a.order - b.order),
         counts,
         tasks,
       };

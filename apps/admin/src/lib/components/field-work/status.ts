@@ -25,9 +25,12 @@ export function rectificationTone(status: RectificationStatus, overdue: boolean)
   }
 }
 
-/** Still with the firm: no answer yet, or sent back after a rejected answer. */
+/**
+ * Still with the firm: no answer yet, sent back after a rejected answer, or 已管控 (the hazard is
+ * contained, the fix itself still to be answered).
+ */
 export function awaitsAnswer(item: Pick<Rectification, 'status'>): boolean {
-  return item.status === 'open' || item.status === 'reopened';
+  return item.status === 'open' || item.status === 'reopened' || item.status === 'controlled';
 }
 
 export type TaskGroup = 'overdue' | 'today' | 'upcoming' | 'done' | 'missed';

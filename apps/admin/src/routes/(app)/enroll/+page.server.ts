@@ -5,6 +5,7 @@ import {
   enrollBody,
   placeEnrollIssues,
   readEnrollForm,
+  unassignedMessage,
   type EnrollBody,
   type EnrollFormValues,
 } from '$lib/components/enroll/enroll-form';
@@ -66,9 +67,11 @@ async function readForm(locals: App.Locals, form: FormData, action: string): Pro
 
 /** The API's 400 placed on the form's fields; anything that fits no field stays a message above it. */
 function enrollFailure(action: string, error: ApiFailure, values: EnrollFormValues, locale: Locale) {
+  const blank = blankKinds(values.inspectors);
   const placed = placeEnrollIssues(error.issues, assignmentsOf(values.inspectors), {
-    kinds: blankKinds(values.inspectors),
+    kinds: blank,
     message: translate(locale, 'enroll.pickInspector'),
+    summary: unassignedMessage(blank, locale),
   });
   return apiFailure(action, error, { values }, placed);
 }

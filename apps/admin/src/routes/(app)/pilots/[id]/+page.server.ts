@@ -6,6 +6,7 @@ import {
   emptyInspectors,
   inspectorField,
   placeEnrollIssues,
+  unassignedMessage,
 } from '$lib/components/enroll/enroll-form';
 import { translate } from '$lib/i18n';
 import type { Api } from '$lib/server/api';
@@ -237,7 +238,11 @@ export const actions: Actions = {
           path: issue.path.startsWith('targets') ? 'compound' : issue.path,
         })),
         assignments,
-        { kinds: blankKinds(inspectors), message: translate(locals.locale, 'enroll.pickInspector') },
+        {
+          kinds: blankKinds(inspectors),
+          message: translate(locals.locale, 'enroll.pickInspector'),
+          summary: unassignedMessage(blankKinds(inspectors), locals.locale),
+        },
       );
       const fields = { ...placed.fields };
       if (fields.compoundId) {

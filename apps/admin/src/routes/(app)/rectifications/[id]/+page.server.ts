@@ -1,5 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { parseInput, respondRectificationSchema, verifyRectificationSchema } from '@pilot/domain';
+import {
+  controlRectificationSchema,
+  parseInput,
+  respondRectificationSchema,
+  verifyRectificationSchema,
+} from '@pilot/domain';
 import type { Rectification } from '$lib/api/field-work';
 import { parseAttachments } from '$lib/components/inspection/form-fields';
 import type { RectificationActionData } from '$lib/components/rectifications/types';
@@ -99,8 +104,7 @@ export const actions: Actions = {
     const { rectificationId: _id, ...body } = parsed.data;
     const result = await locals.api.call((c) =>
       c.POST('/rectifications/{id}/respond', {
-        // The document leaves out this route's path parameter (see the report); openapi-fetch fills it in.
-        params: { path: { id: params.id } } as never,
+        params: { path: { id: params.id } },
         body,
         // Keyed by the answer and by which answer it is: a resend is recorded once, while the same
         // words sent again after a rejection are a new answer.
@@ -120,6 +124,81 @@ export const actions: Actions = {
     return {
       kind: 'done',
       action: 'respond',
+      status: result.data.status,
+      decision: null,
+    } satisfies RectificationActionData;
+  },
+
+  /**
+   * 先行管控 (firm): a critical hazard that cannot be fixed today is contained first (已管控), with
+   * evidence; the item then waits for the fix to be answered as usual.
+   */
+  control: async ({ request, locals, url, params }) => {
+    requireSection(locals, url, 'rectifications');
+    const form = await request.formData();
+    const values: Values = {
+      response: text(form, 'measures'),
+      evidence: parseAttachments(text(form, 'control-evidence')),
+      decision: '',
+      reason: '',
+    };
+    const refused = (
+      status: number,
+      kind: 'invalid' | 'refused' | 'failed',
+      message: string | null,
+      fields = {},
+    ) => fail(status, { kind, action: 'control', values, message, fields } satisfies RectificationActionData);
+
+    // Without JavaScript the photos come as files of this post; upload them first.
+    const files = form
+      .getAll('control-photo')
+      .filter((value): value is File => typeof value === 'object' && value.size > 0);
+    if (files.length > 0) {
+      const item = await itemOf(locals, params.id);
+      const uploaded = await uploadEvidence(locals.api, item.pilot.id, files);
+      if (!uploaded.ok)
+        return refused(uploaded.error.status, 'failed', failureText(uploaded.error, locals.locale));
+      values.evidence = [...values.evidence, ...uploaded.data];
+    }
+    const parsed = parseInput(
+      controlRectificationSchema,
+      {
+        rectificationId: params.id,
+        measures: values.response,
+        evidenceRefs: values.evidence.map((file) => file.id),
+      },
+      locals.locale,
+    );
+    if (!parsed.ok) {
+      const fields = fieldErrors({
+        status: 400,
+        code: 'invalid',
+        message: '',
+        issues: parsed.issues,
+        reasons: [],
+      });
+      return refused(400, 'invalid', null, fields);
+    }
+    const { rectificationId: _id, ...body } = parsed.data;
+    const result = await locals.api.call((c) =>
+      c.POST('/rectifications/{id}/control', {
+        params: { path: { id: params.id } },
+        body,
+        // Controlled once: the same measures sent again (a dropped connection) are recorded once.
+        headers: { 'idempotency-key': idempotencyKey('control', params.id, body) },
+      }),
+    );
+    if (!result.ok) {
+      return refused(
+        result.error.status,
+        result.error.status === 409 ? 'refused' : result.error.status === 400 ? 'invalid' : 'failed',
+        failureText(result.error, locals.locale),
+        fieldErrors(result.error),
+      );
+    }
+    return {
+      kind: 'done',
+      action: 'control',
       status: result.data.status,
       decision: null,
     } satisfies RectificationActionData;
@@ -163,7 +242,7 @@ export const actions: Actions = {
     const { rectificationId: _id, ...body } = parsed.data;
     const result = await locals.api.call((c) =>
       c.POST('/rectifications/{id}/verify', {
-        params: { path: { id: params.id } } as never,
+        params: { path: { id: params.id } },
         body,
         headers: {
           'idempotency-key': idempotencyKey('verify', params.id, { body, attempt: text(form, 'attempt') }),
