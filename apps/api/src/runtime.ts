@@ -8,6 +8,7 @@ import {
 import {
   createFileStorage,
   dataRoot,
+  defaultAuditKeyring,
   describeTarget,
   openDatabase,
   targetFromEnv,
@@ -39,6 +40,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
     ...(config.dataDir ? { PILOT_DATA_DIR: config.dataDir } : {}),
   });
   const db: Database = await openDatabase(target);
+  const audit = await defaultAuditKeyring();
   const storage: BlobStorage = createFileStorage(
     config.storageDir ??
       path.join(dataRoot(config.dataDir ? { PILOT_DATA_DIR: config.dataDir } : {}), 'files'),
@@ -73,6 +75,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
       workflowBundlePath,
       prisma: db.prisma,
       storage,
+      audit: audit.signer,
       startPilot: pilotStarter(temporalClient, taskQueue),
       identity: `embedded@${process.pid}`,
     });
@@ -81,7 +84,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
   }
 
   return {
-    deps: { config, prisma: db.prisma, storage, temporalConnection, temporalClient, taskQueue },
+    deps: { config, prisma: db.prisma, storage, temporalConnection, temporalClient, taskQueue, audit },
     describe,
     close: async () => {
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();

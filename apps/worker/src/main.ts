@@ -6,7 +6,14 @@ import {
   installWorkerRuntime,
   NativeConnection,
 } from '@pilot/activities/worker';
-import { createFileStorage, dataRoot, describeTarget, openDatabase, targetFromEnv } from '@pilot/db';
+import {
+  createFileStorage,
+  dataRoot,
+  defaultAuditKeyring,
+  describeTarget,
+  openDatabase,
+  targetFromEnv,
+} from '@pilot/db';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
 import { pilotStarter } from '@pilot/workflows/client';
 import { Client, Connection } from '@temporalio/client';
@@ -60,6 +67,7 @@ async function main(): Promise<void> {
     workflowBundlePath,
     prisma: db.prisma,
     storage: createFileStorage(env.PILOT_STORAGE_DIR ?? path.join(dataRoot(), 'files')),
+    audit: (await defaultAuditKeyring()).signer,
     startPilot: pilotStarter(client, env.TEMPORAL_TASK_QUEUE),
   });
   console.log(

@@ -1,4 +1,5 @@
-import type { BlobStorage, PrismaClient } from '@pilot/db';
+import type { AuditSigner, BlobStorage, PrismaClient } from '@pilot/db';
+import { activityAudit } from './pilot/audit-context.js';
 import { engineProbeActivities } from './engine-probe.activities.js';
 import { archiveActivities } from './pilot/archive.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
@@ -12,21 +13,24 @@ import type { PilotStarter } from './pilot/types.js';
 export interface ActivityDependencies {
   prisma: PrismaClient;
   storage: BlobStorage;
+  /** Signs audit entries (the key lives outside the database). */
+  audit: AuditSigner;
   /** Starts pilot workflows for rollouts; the composition root passes the workflow package's starter. */
   startPilot?: PilotStarter;
 }
 
 /** Every activity the workflows may call, bound to their I/O dependencies. */
 export function createActivities(deps: ActivityDependencies) {
+  const audit = activityAudit(deps.audit);
   return {
     ...engineProbeActivities(deps.prisma),
     ...catalogueActivities(deps.prisma),
     ...compoundActivities(deps.prisma),
-    ...enrollmentActivities(deps.prisma, deps.startPilot),
-    ...scheduleActivities(deps.prisma),
-    ...inspectionActivities(deps.prisma),
-    ...rectificationActivities(deps.prisma),
-    ...archiveActivities(deps.prisma, deps.storage),
+    ...enrollmentActivities(deps.prisma, audit, deps.startPilot),
+    ...scheduleActivities(deps.prisma, audit),
+    ...inspectionActivities(deps.prisma, audit),
+    ...rectificationActivities(deps.prisma, audit),
+    ...archiveActivities(deps.prisma, deps.storage, audit),
   };
 }
 

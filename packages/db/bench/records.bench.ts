@@ -1,9 +1,9 @@
 // The hot write path of the platform: one submitted inspection (result, 35 items, audit entry) in a
 // transaction, against a baseline of a single-row insert on the same database in the same run. Runs
 // on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, bench, describe } from 'vitest';
-import { appendAudit } from '../src/audit.js';
+import { appendAudit, createAuditSigner } from '../src/audit/index.js';
 import { openDatabase, type Database } from '../src/client.js';
 import { deployMigrations } from '../src/migrate.js';
 import { testTargets, type ScratchDatabase } from '../src/scratch.js';
@@ -52,6 +52,8 @@ async function prepare(name: string, create: () => Promise<ScratchDatabase>): Pr
   return { name, scratch, db, taskIds };
 }
 
+const signer = createAuditSigner(randomBytes(32), 'bench');
+
 // Vitest's bench runner does not await beforeAll hooks before timing, so set-up happens up front.
 const prepared = await Promise.all(testTargets().map(({ name, create }) => prepare(name, create)));
 
@@ -88,7 +90,8 @@ for (const { name, db, taskIds } of prepared) {
             },
           },
         });
-        await appendAudit(tx, {
+        await appendAudit(tx, signer, {
+          stream: 'enrollment:bench-enrollment',
           action: 'inspection.submit',
           entityType: 'inspection_task',
           entityId: taskId,

@@ -4,14 +4,7 @@ export { deployMigrations, pendingSchemaChanges, loadMigrations } from './migrat
 export { scratchPglite, scratchPostgres, testTargets, type ScratchDatabase } from './scratch.js';
 export { dataRoot, describeTarget, targetFromEnv, type DatabaseTarget } from './target.js';
 export * from './generated/prisma/client.js';
-export {
-  appendAudit,
-  verifyAuditChain,
-  auditHash,
-  AUDIT_GENESIS_HASH,
-  type AuditEntry,
-  type ChainCheck,
-} from './audit.js';
+export * from './audit/index.js';
 export { createFileStorage, type BlobStorage } from './storage.js';
 export {
   seedDemoData,

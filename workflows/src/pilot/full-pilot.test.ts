@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '@pilot/db';
+import { defaultAuditKeyring, verifyAudit } from '@pilot/db';
 import { DEFAULT_CATALOGUE, formatLocalDate } from '@pilot/domain';
 import { refusalOf, startPilot } from '../client.js';
 import { promoteUpdate, startRolloutUpdate } from '../messages.js';
@@ -164,7 +164,7 @@ describe('a complete pilot on the time-skipping server', () => {
           'compound.promote_demonstration',
         ]),
       );
-      expect((await verifyAuditChain(p)).ok).toBe(true);
+      expect((await verifyAudit(p, await defaultAuditKeyring())).ok).toBe(true);
       const catalogue = await p.catalogueVersion.findUniqueOrThrow({ where: { id: '2024.1' } });
       expect(catalogue.firstUsedAt).not.toBeNull();
 

@@ -12,6 +12,7 @@ import {
 } from '@pilot/activities/worker';
 import {
   createFileStorage,
+  defaultAuditKeyring,
   deployMigrations,
   openDatabase,
   seedDemoData,
@@ -63,6 +64,7 @@ export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promi
       workflowBundlePath,
       prisma: db.prisma,
       storage,
+      audit: (await defaultAuditKeyring()).signer,
       startPilot: pilotStarter(env.client, taskQueue),
     });
     return { env, db, storage, worker, taskQueue, run: (fn) => worker.runUntil(fn), close };

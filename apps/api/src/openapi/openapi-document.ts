@@ -1,4 +1,4 @@
-import type { BlobStorage, PrismaClient } from '@pilot/db';
+import type { AuditKeyring, BlobStorage, PrismaClient } from '@pilot/db';
 import type { Client, Connection } from '@temporalio/client';
 import { buildOpenApiDocument, createApiApp } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -35,6 +35,7 @@ export function inertDependencies(): PlatformDependencies {
     temporalConnection: unused<Connection>('temporalConnection'),
     temporalClient: unused<Client>('temporalClient'),
     taskQueue: 'openapi',
+    audit: unused<AuditKeyring>('audit'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import type { BlobStorage, PrismaClient } from '@pilot/db';
+import type { AuditKeyring, BlobStorage, PrismaClient } from '@pilot/db';
 import type { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '../config.js';
 import { AuditService } from './audit/audit.service.js';
@@ -8,7 +8,15 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { SessionStore } from './auth/session.store.js';
 import { ErrorFilter } from './errors/error-filter.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
-import { API_CONFIG, PRISMA, STORAGE, TASK_QUEUE, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './tokens.js';
+import {
+  API_CONFIG,
+  AUDIT_KEYRING,
+  PRISMA,
+  STORAGE,
+  TASK_QUEUE,
+  TEMPORAL_CLIENT,
+  TEMPORAL_CONNECTION,
+} from './tokens.js';
 
 export interface PlatformDependencies {
   config: ApiConfig;
@@ -18,6 +26,8 @@ export interface PlatformDependencies {
   temporalClient: Client;
   /** The task queue pilots are started on. */
   taskQueue: string;
+  /** Signs and verifies audit entries; the key lives outside the database. */
+  audit: AuditKeyring;
 }
 
 /**
@@ -37,6 +47,7 @@ export class PlatformModule {
         { provide: TEMPORAL_CLIENT, useValue: deps.temporalClient },
         { provide: STORAGE, useValue: deps.storage },
         { provide: TASK_QUEUE, useValue: deps.taskQueue },
+        { provide: AUDIT_KEYRING, useValue: deps.audit },
         SessionStore,
         AuditService,
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -50,6 +61,7 @@ export class PlatformModule {
         TEMPORAL_CLIENT,
         STORAGE,
         TASK_QUEUE,
+        AUDIT_KEYRING,
         SessionStore,
         AuditService,
       ],

@@ -5,3 +5,4 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 export const API_CONFIG = Symbol('API_CONFIG');
 export const STORAGE = Symbol('STORAGE');
 export const TASK_QUEUE = Symbol('TASK_QUEUE');
+export const AUDIT_KEYRING = Symbol('AUDIT_KEYRING');

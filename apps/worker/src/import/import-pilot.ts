@@ -11,7 +11,14 @@ import {
   type CatalogueVersion,
   type ItemResult,
 } from '@pilot/domain';
-import { appendAudit, jsonValue, type BlobStorage, type Prisma, type PrismaClient } from '@pilot/db';
+import {
+  appendAudit,
+  defaultAuditKeyring,
+  jsonValue,
+  type BlobStorage,
+  type Prisma,
+  type PrismaClient,
+} from '@pilot/db';
 import { pilotWorkflowId, searchAttributes } from '@pilot/workflows/messages';
 import { buildRound, importedPilotState, type PilotImport } from '@pilot/workflows/import';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
@@ -41,6 +48,7 @@ export async function importPilot(
   if (await prisma.enrollment.findUnique({ where: { id: spec.enrollmentId }, select: { id: true } })) {
     return { enrollmentId: spec.enrollmentId, workflowId, imported: false };
   }
+  const { signer } = await defaultAuditKeyring();
   const catalogueRow = await prisma.catalogueVersion.findUniqueOrThrow({ where: { id: catalogueVersionId } });
   const catalogue = catalogueVersionSchema.parse(catalogueRow.content);
   const compound = await prisma.compound.findUniqueOrThrow({ where: { id: spec.compoundId } });
@@ -178,7 +186,8 @@ export async function importPilot(
         data: { isDemonstration: true, demonstrationAt: new Date(state.promotedAt) },
       });
     }
-    await appendAudit(tx, {
+    await appendAudit(tx, signer, {
+      stream: `enrollment:${spec.enrollmentId}`,
       actorId: actor.userId,
       actorRole: actor.role,
       action: 'enrollment.import',

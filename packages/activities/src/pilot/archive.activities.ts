@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { jsonValue, type BlobStorage, type PrismaClient } from '@pilot/db';
 import type { ArchiveRoundInput } from '@pilot/domain';
-import { auditFromActivity, systemActor } from './audit-context.js';
+import { pilotStream, systemActor, type ActivityAudit } from './audit-context.js';
 
 interface ArchiveSection {
   name: string;
@@ -23,7 +23,7 @@ function stableJson(value: unknown): string {
   });
 }
 
-export function archiveActivities(prisma: PrismaClient, storage: BlobStorage) {
+export function archiveActivities(prisma: PrismaClient, storage: BlobStorage, audit: ActivityAudit) {
   return {
     /**
      * 建档建册: gathers every record of a round into one immutable archive document with an index,
@@ -125,8 +125,9 @@ export function archiveActivities(prisma: PrismaClient, storage: BlobStorage) {
           },
         });
         await tx.round.update({ where: { id: input.roundId }, data: { status: 'archived' } });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(input.enrollmentId),
           [
             {
               actor: systemActor(),

@@ -10,10 +10,14 @@ import type {
   RolloutResult,
   SyncEnrollmentInput,
 } from '@pilot/domain';
-import { auditFromActivity, systemActor } from './audit-context.js';
+import { pilotStream, systemActor, type ActivityAudit } from './audit-context.js';
 import type { PilotStarter } from './types.js';
 
-export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStarter | undefined) {
+export function enrollmentActivities(
+  prisma: PrismaClient,
+  audit: ActivityAudit,
+  startPilot: PilotStarter | undefined,
+) {
   return {
     /** Creates the enrollment record the first time; a retry finds it and does nothing. */
     async recordEnrollment(input: RecordEnrollmentInput): Promise<void> {
@@ -42,8 +46,9 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
             },
           },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(input.enrollmentId),
           [
             {
               actor: input.actor,
@@ -79,8 +84,9 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
           },
         });
         if (input.audit) {
-          await auditFromActivity(
+          await audit.append(
             tx,
+            pilotStream(input.enrollmentId),
             [{ ...input.audit, entityType: 'enrollment', entityId: input.enrollmentId }],
             new Date(input.at ?? Date.now()),
           );
@@ -107,8 +113,9 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
           where: { id: { in: input.taskIds } },
           data: { assigneeId: input.toInspectorId },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(input.enrollmentId),
           [
             {
               actor: input.actor,
@@ -132,8 +139,9 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
           where: { id: input.compoundId },
           data: { isDemonstration: true, demonstrationAt: new Date(input.at) },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(input.enrollmentId),
           [
             {
               actor: input.actor,
@@ -197,8 +205,9 @@ export function enrollmentActivities(prisma: PrismaClient, startPilot: PilotStar
           where: { id: input.enrollmentId },
           data: { experienceSummary: jsonValue(summary) },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(input.enrollmentId),
           [
             {
               actor: systemActor(),

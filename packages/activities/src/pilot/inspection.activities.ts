@@ -1,8 +1,8 @@
 import { jsonValue, type PrismaClient } from '@pilot/db';
 import type { RecordInspectionInput, RecordRoundEvaluationInput } from '@pilot/domain';
-import { auditFromActivity, systemActor } from './audit-context.js';
+import { pilotStream, systemActor, type ActivityAudit } from './audit-context.js';
 
-export function inspectionActivities(prisma: PrismaClient) {
+export function inspectionActivities(prisma: PrismaClient, audit: ActivityAudit) {
   return {
     /**
      * One submitted inspection in one transaction: the result and its items, the task closed,
@@ -91,8 +91,9 @@ export function inspectionActivities(prisma: PrismaClient) {
           where: { id: input.catalogueVersionId, firstUsedAt: null },
           data: { firstUsedAt: at },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(input.enrollmentId),
           [
             {
               actor: input.actor,
@@ -140,8 +141,9 @@ export function inspectionActivities(prisma: PrismaClient) {
           where: { id: input.enrollmentId },
           data: { latestScore: outcome.score, starRating: outcome.stars },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(input.enrollmentId),
           [
             {
               actor: systemActor(),

@@ -2,10 +2,12 @@
 // set): a retried activity — same workflow run, same activity id — writes nothing twice, and a
 // write that fails half-way leaves nothing behind. The activity context comes from the SDK's
 // activity test environment; the databases are real.
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  createAuditSigner,
   createFileStorage,
   deployMigrations,
   openDatabase,
@@ -86,7 +88,11 @@ describe.each(testTargets())('pilot activities on %s', ({ create }) => {
     db = await openDatabase(scratch.target);
     await seedDemoRecords(db.prisma);
     files = await mkdtemp(path.join(tmpdir(), 'pilot-activities-'));
-    activities = createActivities({ prisma: db.prisma, storage: createFileStorage(files) });
+    activities = createActivities({
+      prisma: db.prisma,
+      storage: createFileStorage(files),
+      audit: createAuditSigner(randomBytes(32), 'test'),
+    });
     await execution('enroll').run(activities.recordEnrollment, enrollment);
   });
   afterAll(async () => {
@@ -263,6 +269,12 @@ describe.each(testTargets())('pilot activities on %s', ({ create }) => {
     expect(row.responses).toHaveLength(1);
     expect(row.verifications).toHaveLength(1);
     expect(await audits(rectificationId)).toBe(3);
+    // All of the pilot's entries are one stream, numbered without gaps.
+    const stream = await db.prisma.auditLog.findMany({
+      where: { stream: `enrollment:${enrollmentId}` },
+      orderBy: { streamSeq: 'asc' },
+    });
+    expect(stream.map((e) => e.streamSeq)).toEqual(stream.map((_, i) => i + 1));
   });
 
   it('adds a re-check task and a notice once, and keeps the notice deduplicated by its key', async () => {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@pilot/db';
 import type { RecordControlInput, RecordResponseInput, RecordVerificationInput } from '@pilot/domain';
-import { auditFromActivity } from './audit-context.js';
+import { pilotStream, type ActivityAudit } from './audit-context.js';
 
-export function rectificationActivities(prisma: PrismaClient) {
+export function rectificationActivities(prisma: PrismaClient, audit: ActivityAudit) {
   return {
     /** The firm's answer with evidence: the item waits for the inspector's verification. */
     async recordRectificationResponse(input: RecordResponseInput): Promise<void> {
@@ -23,9 +23,10 @@ export function rectificationActivities(prisma: PrismaClient) {
             respondedAt: at,
           },
         });
-        await tx.rectification.update({
+        const { enrollmentId } = await tx.rectification.update({
           where: { id: input.rectificationId },
           data: { status: 'responded' },
+          select: { enrollmentId: true },
         });
         await tx.rectificationEvent.create({
           data: {
@@ -38,8 +39,9 @@ export function rectificationActivities(prisma: PrismaClient) {
             evidenceIds: input.evidenceIds,
           },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(enrollmentId),
           [
             {
               actor: input.actor,
@@ -67,9 +69,10 @@ export function rectificationActivities(prisma: PrismaClient) {
           select: { id: true },
         });
         if (existing) return;
-        await tx.rectification.update({
+        const { enrollmentId } = await tx.rectification.update({
           where: { id: input.rectificationId },
           data: { status: 'controlled', controlledAt: at, deadline: new Date(input.newDeadline) },
+          select: { enrollmentId: true },
         });
         await tx.rectificationEvent.create({
           data: {
@@ -83,8 +86,9 @@ export function rectificationActivities(prisma: PrismaClient) {
             evidenceIds: input.evidenceIds,
           },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(enrollmentId),
           [
             {
               actor: input.actor,
@@ -126,8 +130,9 @@ export function rectificationActivities(prisma: PrismaClient) {
             verifiedAt: at,
           },
         });
-        await tx.rectification.update({
+        const { enrollmentId } = await tx.rectification.update({
           where: { id: input.rectificationId },
+          select: { enrollmentId: true },
           data: {
             status: toStatus,
             ...(toStatus === 'closed' ? { closedAt: at } : {}),
@@ -146,8 +151,9 @@ export function rectificationActivities(prisma: PrismaClient) {
             note: input.reason,
           },
         });
-        await auditFromActivity(
+        await audit.append(
           tx,
+          pilotStream(enrollmentId),
           [
             {
               actor: input.actor,

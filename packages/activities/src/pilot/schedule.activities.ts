@@ -1,6 +1,6 @@
 import { jsonValue, type Prisma, type PrismaClient } from '@pilot/db';
 import type { ApplyTaskChangesInput, ScheduleRoundInput, TaskRow } from '@pilot/domain';
-import { auditFromActivity, systemActor } from './audit-context.js';
+import { pilotStream, systemActor, type ActivityAudit } from './audit-context.js';
 
 const date = (ms: number | null | undefined): Date | null | undefined =>
   ms === undefined ? undefined : ms === null ? null : new Date(ms);
@@ -26,7 +26,7 @@ function taskRecord(
   };
 }
 
-export function scheduleActivities(prisma: PrismaClient) {
+export function scheduleActivities(prisma: PrismaClient, audit: ActivityAudit) {
   return {
     /** Writes a round and its scheduled inspections; rows that exist already are left as they are. */
     async scheduleRound(input: ScheduleRoundInput): Promise<void> {
@@ -148,7 +148,7 @@ export function scheduleActivities(prisma: PrismaClient) {
             entityId: note.entityId ?? input.enrollmentId,
           })),
         ];
-        if (audits.length > 0) await auditFromActivity(tx, audits, at);
+        if (audits.length > 0) await audit.append(tx, pilotStream(input.enrollmentId), audits, at);
       });
     },
   };

@@ -4,7 +4,7 @@ import {
   type CatalogueVersion as CatalogueContent,
 } from '@pilot/domain';
 import { hashPassword } from '@pilot/security';
-import { appendAudit } from '../audit.js';
+import { appendAudit, defaultAuditKeyring, type AuditSigner } from '../audit/index.js';
 import { openDatabase } from '../client.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DatabaseTarget } from '../target.js';
@@ -39,6 +39,8 @@ export interface SeedOptions {
    * says otherwise. Each is published once under its version id.
    */
   catalogues?: readonly CatalogueContent[];
+  /** Signs the seed's audit entry; the process's audit key unless a test gives one. */
+  signer?: AuditSigner;
 }
 
 export interface SeedCount {
@@ -82,6 +84,7 @@ const SEED_AUDIT_ENTITY = { entityType: 'seed', entityId: 'demo-jinshui' } as co
 export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedReport> {
   const asOf = options.asOf ?? new Date();
   const catalogues = options.catalogues ?? PUBLISHED_CATALOGUES;
+  const signer = options.signer ?? (await defaultAuditKeyring()).signer;
   const metrics = demoMonthlyMetrics(asOf);
   // scrypt is deliberately slow; one hash serves every account, and none is made when all exist.
   let passwordHash: Promise<string> | undefined;
@@ -166,7 +169,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
       };
       const created = Object.fromEntries(SEED_KINDS.map((kind) => [kind, report.counts[kind].created]));
       if (Object.values(created).some((n) => n > 0)) {
-        await appendAudit(tx, {
+        await appendAudit(tx, signer, {
           action: 'seed.demo_data',
           ...SEED_AUDIT_ENTITY,
           after: { created, ...report.months },

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { appendAudit, type Prisma, type PrismaClient } from '@pilot/db';
+import { appendAudit, type AuditKeyring, type Prisma, type PrismaClient } from '@pilot/db';
 import type { Principal } from '../auth/principal.js';
-import { PRISMA } from '../tokens.js';
+import { AUDIT_KEYRING, PRISMA } from '../tokens.js';
 
 export interface AuditRecord {
+  /** The chain the entry joins; by default the entity's own (`user:<id>`, `catalogue_version:<id>`). */
+  stream?: string;
   action: string;
   entityType: string;
   entityId: string;
@@ -17,7 +19,10 @@ export interface AuditRecord {
  */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(AUDIT_KEYRING) private readonly keyring: AuditKeyring,
+  ) {}
 
   /** Appends inside the caller's transaction, so the change and its audit entry commit together. */
   append(
@@ -25,7 +30,7 @@ export class AuditService {
     actor: Pick<Principal, 'userId' | 'role' | 'requestId'> | null,
     record: AuditRecord,
   ) {
-    return appendAudit(tx, {
+    return appendAudit(tx, this.keyring.signer, {
       actorId: actor?.userId ?? null,
       actorRole: actor?.role ?? 'anonymous',
       requestId: actor?.requestId ?? null,

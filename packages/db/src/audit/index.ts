@@ -1,0 +1,30 @@
+export { appendAudit, AUDIT_GENESIS_HASH, hashedText, type AuditEntry } from './append.js';
+export {
+  anchorOf,
+  checkpointAudit,
+  type AuditAnchor,
+  type AuditCheckpointRecord,
+  type StreamHead,
+} from './checkpoint.js';
+export {
+  AUDIT_ALGORITHMS,
+  auditKeyringFrom,
+  auditKeyringFromEnv,
+  createAuditKeyring,
+  createAuditSigner,
+  defaultAuditKeyFile,
+  defaultAuditKeyring,
+  ensureAuditKeyFile,
+  LEGACY_KEY_ID,
+  type AuditAlgorithm,
+  type AuditKeyConfig,
+  type AuditKeyring,
+  type AuditSigner,
+} from './signer.js';
+export {
+  AUDIT_BREAKS,
+  verifyAudit,
+  type AuditBreak,
+  type AuditBreakKind,
+  type AuditVerification,
+} from './verify.js';
