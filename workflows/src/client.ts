@@ -1,11 +1,17 @@
 // Node-side helpers for clients of the pilot workflow (API, worker composition, tests). Not part of
 // the workflow bundle.
-import type { Actor, InspectorAssignment, PilotInput } from '@pilot/domain';
+import { reasonSchema, type AuditAnchor, type PilotInput, type Reason } from '@pilot/domain';
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { enrollmentIdFor, pilotWorkflowId, searchAttributes } from './messages.js';
+import {
+  AUDIT_ANCHOR_WORKFLOW_ID,
+  anchorsQuery,
+  enrollmentIdFor,
+  pilotWorkflowId,
+  searchAttributes,
+} from './messages.js';
 import type { PilotStarter } from '@pilot/activities';
-import type { PlanOverrides, Reason } from '@pilot/domain';
 import { ApplicationFailure } from '@temporalio/common';
+import type { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
 import type { pilotWorkflow } from './pilot/pilot.workflow.js';
 
 export interface StartedPilot {
@@ -60,10 +66,10 @@ export function pilotStarter(client: Client, taskQueue: string): PilotStarter {
       firmId: request.firmId,
       startDate: request.startDate,
       catalogueVersionId: request.catalogueVersionId,
-      inspectorAssignments: request.inspectorAssignments as InspectorAssignment[],
-      ...(request.planOverrides ? { planOverrides: request.planOverrides as PlanOverrides } : {}),
+      inspectorAssignments: request.inspectorAssignments,
+      ...(request.planOverrides ? { planOverrides: request.planOverrides } : {}),
       originEnrollmentId: request.originEnrollmentId,
-      enrolledBy: { ...request.enrolledBy, role: request.enrolledBy.role as Actor['role'] },
+      enrolledBy: request.enrolledBy,
     });
     return {
       enrollmentId: started.enrollmentId,
@@ -81,10 +87,64 @@ export function refusalOf(error: unknown): Reason[] | null {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     if (current instanceof ApplicationFailure && current.type === 'PilotRefusal') {
-      const reasons = current.details?.[0];
-      return Array.isArray(reasons) ? (reasons as Reason[]) : [];
+      const reasons = reasonSchema.array().safeParse(current.details?.[0]);
+      return reasons.success ? reasons.data : [];
     }
-    current = (current as { cause?: unknown }).cause;
+    current = current instanceof Error ? current.cause : undefined;
   }
   return null;
+}
+
+/**
+ * Starts the deployment's audit anchor unless it runs already (every worker calls this on start;
+ * the first wins, the others find it).
+ */
+export async function ensureAuditAnchor(
+  client: Client,
+  taskQueue: string,
+  intervalMinutes = 10,
+): Promise<void> {
+  await client.workflow.start<typeof auditAnchorWorkflow>('auditAnchorWorkflow', {
+    taskQueue,
+    workflowId: AUDIT_ANCHOR_WORKFLOW_ID,
+    args: [{ intervalMinutes }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+}
+
+/** The anchors recorded outside the database, oldest first; empty when the anchor cannot answer. */
+export async function auditAnchors(client: Client, deadlineMs = 3_000): Promise<AuditAnchor[] | null> {
+  try {
+    return await client.withDeadline(Date.now() + deadlineMs, () =>
+      client.workflow.getHandle(AUDIT_ANCHOR_WORKFLOW_ID).query(anchorsQuery),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps trying to start the audit anchor until Temporal answers (a worker may come up before it);
+ * resolves once the anchor runs. `stop` ends the attempts (shutdown).
+ */
+export async function ensureAuditAnchorSoon(
+  client: Client,
+  taskQueue: string,
+  options: {
+    intervalMinutes?: number;
+    retryMs?: number;
+    signal?: AbortSignal;
+    onError?: (error: unknown) => void;
+  } = {},
+): Promise<void> {
+  for (;;) {
+    if (options.signal?.aborted) return;
+    try {
+      await ensureAuditAnchor(client, taskQueue, options.intervalMinutes);
+      return;
+    } catch (error) {
+      options.onError?.(error);
+      await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 30_000));
+    }
+  }
 }

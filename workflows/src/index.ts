@@ -1,3 +1,4 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
 export { engineProbeWorkflow, type EngineProbeInput } from './engine-probe.js';
 export { pilotWorkflow } from './pilot/pilot.workflow.js';
+export { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';

@@ -3,6 +3,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
+  AuditAnchor,
   AllowedAction,
   EnrollmentRecorded,
   ExtendDeadlineRequest,
@@ -70,3 +71,20 @@ export const startRolloutUpdate = defineUpdate<RolloutResult, [StartRolloutReque
 export const snapshotQuery = defineQuery<PilotSnapshot>('snapshot');
 /** The steering actions `actor` may take now, each with the rule's reasons when not. */
 export const allowedActionsQuery = defineQuery<AllowedAction[], [Actor]>('allowedActions');
+
+// ─── the audit anchor ────────────────────────────────────────────────────────────────────────
+
+/** One anchor for the deployment: its checkpoints chain, so there is one writer. */
+export const AUDIT_ANCHOR_WORKFLOW_ID = 'audit-anchor';
+
+export interface AuditAnchorArgs {
+  /** Minutes between checkpoints. */
+  intervalMinutes: number;
+  /** Carried across continue-as-new. */
+  anchors?: AuditAnchor[];
+}
+
+/** The anchors the workflow holds, oldest first. */
+export const anchorsQuery = defineQuery<AuditAnchor[]>('anchors');
+/** Checkpoints now (an admin before an export, a test); null when nothing moved. */
+export const checkpointNowUpdate = defineUpdate<AuditAnchor | null, []>('checkpointNow');

@@ -12,8 +12,12 @@
 // withoutUnreadPayloads), which keeps them at about 0.55 MB instead of 2 MB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRoundSchedule, CATALOGUE_2026_1, DEFAULT_CATALOGUE, resolvePlan } from '@pilot/domain';
-import { startPilot, type StartedPilot } from './client.js';
+import { appendAudit, defaultAuditKeyring } from '@pilot/db';
+import { ensureAuditAnchor, startPilot, type StartedPilot } from './client.js';
 import {
+  AUDIT_ANCHOR_WORKFLOW_ID,
+  anchorsQuery,
+  checkpointNowUpdate,
   controlRectificationUpdate,
   enrollmentRecordedUpdate,
   pauseUpdate,
@@ -35,7 +39,7 @@ import {
 } from './test-support/pilot-driver.js';
 
 const wanted = process.env.RECORD_HISTORIES ?? '';
-const SCENARIOS = ['full-pilot', 'withdrawn', 'paused-resumed', 'key-parts'] as const;
+const SCENARIOS = ['full-pilot', 'withdrawn', 'paused-resumed', 'key-parts', 'audit-anchor'] as const;
 const selected = SCENARIOS.filter((s) => wanted === '1' || wanted === 'all' || wanted.split(',').includes(s));
 const FIXTURE_PLAN = { roundMonths: 1 };
 
@@ -71,7 +75,11 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
     });
   }
 
-  async function save(scenario: string, started: StartedPilot, runs?: number): Promise<void> {
+  async function save(
+    scenario: string,
+    started: Pick<StartedPilot, 'workflowId'>,
+    runs?: number,
+  ): Promise<void> {
     const chain = await runChain(h.env.client, started.workflowId);
     const saved = await saveHistories(h.env.client, scenario, started.workflowId, chain.slice(0, runs));
     entries.push(...saved);
@@ -200,6 +208,32 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
     await save('key-parts', started);
   }
 
+  /** The audit anchor: two checkpoints on its interval, one on demand, one with nothing to do. */
+  async function auditAnchor(): Promise<void> {
+    const { signer } = await defaultAuditKeyring();
+    const append = (stream: string) =>
+      h.db.prisma.$transaction((tx) =>
+        appendAudit(tx, signer, {
+          stream,
+          action: 'task.missed',
+          entityType: 'inspection_task',
+          entityId: stream,
+        }),
+      );
+    await ensureAuditAnchor(h.env.client, h.taskQueue, 10);
+    const handle = h.env.client.workflow.getHandle(AUDIT_ANCHOR_WORKFLOW_ID);
+    await append('enrollment:fixture-a');
+    await h.env.sleep(11 * 60_000);
+    await append('enrollment:fixture-b');
+    await h.env.sleep(10 * 60_000);
+    await handle.executeUpdate(checkpointNowUpdate, { args: [] });
+    await append('enrollment:fixture-a');
+    await handle.executeUpdate(checkpointNowUpdate, { args: [] });
+    await h.env.sleep(10 * 60_000);
+    expect((await handle.query(anchorsQuery)).length).toBeGreaterThanOrEqual(3);
+    await save('audit-anchor', { workflowId: AUDIT_ANCHOR_WORKFLOW_ID });
+  }
+
   it('records every scenario against one server (a worker runs once)', async () => {
     await h.run(async () => {
       const recorders = {
@@ -207,6 +241,7 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
         withdrawn,
         'paused-resumed': pausedResumed,
         'key-parts': keyParts,
+        'audit-anchor': auditAnchor,
       };
       for (const scenario of selected) await recorders[scenario]();
     });

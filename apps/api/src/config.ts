@@ -24,6 +24,8 @@ const ConfigSchema = z
     /** `embedded` runs the Temporal worker inside the API process (the default with PGlite, which serves one process). */
     PILOT_WORKER: z.enum(['embedded', 'none']).optional(),
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    /** Minutes between audit checkpoints, anchored in the anchor workflow's history. */
+    AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   })
   .transform((env) => ({
     host: env.API_HOST,
@@ -39,6 +41,7 @@ const ConfigSchema = z
     },
     embeddedWorker: (env.PILOT_WORKER ?? (env.DATABASE_URL ? 'none' : 'embedded')) === 'embedded',
     logLevel: env.LOG_LEVEL,
+    auditAnchorMinutes: env.AUDIT_ANCHOR_MINUTES,
   }));
 
 export type ApiConfig = z.output<typeof ConfigSchema>;

@@ -17,7 +17,7 @@ import {
 } from '@pilot/db';
 import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
-import { pilotStarter } from '@pilot/workflows/client';
+import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from './config.js';
@@ -53,6 +53,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
     `temporal: ${config.temporal.address}/${config.temporal.namespace}`,
   ];
 
+  const stopAnchor = new AbortController();
   let worker: Worker | undefined;
   let workerRun: Promise<void> | undefined;
   if (config.embeddedWorker) {
@@ -80,6 +81,10 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
       identity: `embedded@${process.pid}`,
     });
     workerRun = worker.run().finally(() => native.close());
+    void ensureAuditAnchorSoon(temporalClient, taskQueue, {
+      intervalMinutes: config.auditAnchorMinutes,
+      signal: stopAnchor.signal,
+    });
     describe.push(`worker: embedded on task queue "${taskQueue}"`);
   }
 
@@ -87,6 +92,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
     deps: { config, prisma: db.prisma, storage, temporalConnection, temporalClient, taskQueue, audit },
     describe,
     close: async () => {
+      stopAnchor.abort();
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
       await temporalConnection.close();

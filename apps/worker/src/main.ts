@@ -15,7 +15,7 @@ import {
   targetFromEnv,
 } from '@pilot/db';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
-import { pilotStarter } from '@pilot/workflows/client';
+import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
 import { Client, Connection } from '@temporalio/client';
 import path from 'node:path';
 import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
@@ -36,6 +36,10 @@ const Env = z.object({
   /** Where archives (and evidence) are stored; defaults to the data folder's files/. */
   PILOT_STORAGE_DIR: z.string().min(1).optional(),
   WORKER_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** Minutes between audit checkpoints, each anchored in the anchor workflow's history. */
+  AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** A file every anchor is also appended to, e.g. on write-once storage. */
+  AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
 });
 
 async function main(): Promise<void> {
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
     prisma: db.prisma,
     storage: createFileStorage(env.PILOT_STORAGE_DIR ?? path.join(dataRoot(), 'files')),
     audit: (await defaultAuditKeyring()).signer,
+    ...(env.AUDIT_ANCHOR_FILE ? { auditAnchorFile: env.AUDIT_ANCHOR_FILE } : {}),
     startPilot: pilotStarter(client, env.TEMPORAL_TASK_QUEUE),
   });
   console.log(
@@ -76,10 +81,20 @@ async function main(): Promise<void> {
       message: `worker polling "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}; ${describeTarget(target)}`,
     }),
   );
+  const stopAnchor = new AbortController();
+  void ensureAuditAnchorSoon(client, env.TEMPORAL_TASK_QUEUE, {
+    intervalMinutes: env.AUDIT_ANCHOR_MINUTES,
+    signal: stopAnchor.signal,
+    onError: (error) =>
+      console.log(
+        JSON.stringify({ level: 'warn', message: `audit anchor not started yet: ${String(error)}` }),
+      ),
+  });
   // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before resolving.
   try {
     await worker.run();
   } finally {
+    stopAnchor.abort();
     await clientConnection.close();
     await connection.close();
     await db.close();

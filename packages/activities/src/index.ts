@@ -1,5 +1,6 @@
 import type { AuditSigner, BlobStorage, PrismaClient } from '@pilot/db';
 import { activityAudit } from './pilot/audit-context.js';
+import { auditActivities } from './audit.activities.js';
 import { engineProbeActivities } from './engine-probe.activities.js';
 import { archiveActivities } from './pilot/archive.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
@@ -15,6 +16,8 @@ export interface ActivityDependencies {
   storage: BlobStorage;
   /** Signs audit entries (the key lives outside the database). */
   audit: AuditSigner;
+  /** A file each audit anchor is also appended to (AUDIT_ANCHOR_FILE), besides the workflow history. */
+  auditAnchorFile?: string;
   /** Starts pilot workflows for rollouts; the composition root passes the workflow package's starter. */
   startPilot?: PilotStarter;
 }
@@ -24,6 +27,7 @@ export function createActivities(deps: ActivityDependencies) {
   const audit = activityAudit(deps.audit);
   return {
     ...engineProbeActivities(deps.prisma),
+    ...auditActivities(deps.prisma, deps.audit, deps.auditAnchorFile),
     ...catalogueActivities(deps.prisma),
     ...compoundActivities(deps.prisma),
     ...enrollmentActivities(deps.prisma, audit, deps.startPilot),

@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../client.js';
 import { deployMigrations } from '../migrate.js';
 import { testTargets, type ScratchDatabase } from '../scratch.js';
 import { appendAudit, legacyHashedText } from './append.js';
-import { anchorOf, checkpointAudit, type AuditAnchor } from './checkpoint.js';
+import type { AuditAnchor } from '@pilot/domain';
+import { anchorOf, checkpointAudit } from './checkpoint.js';
 import { createAuditKeyring, createAuditSigner, type AuditKeyring } from './signer.js';
 import { verifyAudit } from './verify.js';
 

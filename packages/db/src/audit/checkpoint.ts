@@ -2,6 +2,7 @@
 // chained and keyed. The checkpoint's MAC is then recorded outside the database (the audit-anchor
 // workflow keeps it in its history), so a stream shortened or rewritten after a checkpoint no
 // longer matches what was anchored.
+import type { AuditAnchor } from '@pilot/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { jsonValue } from '../json.js';
 import { AUDIT_GENESIS_HASH } from './append.js';
@@ -23,15 +24,6 @@ export interface AuditCheckpointRecord {
   prevMac: string;
   mac: string;
   keyId: string;
-}
-
-/** The anchor kept outside the database: enough to find the checkpoint and prove it unchanged. */
-export interface AuditAnchor {
-  checkpointId: number;
-  mac: string;
-  at: string;
-  streamCount: number;
-  entryCount: number;
 }
 
 export function checkpointText(checkpoint: Omit<AuditCheckpointRecord, 'mac' | 'keyId'>): string {

@@ -1,11 +1,5 @@
 export { appendAudit, AUDIT_GENESIS_HASH, hashedText, type AuditEntry } from './append.js';
-export {
-  anchorOf,
-  checkpointAudit,
-  type AuditAnchor,
-  type AuditCheckpointRecord,
-  type StreamHead,
-} from './checkpoint.js';
+export { anchorOf, checkpointAudit, type AuditCheckpointRecord, type StreamHead } from './checkpoint.js';
 export {
   AUDIT_ALGORITHMS,
   auditKeyringFrom,

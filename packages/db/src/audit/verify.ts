@@ -4,7 +4,8 @@
 // names the first broken link and the newest anchor that still holds.
 import type { AuditLog, PrismaClient } from '../generated/prisma/client.js';
 import { AUDIT_GENESIS_HASH, hashedText, legacyHashedText } from './append.js';
-import { checkpointText, type AuditAnchor, type StreamHead } from './checkpoint.js';
+import type { AuditAnchor } from '@pilot/domain';
+import { checkpointText, type StreamHead } from './checkpoint.js';
 import { LEGACY_KEY_ID, sameMac, type AuditKeyring } from './signer.js';
 
 export const AUDIT_BREAKS = [

@@ -4,3 +4,4 @@ export * from './pilot-state.js';
 export * from './pilot-updates.js';
 export * from './pilot-snapshot.js';
 export * from './pilot-activities.js';
+export * from './audit.js';
