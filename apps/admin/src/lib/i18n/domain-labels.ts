@@ -3,16 +3,19 @@ import {
   INSPECTION_KIND_LABELS,
   PHASE_LABELS,
   PHASES,
+  RECTIFICATION_STATUS_LABELS,
   STAGE_LABELS,
   type CompoundFeature,
   type InspectionKind,
   type LocalizedText,
   type Phase,
+  type RectificationStatus,
   type Stage,
 } from '@pilot/domain';
 
 /*
- * The names of stages, phases, inspection kinds and compound features come from the domain, the
+ * The names of stages, phases, inspection kinds, rectification statuses (台账 words) and compound
+ * features come from the domain, the
  * same words the workflow puts in its own messages; the i18n files keep only what the domain has
  * no word for. Pick the language with `i18n.pick(...)`.
  */
@@ -36,4 +39,8 @@ export function kindLabel(kind: InspectionKind): LocalizedText {
 
 export function featureLabel(feature: CompoundFeature): LocalizedText {
   return COMPOUND_FEATURE_LABELS[feature];
+}
+
+export function rectificationStatusLabel(status: RectificationStatus): LocalizedText {
+  return RECTIFICATION_STATUS_LABELS[status];
 }

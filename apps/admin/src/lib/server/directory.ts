@@ -1,6 +1,7 @@
 import type { UserPage } from '$lib/api/admin-types';
 import type { Compound, Person, Ref } from '$lib/api/pilot-types';
 import type { UserRole } from '$lib/api/types';
+import type { Places } from '$lib/components/field-work/list-filters';
 import { inspectorsOf, uniqueRefs } from '$lib/components/pilots/board';
 import type { Api, ApiResult, ClientOutcome } from './api';
 
@@ -66,5 +67,22 @@ export async function loadDirectory(api: Api, role: UserRole): Promise<Directory
     firms: uniqueRefs(list.map((compound) => compound.firm)),
     compounds: list,
     inspectors,
+  };
+}
+
+export type { Places };
+
+/**
+ * The communities, firms and compounds of the pilots the user can see (GET /pilots is scoped by
+ * role: an inspector's assignments, a firm's own compounds, everything for a coordinator), so a
+ * filter never offers a place whose list would be empty by rule.
+ */
+export async function loadPlaces(api: Api): Promise<Places> {
+  const pilots = await api.call((c) => c.GET('/pilots', { params: { query: { pageSize: PAGE } } }));
+  const items = pilots.ok ? pilots.data.items : [];
+  return {
+    communities: uniqueRefs(items.map((pilot) => pilot.compound.community)),
+    firms: uniqueRefs(items.map((pilot) => pilot.firm)),
+    compounds: uniqueRefs(items.map((pilot) => pilot.compound)),
   };
 }

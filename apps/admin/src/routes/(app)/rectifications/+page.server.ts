@@ -1,18 +1,47 @@
-import type { Rectification } from '$lib/api/field-work';
-import { failureText, standardsOfPilots, type StandardInfo } from '$lib/server/field-work';
+import type { Rectification, RectificationPage } from '$lib/api/field-work';
+import {
+  isFiltered,
+  parseRectificationFilters,
+  rectificationQuery,
+  type RectificationListStatus,
+} from '$lib/components/field-work/list-filters';
+import type { StandardInfo } from '$lib/components/rectifications/types';
+import { loadPlaces } from '$lib/server/directory';
+import { failureText, standardsOfPilots } from '$lib/server/field-work';
 import { requireSection, requireUser } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
-/** Everything still open, nearest deadline first, and the latest closed items (销号). */
-const QUERIES = [
-  { status: 'open', pageSize: 100, sortOrder: 'asc' },
-  { status: 'reopened', pageSize: 100, sortOrder: 'asc' },
-  { status: 'responded', pageSize: 100, sortOrder: 'asc' },
-  // The API sorts by deadline only; the latest closed are found among the last 100 deadlines.
-  { status: 'closed', pageSize: 100, sortOrder: 'desc' },
-] as const;
-/** Closed items the page lists, the most recently closed first. */
-const CLOSED_SHOWN = 20;
+/** One page of a filtered list. */
+const PAGE_SIZE = 20;
+/**
+ * The overview (no filter): each status's first items, nearest deadline first (the latest closed
+ * first), with its total and a link to its own paged list.
+ */
+const OVERVIEW = [
+  { status: 'open', pageSize: 20, sortOrder: 'asc' },
+  { status: 'reopened', pageSize: 20, sortOrder: 'asc' },
+  { status: 'controlled', pageSize: 20, sortOrder: 'asc' },
+  { status: 'responded', pageSize: 20, sortOrder: 'asc' },
+  { status: 'closed', pageSize: 3, sortOrder: 'desc' },
+] as const satisfies ReadonlyArray<{
+  status: RectificationListStatus;
+  pageSize: number;
+  sortOrder: 'asc' | 'desc';
+}>;
+
+/** Only the titles the list shows travel to the page, not whole catalogues. */
+async function titlesOf(locals: App.Locals, items: readonly Rectification[]) {
+  const standards = await standardsOfPilots(
+    locals.api,
+    items.map((item) => item.pilot.id),
+  );
+  const titles: Record<string, StandardInfo['title']> = {};
+  for (const item of items) {
+    const title = standards[item.pilot.id]?.[item.standardCode]?.title;
+    if (title) titles[`${item.pilot.id}|${item.standardCode}`] = title;
+  }
+  return titles;
+}
 
 /**
  * 整改: the items in the user's scope — a firm's own (to answer), an inspector's pilots' (to
@@ -21,37 +50,50 @@ const CLOSED_SHOWN = 20;
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { role } = requireUser(locals, url);
   requireSection(locals, url, 'rectifications');
+  const filters = parseRectificationFilters(url.searchParams);
+  const places = loadPlaces(locals.api);
+  if (isFiltered(filters)) {
+    const result = await locals.api.call((c) =>
+      c.GET('/rectifications', {
+        params: {
+          query: {
+            ...rectificationQuery(filters),
+            sortOrder: filters.status === 'closed' || filters.status === 'cancelled' ? 'desc' : 'asc',
+            page: filters.page,
+            pageSize: PAGE_SIZE,
+          },
+        },
+      }),
+    );
+    return {
+      filters,
+      places: await places,
+      role,
+      list: result.ok ? result.data : null,
+      overview: null,
+      titles: result.ok ? await titlesOf(locals, result.data.items) : {},
+      failure: result.ok ? null : failureText(result.error, locals.locale),
+    };
+  }
   const results = await Promise.all(
-    QUERIES.map((query) => locals.api.call((c) => c.GET('/rectifications', { params: { query } }))),
+    OVERVIEW.map((query) => locals.api.call((c) => c.GET('/rectifications', { params: { query } }))),
   );
-  const items: Rectification[] = [];
-  /** Items of each list the page does not show (beyond the page size). */
-  const hidden: Record<string, number> = {};
+  const overview: Partial<Record<RectificationListStatus, RectificationPage>> = {};
   let failure: string | null = null;
   results.forEach((result, index) => {
-    const status = QUERIES[index]?.status ?? '';
-    if (!result.ok) {
-      failure ??= failureText(result.error, locals.locale);
-      return;
-    }
-    const listed =
-      status === 'closed'
-        ? [...result.data.items]
-            .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
-            .slice(0, CLOSED_SHOWN)
-        : result.data.items;
-    items.push(...listed);
-    hidden[status] = Math.max(0, result.data.total - listed.length);
+    const status = OVERVIEW[index]?.status;
+    if (!status) return;
+    if (result.ok) overview[status] = result.data;
+    else failure ??= failureText(result.error, locals.locale);
   });
-  const standards = await standardsOfPilots(
-    locals.api,
-    items.map((item) => item.pilot.id),
-  );
-  // Only the titles the list shows travel to the page, not whole catalogues.
-  const titles: Record<string, StandardInfo['title']> = {};
-  for (const item of items) {
-    const title = standards[item.pilot.id]?.[item.standardCode]?.title;
-    if (title) titles[`${item.pilot.id}|${item.standardCode}`] = title;
-  }
-  return { items, hidden, titles, role, failure };
+  const shown = Object.values(overview).flatMap((page) => page.items);
+  return {
+    filters,
+    places: await places,
+    role,
+    list: null,
+    overview,
+    titles: await titlesOf(locals, shown),
+    failure,
+  };
 };

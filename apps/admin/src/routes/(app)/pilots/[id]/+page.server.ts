@@ -8,6 +8,7 @@ import {
   placeEnrollIssues,
   unassignedMessage,
 } from '$lib/components/enroll/enroll-form';
+import { parseTaskFilters, taskQuery } from '$lib/components/field-work/list-filters';
 import { translate } from '$lib/i18n';
 import type { Api } from '$lib/server/api';
 import { loadDirectory } from '$lib/server/directory';
@@ -28,31 +29,53 @@ async function publishedVersions(api: Api) {
   return result.ok ? result.data.items.map((version) => ({ id: version.id, title: version.title })) : [];
 }
 
+/** The pilot's inspections, a page at a time (the filters are prefixed `task…` in the address). */
+const INSPECTIONS_PAGE = 20;
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireSection(locals, url, 'pilots');
   const user = locals.user!;
+  const inspectionFilters = parseTaskFilters(url.searchParams, 'task');
   const detail = await locals.api.call((c) => c.GET('/pilots/{id}', { params: { path: { id: params.id } } }));
   if (!detail.ok) {
     if (detail.error.status === 404) error(404, translate(locals.locale, 'errors.notFound'));
     return {
       detail: null,
       failure: { message: detail.error.message, requestId: detail.error.requestId ?? null },
+      inspections: null,
+      inspectionFilters,
       categories: [],
       inspectors: [],
       rolloutCompounds: [],
       versions: [],
     };
   }
-  const [catalogue, directory, versions] = await Promise.all([
+  const [catalogue, directory, versions, inspections] = await Promise.all([
     locals.api.call((c) =>
       c.GET('/catalogue/versions/{id}', { params: { path: { id: detail.data.catalogueVersionId } } }),
     ),
     loadDirectory(locals.api, user.role),
     publishedVersions(locals.api),
+    locals.api.call((c) =>
+      c.GET('/tasks', {
+        params: {
+          query: {
+            ...taskQuery(inspectionFilters),
+            pilotId: params.id,
+            // The latest first: what is running now and what was done last.
+            sortOrder: 'desc',
+            page: inspectionFilters.page,
+            pageSize: INSPECTIONS_PAGE,
+          },
+        },
+      }),
+    ),
   ]);
   return {
     detail: detail.data,
     failure: null,
+    inspections: inspections.ok ? inspections.data : null,
+    inspectionFilters,
     // Only the category names: the chart and the lists label scores by category.
     categories: catalogue.ok ? catalogue.data.categories.map((c) => ({ code: c.code, name: c.name })) : [],
     inspectors: directory.inspectors,
