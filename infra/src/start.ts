@@ -1,11 +1,12 @@
 // The start command's process supervisor: Temporal dev server, migrations and seed, API (with the
 // embedded worker) and the admin UI, on the embedded defaults. Ctrl-C stops everything cleanly.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { temporalCliPath } from './engines.js';
 import { assertPortFree, waitForPort } from './ports.js';
+import { Supervisor } from './supervisor.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = path.resolve(process.env.PILOT_DATA_DIR ?? path.join(root, '.data'));
@@ -17,58 +18,19 @@ const ports = {
   admin: Number(process.env.ADMIN_PORT ?? 3000),
 };
 
-interface Service {
-  name: string;
-  child: ChildProcess;
-}
-
-const services: Service[] = [];
-let stopping = false;
+let stopped = false;
 
 function say(message: string): void {
   process.stdout.write(`[start] ${message}\n`);
 }
 
-/** Prefixes a child's lines so the interleaved output stays readable. */
-function pipeLines(name: string, stream: NodeJS.ReadableStream | null, sink: NodeJS.WritableStream): void {
-  let buffer = '';
-  stream?.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) sink.write(`[${name}] ${line}\n`);
-  });
-}
-
-function launch(
-  name: string,
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  logFile?: string,
-): Service {
-  const child = spawn(command, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  if (logFile) {
-    const log = createWriteStream(logFile, { flags: 'a' });
-    child.stdout.pipe(log);
-    child.stderr.pipe(log);
-  } else {
-    pipeLines(name, child.stdout, process.stdout);
-    pipeLines(name, child.stderr, process.stderr);
-  }
-  const service = { name, child };
-  services.push(service);
-  child.once('exit', (code, signal) => {
-    if (stopping) return;
-    say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the rest`);
+const supervisor = new Supervisor({
+  say,
+  onFatal: (reason) => {
+    say(`${reason}; stopping the rest`);
     void stopAll(1);
-  });
-  return service;
-}
+  },
+});
 
 function runToEnd(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -84,19 +46,10 @@ function runToEnd(name: string, args: string[], env: NodeJS.ProcessEnv): Promise
 }
 
 async function stopAll(code: number): Promise<never> {
-  stopping = true;
-  // Reverse order: the UI and API go first, Temporal last, so in-flight work can finish.
-  for (const { name, child } of [...services].reverse()) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    child.kill('SIGTERM');
-    const exited = await Promise.race([
-      new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
-    ]);
-    if (!exited) {
-      say(`${name} did not stop within 10 s; killing it`);
-      child.kill('SIGKILL');
-    }
+  if (!stopped) {
+    stopped = true;
+    // The UI and the API (which closes the embedded database) go first, Temporal last.
+    await supervisor.stopAll();
   }
   process.exit(code);
 }
@@ -131,10 +84,15 @@ async function main(): Promise<void> {
   const cli = temporalCliPath();
   if (!cli) throw new Error('no Temporal CLI could be built or found; install Go or set TEMPORAL_CLI');
   say(`Temporal dev server (state in ${path.join(dataDir, 'temporal', 'temporal.sqlite')})`);
-  launch(
-    'temporal',
-    cli,
-    [
+  supervisor.start({
+    name: 'temporal',
+    command: cli,
+    cwd: root,
+    // Its SQLite file keeps every workflow, so a restarted dev server carries on where it stopped.
+    restart: true,
+    stopGraceMs: 10_000,
+    logFile: path.join(dataDir, 'logs', 'temporal.log'),
+    args: [
       'server',
       'start-dev',
       '--ip',
@@ -148,9 +106,7 @@ async function main(): Promise<void> {
       '--log-level',
       'warn',
     ],
-    {},
-    path.join(dataDir, 'logs', 'temporal.log'),
-  );
+  });
   await waitForPort(ports.temporal, host, 60_000);
 
   const dbCli = path.join(root, 'packages/db/dist/cli.js');
@@ -166,19 +122,36 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: `${host}:${ports.temporal}`,
   });
 
-  launch('api', process.execPath, [path.join(root, 'apps/api/dist/main.js')], {
-    ...dbEnv,
-    API_HOST: host,
-    API_PORT: String(ports.api),
-    TEMPORAL_ADDRESS: `${host}:${ports.temporal}`,
+  supervisor.start({
+    name: 'api',
+    command: process.execPath,
+    args: [path.join(root, 'apps/api/dist/main.js')],
+    cwd: root,
+    // It holds the embedded database: on shutdown it gets time to close it cleanly.
+    restart: true,
+    stopGraceMs: 30_000,
+    env: {
+      ...dbEnv,
+      API_HOST: host,
+      API_PORT: String(ports.api),
+      TEMPORAL_ADDRESS: `${host}:${ports.temporal}`,
+    },
   });
   await waitForHealth(`http://${host}:${ports.api}/health`, 90_000);
 
-  launch('admin', process.execPath, [path.join(root, 'apps/admin/build/index.js')], {
-    HOST: host,
-    PORT: String(ports.admin),
-    ORIGIN: `http://${host}:${ports.admin}`,
-    API_URL: `http://${host}:${ports.api}`,
+  supervisor.start({
+    name: 'admin',
+    command: process.execPath,
+    args: [path.join(root, 'apps/admin/build/index.js')],
+    cwd: root,
+    restart: true,
+    stopGraceMs: 10_000,
+    env: {
+      HOST: host,
+      PORT: String(ports.admin),
+      ORIGIN: `http://${host}:${ports.admin}`,
+      API_URL: `http://${host}:${ports.api}`,
+    },
   });
   await waitForPort(ports.admin, host, 60_000);
 
