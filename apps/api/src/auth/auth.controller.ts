@@ -13,7 +13,10 @@ import { AuthService, type SessionView, type UserView } from './auth.service.js'
 export class AuthController {
   constructor(@Inject(AuthService) private readonly auth: AuthService) {}
 
-  /** 登录: returns a bearer token; 401 for a wrong password, 423 while locked. */
+  /**
+   * 登录: returns a bearer token; 401 `invalid_credentials` with one message for an unknown username
+   * and a wrong password, 423 while locked.
+   */
   @Public()
   @Post('login')
   @HttpCode(200)

@@ -4,7 +4,7 @@ import type { PrismaClient } from '@pilot/db';
 import type { LoginInput, UserRole } from '@pilot/domain';
 import { hashPassword, needsRehash, newToken, verifyPassword } from '@pilot/security';
 import { AuditService } from '../platform/audit/audit.service.js';
-import { LockedError, UnauthenticatedError } from '../platform/errors/api-errors.js';
+import { InvalidCredentialsError, LockedError } from '../platform/errors/api-errors.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { SessionStore } from '../platform/auth/session.store.js';
 import { PRISMA } from '../platform/tokens.js';
@@ -42,7 +42,7 @@ export class AuthService {
     const user = await this.prisma.user.findUnique({ where: { username: input.username } });
     if (!user || !user.active) {
       await verifyPassword(input.password, DUMMY_HASH);
-      throw new UnauthenticatedError('wrong username or password');
+      throw new InvalidCredentialsError();
     }
     if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new LockedError(user.lockedUntil);
     const actor = { userId: user.id, role: user.role, requestId };
@@ -64,7 +64,7 @@ export class AuthService {
         }),
       );
       if (lockedUntil) throw new LockedError(lockedUntil);
-      throw new UnauthenticatedError('wrong username or password');
+      throw new InvalidCredentialsError();
     }
     const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
     await this.audit.within(

@@ -44,6 +44,56 @@ describe('auth and users over HTTP', () => {
     ).toBe(401);
   });
 
+  it('says the username or password is wrong, the same way for unknown users and wrong passwords', async () => {
+    type Failure = { error: { code: string; message: string; requestId: string } };
+    const wrong = await api.anonymous.post<Failure>('/auth/login', {
+      username: 'coord.wang',
+      password: 'not-the-password',
+    });
+    const unknown = await api.anonymous.post<Failure>('/auth/login', {
+      username: 'nobody.here',
+      password: 'not-the-password',
+    });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.body.error).toMatchObject({ code: 'invalid_credentials', message: '用户名或密码错误。' });
+    expect(unknown.body.error).toEqual({ ...wrong.body.error, requestId: unknown.body.error.requestId });
+    expect(wrong.body.error.message).not.toContain('登录');
+    const en = await api.anonymous.post<Failure>(
+      '/auth/login',
+      { username: 'coord.wang', password: 'not-the-password' },
+      { 'accept-language': 'en' },
+    );
+    expect(en.body.error.message).toBe('Wrong username or password.');
+    // A missing or expired session still asks to log in.
+    const anonymous = await api.anonymous.get<Failure>('/auth/me');
+    expect(anonymous.body.error).toMatchObject({ code: 'unauthenticated', message: '请先登录。' });
+    // The right password still works afterwards (one failure does not lock).
+    expect((await api.as('coord.wang')).token).toBeTruthy();
+  });
+
+  it('answers the framework’s own errors in the caller language too', async () => {
+    type Failure = { error: { code: string; message: string; detail?: string } };
+    const missing = await api.anonymous.get<Failure>('/no-such-route');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'not_found', message: '找不到请求的地址。' });
+    const broken = await fetch(`${api.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": "coord.wang", ',
+    });
+    const body = (await broken.json()) as Failure;
+    expect(broken.status).toBe(400);
+    expect(body.error.message).toMatch(/^请求内容无法解析/);
+    expect(body.error.message.replace('JSON', '')).not.toMatch(/[A-Za-z]/);
+    expect(body.error.detail).toBeTruthy(); // Fastify's own words, for whoever debugs the client
+    const brokenEn = await fetch(`${api.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: '{',
+    });
+    expect(((await brokenEn.json()) as Failure).error.message).toMatch(/^The request could not be read/);
+  });
+
   it('answers a malformed body with 400 naming the field, in the caller language', async () => {
     const zh = await api.anonymous.post<{
       error: { code: string; issues: Array<{ path: string; message: string }> };
@@ -79,6 +129,30 @@ describe('auth and users over HTTP', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     const reused = await admin.post('/users', { ...body, username: 'other.name' }, headers);
     expect(reused.status).toBe(422);
+    type Invalid = { error: { issues: Array<{ path: string; message: string }> } };
+    const taken = await admin.post<Invalid>('/users', { ...body, username: 'coord.wang' });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.issues).toEqual([
+      { path: 'username', message: '「用户名」：「coord.wang」已被使用，请换一个用户名' },
+    ]);
+    const takenEn = await admin.post<Invalid>(
+      '/users',
+      { ...body, username: 'coord.wang' },
+      { 'accept-language': 'en' },
+    );
+    expect(takenEn.body.error.issues).toEqual([
+      { path: 'username', message: 'Username: coord.wang is taken; choose another username' },
+    ]);
+    const noFirm = await admin.post<Invalid>('/users', {
+      ...body,
+      username: 'firm.nobody',
+      role: 'firm',
+      firmId: 'firm-nowhere',
+    });
+    expect(noFirm.status).toBe(400);
+    expect(noFirm.body.error.issues).toEqual([
+      { path: 'firmId', message: '「物业企业编号」：没有编号为「firm-nowhere」的物业企业' },
+    ]);
     const list = await admin.get<{ items: Array<{ username: string }>; total: number }>(
       '/users?role=inspector',
     );

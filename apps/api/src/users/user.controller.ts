@@ -7,6 +7,7 @@ import {
   updateUserSchema,
   type CreateUserInput,
   type ListUsersQuery,
+  type Locale,
   type ResetPasswordInput,
   type UpdateUserInput,
 } from '@pilot/domain';
@@ -14,6 +15,7 @@ import { CurrentUser, Roles } from '../platform/auth/decorators.js';
 import type { Principal } from '../platform/auth/principal.js';
 import type { Page } from '../platform/pagination.js';
 import { ApiZodBody, ApiZodQuery } from '../platform/validation/api-schema.js';
+import { RequestLocale } from '../platform/validation/path-input.js';
 import { ValidBody, ValidQuery } from '../platform/validation/valid-input.js';
 import type { InspectorEntry, UserRow } from './user.repository.js';
 import { UserService } from './user.service.js';
@@ -44,8 +46,9 @@ export class UserController {
   createUser(
     @CurrentUser() actor: Principal,
     @ValidBody(createUserSchema) input: CreateUserInput,
+    @RequestLocale() locale: Locale,
   ): Promise<UserRow> {
-    return this.users.create(actor, input);
+    return this.users.create(actor, input, locale);
   }
 
   @Patch(':id')

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateUserInput, ListUsersQuery, ResetPasswordInput, UpdateUserInput } from '@pilot/domain';
+import {
+  fieldLabel,
+  type CreateUserInput,
+  type ListUsersQuery,
+  type Locale,
+  type ResetPasswordInput,
+  type UpdateUserInput,
+} from '@pilot/domain';
 import { hashPassword } from '@pilot/security';
 import { AuditService } from '../platform/audit/audit.service.js';
 import { SessionStore } from '../platform/auth/session.store.js';
@@ -26,33 +33,42 @@ export class UserService {
     return this.users.activeInspectors();
   }
 
-  async create(actor: Principal, input: CreateUserInput): Promise<UserRow> {
-    if (await this.users.usernameTaken(input.username)) {
-      throw new InvalidInputError([{ path: 'username', message: `username ${input.username} is taken` }]);
-    }
+  async create(actor: Principal, input: CreateUserInput, locale: Locale): Promise<UserRow> {
+    if (await this.users.usernameTaken(input.username)) throw usernameTaken(input.username, locale);
     if (input.firmId && !(await this.users.firmExists(input.firmId))) {
-      throw new InvalidInputError([{ path: 'firmId', message: `no firm ${input.firmId}` }]);
+      throw fieldError(
+        'firmId',
+        locale,
+        `没有编号为「${input.firmId}」的物业企业`,
+        `there is no property firm ${input.firmId}`,
+      );
     }
     const passwordHash = await hashPassword(input.password);
-    return this.audit.within(
-      actor,
-      (tx) =>
-        this.users.create(tx, {
-          id: `usr-${randomUUID()}`,
-          username: input.username,
-          displayName: input.displayName,
-          role: input.role,
-          firmId: input.role === 'firm' ? (input.firmId ?? null) : null,
-          phone: input.phone ?? null,
-          passwordHash,
+    try {
+      return await this.audit.within(
+        actor,
+        (tx) =>
+          this.users.create(tx, {
+            id: `usr-${randomUUID()}`,
+            username: input.username,
+            displayName: input.displayName,
+            role: input.role,
+            firmId: input.role === 'firm' ? (input.firmId ?? null) : null,
+            phone: input.phone ?? null,
+            passwordHash,
+          }),
+        (user) => ({
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          after: { ...user, createdAt: undefined },
         }),
-      (user) => ({
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        after: { ...user, createdAt: undefined },
-      }),
-    );
+      );
+    } catch (error) {
+      // A concurrent create of the same username won between the check and the insert.
+      if (isUniqueViolation(error)) throw usernameTaken(input.username, locale);
+      throw error;
+    }
   }
 
   async update(actor: Principal, id: string, patch: UpdateUserInput): Promise<UserRow> {
@@ -84,6 +100,28 @@ export class UserService {
     );
     await this.sessions.revokeAllOf(id);
   }
+}
+
+/** A 400 on one field, worded like the schema's own messages (「用户名」：…). */
+function fieldError(path: string, locale: Locale, zh: string, en: string): InvalidInputError {
+  const label = fieldLabel([path]);
+  return new InvalidInputError([
+    { path, message: locale === 'en' ? `${label.en}: ${en}` : `「${label.zh}」：${zh}` },
+  ]);
+}
+
+function usernameTaken(username: string, locale: Locale): InvalidInputError {
+  return fieldError(
+    'username',
+    locale,
+    `「${username}」已被使用，请换一个用户名`,
+    `${username} is taken; choose another username`,
+  );
+}
+
+/** Prisma's "unique constraint failed". */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'P2002';
 }
 
 function pick(row: UserRow, patch: UpdateUserInput): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { formatInstant, type InputIssue, type Reason } from '@pilot/domain';
+import { formatInstant, type InputIssue, type LocalizedText, type Reason } from '@pilot/domain';
 
 /**
  * Errors a service throws for what the user did; the exception filter turns each into its status
@@ -9,6 +9,13 @@ export abstract class ApiError extends Error {
   abstract readonly code: string;
   body(): Record<string, unknown> {
     return {};
+  }
+  /**
+   * What the user reads, in both languages, when this error has words of its own; otherwise the
+   * stock sentence of its code. `message` stays the developer's text for logs.
+   */
+  text(): LocalizedText | null {
+    return null;
   }
 }
 
@@ -27,6 +34,21 @@ export class InvalidInputError extends ApiError {
 export class UnauthenticatedError extends ApiError {
   readonly status = 401;
   readonly code = 'unauthenticated';
+}
+
+/**
+ * 401 at log-in: one answer for an unknown username and for a wrong password, so the answer does
+ * not tell which usernames exist.
+ */
+export class InvalidCredentialsError extends ApiError {
+  readonly status = 401;
+  readonly code = 'invalid_credentials';
+  constructor() {
+    super('wrong username or password');
+  }
+  override text(): LocalizedText {
+    return { zh: '用户名或密码错误。', en: 'Wrong username or password.' };
+  }
 }
 
 export class ForbiddenError extends ApiError {

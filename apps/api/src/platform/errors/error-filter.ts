@@ -1,11 +1,37 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Locale, LocalizedText } from '@pilot/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { localeOf, message } from '../validation/locale.js';
 import { ApiError } from './api-errors.js';
 
+/*
+ * Nest's and Fastify's own errors carry English developer text ("Cannot GET /x", "Body is not
+ * valid JSON…"); people read these sentences instead, by status. The original text goes to the
+ * `detail` field for whoever debugs the client.
+ */
+const BY_STATUS: Readonly<Record<number, LocalizedText>> = {
+  400: {
+    zh: '请求内容无法解析，请检查格式（例如 JSON 是否完整）。',
+    en: 'The request could not be read; check its format (e.g. that the JSON is complete).',
+  },
+  404: { zh: '找不到请求的地址。', en: 'No such address.' },
+  405: { zh: '该地址不支持此请求方式。', en: 'This address does not accept this method.' },
+  413: { zh: '请求内容过大。', en: 'The request is too large.' },
+  415: { zh: '不支持的请求内容类型。', en: 'This content type is not accepted.' },
+};
+const OTHER_CLIENT_ERROR: LocalizedText = { zh: '请求有误。', en: 'The request is not valid.' };
+const INTERNAL: LocalizedText = {
+  zh: '服务器内部错误，请稍后重试；如仍出错，请将请求编号告知管理员。',
+  en: 'Internal error; try again later, and if it persists, give the request id to an administrator.',
+};
+
+const say = (text: LocalizedText, locale: Locale) => (locale === 'en' ? text.en : text.zh);
+const byStatus = (status: number, locale: Locale) => say(BY_STATUS[status] ?? OTHER_CLIENT_ERROR, locale);
+
 /**
- * One shape for every error body: `{ error: { code, message, requestId, ...details } }`. User errors
- * keep their status; anything unexpected is logged with the request id and answers a bare 500.
+ * One shape for every error body: `{ error: { code, message, requestId, ...details } }`, with
+ * `message` in the caller's language. User errors keep their status; anything unexpected is logged
+ * with the request id and answers a bare 500.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -18,8 +44,14 @@ export class ErrorFilter implements ExceptionFilter {
     const locale = localeOf(request);
     const requestId = String(request.id);
     if (exception instanceof ApiError) {
+      const own = exception.text();
       void reply.status(exception.status).send({
-        error: { code: exception.code, message: message(exception, locale), requestId, ...exception.body() },
+        error: {
+          code: exception.code,
+          message: own ? say(own, locale) : message(exception, locale),
+          requestId,
+          ...exception.body(),
+        },
       });
       return;
     }
@@ -27,7 +59,12 @@ export class ErrorFilter implements ExceptionFilter {
       // Nest's own (route not found, body too large for Fastify, …): keep its status, our shape.
       const status = exception.getStatus();
       void reply.status(status).send({
-        error: { code: status === 404 ? 'not_found' : 'http_error', message: exception.message, requestId },
+        error: {
+          code: status === 404 ? 'not_found' : 'http_error',
+          message: byStatus(status, locale),
+          detail: exception.message,
+          requestId,
+        },
       });
       return;
     }
@@ -35,7 +72,12 @@ export class ErrorFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       // Fastify's parser errors (malformed JSON, wrong content type) are the client's.
       void reply.status(fastifyStatus).send({
-        error: { code: 'bad_request', message: (exception as Error).message, requestId },
+        error: {
+          code: 'bad_request',
+          message: byStatus(fastifyStatus, locale),
+          detail: (exception as Error).message,
+          requestId,
+        },
       });
       return;
     }
@@ -44,6 +86,6 @@ export class ErrorFilter implements ExceptionFilter {
       requestId,
       error: exception instanceof Error ? exception.stack : String(exception),
     });
-    void reply.status(500).send({ error: { code: 'internal', message: 'internal error', requestId } });
+    void reply.status(500).send({ error: { code: 'internal', message: say(INTERNAL, locale), requestId } });
   }
 }
