@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
+  auditLogTextQuerySchema,
   exportAuditLogQuerySchema,
   searchAuditLogQuerySchema,
+  type AuditLogTextQuery,
   type ExportAuditLogQuery,
   type SearchAuditLogQuery,
 } from '@pilot/domain';
@@ -29,11 +31,20 @@ import { AuditLogService } from './audit-log.service.js';
 export class AuditLogController {
   constructor(@Inject(AuditLogService) private readonly audit: AuditLogService) {}
 
+  /**
+   * `q` is free text over the action and entity type, by code or by the words shown for them
+   * (e.g. 管控 finds `rectification.control`); it is validated on its own because the filters'
+   * schema is shared with the export, which takes it too.
+   */
   @Get()
   @ApiZodQuery(searchAuditLogQuerySchema)
+  @ApiZodQuery(auditLogTextQuerySchema)
   @ApiZodResponse(auditPageSchema, 'Matching entries, newest first.')
-  searchAuditLog(@ValidQuery(searchAuditLogQuerySchema) query: SearchAuditLogQuery): Promise<AuditPage> {
-    return this.audit.search(query);
+  searchAuditLog(
+    @ValidQuery(searchAuditLogQuerySchema) query: SearchAuditLogQuery,
+    @ValidQuery(auditLogTextQuerySchema) text: AuditLogTextQuery,
+  ): Promise<AuditPage> {
+    return this.audit.search(query, text);
   }
 
   /** Recomputes the hash chain from the first entry; `brokenAt` names the first entry that does not match. */
@@ -45,12 +56,14 @@ export class AuditLogController {
 
   @Get('export.csv')
   @ApiZodQuery(exportAuditLogQuerySchema)
+  @ApiZodQuery(auditLogTextQuerySchema)
   @ApiFileResponse('text/csv', 'The matching entries as CSV (UTF-8 with BOM), oldest first.')
   async exportAuditLogCsv(
     @ValidQuery(exportAuditLogQuerySchema) query: ExportAuditLogQuery,
+    @ValidQuery(auditLogTextQuerySchema) text: AuditLogTextQuery,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    return sendCsv(reply, await this.audit.exportCsv(query, localeOf(request)));
+    return sendCsv(reply, await this.audit.exportCsv(query, localeOf(request), text));
   }
 }

@@ -1,3 +1,4 @@
+import { localizedSchema } from '@pilot/domain';
 import * as z from 'zod';
 
 export const auditEntrySchema = z.object({
@@ -11,7 +12,11 @@ export const auditEntrySchema = z.object({
     displayName: z.string().nullable(),
   }),
   action: z.string(),
+  /** The action in words (e.g. 提交自查结果); an unknown code reads 其他操作（code）. */
+  actionLabel: localizedSchema,
   entityType: z.string(),
+  /** What the entry is about in words (e.g. 检查任务). */
+  entityLabel: localizedSchema,
   entityId: z.string(),
   before: z.unknown(),
   after: z.unknown(),

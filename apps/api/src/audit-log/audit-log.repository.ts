@@ -1,31 +1,57 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { verifyAuditChain, type ChainCheck, type Prisma, type PrismaClient } from '@pilot/db';
-import { DAY_MS, parseLocalDate, type ExportAuditLogQuery } from '@pilot/domain';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  DAY_MS,
+  auditCodesMatching,
+  parseLocalDate,
+  type ExportAuditLogQuery,
+} from '@pilot/domain';
 import { PRISMA } from '../platform/tokens.js';
 
 export type AuditRow = Prisma.AuditLogGetPayload<object>;
 
-/** The filter of a search or an export; dates are whole Asia/Shanghai days, both ends included. */
-export function auditWhere(filter: ExportAuditLogQuery): Prisma.AuditLogWhereInput {
+/**
+ * The filter of a search or an export; dates are whole Asia/Shanghai days, both ends included.
+ * `text` matches codes and, through the label table, the words people see (管控, 自查, 检查任务).
+ */
+export function auditWhere(filter: ExportAuditLogQuery, text?: string): Prisma.AuditLogWhereInput {
   const from = filter.from ? parseLocalDate(filter.from) : null;
   const to = filter.to ? parseLocalDate(filter.to) : null;
-  return {
-    ...(filter.actorId ? { actorId: filter.actorId } : {}),
-    // `catalogue` finds every catalogue.* action; `catalogue.publish` just that one.
-    ...(filter.action
-      ? { OR: [{ action: filter.action }, { action: { startsWith: `${filter.action}.` } }] }
-      : {}),
-    ...(filter.entityType ? { entityType: filter.entityType } : {}),
-    ...(filter.entityId ? { entityId: filter.entityId } : {}),
-    ...(from !== null || to !== null
-      ? {
-          at: {
-            ...(from !== null ? { gte: new Date(from) } : {}),
-            ...(to !== null ? { lt: new Date(to + DAY_MS) } : {}),
-          },
-        }
-      : {}),
-  };
+  const and: Prisma.AuditLogWhereInput[] = [];
+  if (filter.actorId) and.push({ actorId: filter.actorId });
+  // `catalogue` finds every catalogue.* action; `catalogue.publish` just that one.
+  if (filter.action) {
+    and.push({ OR: [{ action: filter.action }, { action: { startsWith: `${filter.action}.` } }] });
+  }
+  if (filter.entityType) and.push({ entityType: filter.entityType });
+  if (filter.entityId) and.push({ entityId: filter.entityId });
+  if (from !== null || to !== null) {
+    and.push({
+      at: {
+        ...(from !== null ? { gte: new Date(from) } : {}),
+        ...(to !== null ? { lt: new Date(to + DAY_MS) } : {}),
+      },
+    });
+  }
+  if (text) and.push(auditTextWhere(text));
+  return and.length === 0 ? {} : { AND: and };
+}
+
+/** Labels live in code, not in the table: the words are turned into the codes they name first. */
+function auditTextWhere(text: string): Prisma.AuditLogWhereInput {
+  const match = auditCodesMatching(text);
+  const or: Prisma.AuditLogWhereInput[] = [
+    { action: { contains: text, mode: 'insensitive' } },
+    { entityType: { contains: text, mode: 'insensitive' } },
+  ];
+  if (match.actions.length > 0) or.push({ action: { in: match.actions } });
+  if (match.entityTypes.length > 0) or.push({ entityType: { in: match.entityTypes } });
+  // "其他操作" is what an unknown code is shown as, so it finds the codes the table does not know.
+  if (match.otherActions) or.push({ action: { notIn: [...AUDIT_ACTIONS] } });
+  if (match.otherEntityTypes) or.push({ entityType: { notIn: [...AUDIT_ENTITY_TYPES] } });
+  return { OR: or };
 }
 
 @Injectable()

@@ -1,15 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  auditActionLabel,
+  auditEntityLabel,
+  auditRoleLabel,
   formatInstant,
   formatLocalDate,
   reason,
+  type AuditLogTextQuery,
   type ExportAuditLogQuery,
   type Locale,
   type SearchAuditLogQuery,
 } from '@pilot/domain';
 import { RefusedError } from '../platform/errors/api-errors.js';
 import { pageArgs } from '../platform/pagination.js';
-import { localDateTime } from '../reporting/charts.js';
+import { localDateTime, localized } from '../reporting/charts.js';
 import { csvFile, type CsvFile } from '../reporting/csv.js';
 import type { AuditChainCheck, AuditEntry, AuditPage } from './audit-log.dto.js';
 import { AuditLogRepository, auditWhere, type AuditRow } from './audit-log.repository.js';
@@ -28,7 +32,9 @@ function entry(row: AuditRow, names: Map<string, string>): AuditEntry {
       displayName: row.actorId ? (names.get(row.actorId) ?? null) : null,
     },
     action: row.action,
+    actionLabel: auditActionLabel(row.action),
     entityType: row.entityType,
+    entityLabel: auditEntityLabel(row.entityType),
     entityId: row.entityId,
     before: row.before ?? null,
     after: row.after ?? null,
@@ -44,8 +50,8 @@ const json = (value: unknown) => (value === null || value === undefined ? '' : J
 export class AuditLogService {
   constructor(@Inject(AuditLogRepository) private readonly log: AuditLogRepository) {}
 
-  async search(query: SearchAuditLogQuery): Promise<AuditPage> {
-    const { rows, total } = await this.log.search(auditWhere(query), pageArgs(query));
+  async search(query: SearchAuditLogQuery, text: AuditLogTextQuery = {}): Promise<AuditPage> {
+    const { rows, total } = await this.log.search(auditWhere(query, text.q), pageArgs(query));
     const names = await this.log.displayNames(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])));
     return { items: rows.map((row) => entry(row, names)), total, page: query.page, pageSize: query.pageSize };
   }
@@ -60,8 +66,12 @@ export class AuditLogService {
     };
   }
 
-  async exportCsv(query: ExportAuditLogQuery, locale: Locale): Promise<CsvFile> {
-    const where = auditWhere(query);
+  async exportCsv(
+    query: ExportAuditLogQuery,
+    locale: Locale,
+    text: AuditLogTextQuery = {},
+  ): Promise<CsvFile> {
+    const where = auditWhere(query, text.q);
     const total = await this.log.count(where);
     if (total > MAX_AUDIT_EXPORT_ROWS) {
       throw new RefusedError([
@@ -82,6 +92,7 @@ export class AuditLogService {
     }
     const names = await this.log.displayNames(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])));
     const en = locale === 'en';
+    // People read the words; the codes stay beside them for filtering and for looking things up.
     const header = en
       ? [
           'Seq',
@@ -90,7 +101,9 @@ export class AuditLogService {
           'Actor ID',
           'Role',
           'Action',
+          'Action code',
           'Entity type',
+          'Entity type code',
           'Entity ID',
           'Before',
           'After',
@@ -104,7 +117,9 @@ export class AuditLogService {
           '操作人编号',
           '角色',
           '操作',
+          '操作代码',
           '对象类型',
+          '对象类型代码',
           '对象编号',
           '变更前',
           '变更后',
@@ -121,8 +136,10 @@ export class AuditLogService {
         localDateTime(row.at),
         row.actorId ? (names.get(row.actorId) ?? '') : '',
         row.actorId ?? '',
-        row.actorRole ?? '',
+        localized(auditRoleLabel(row.actorRole), locale),
+        localized(auditActionLabel(row.action), locale),
         row.action,
+        localized(auditEntityLabel(row.entityType), locale),
         row.entityType,
         row.entityId,
         json(row.before),

@@ -1,3 +1,4 @@
+import { appendAudit } from '@pilot/db';
 import { formatLocalDate } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
@@ -63,6 +64,55 @@ describe('audit log over HTTP', () => {
     expect(reversed.body.error.issues.map((i) => i.path)).toEqual(['to']);
   });
 
+  it('labels each entry and finds entries by the words people see as well as by code', async () => {
+    const drafts = await admin.get<AuditPage>('/audit?action=catalogue.create_draft');
+    expect(drafts.body.items[0]).toMatchObject({
+      action: 'catalogue.create_draft',
+      actionLabel: { zh: '起草评价标准新版本', en: 'Catalogue draft created' },
+      entityType: 'catalogue_version',
+      entityLabel: { zh: '评价标准版本', en: 'Catalogue version' },
+    });
+
+    const byChinese = await admin.get<AuditPage>(`/audit?q=${encodeURIComponent('评价标准草稿')}`);
+    expect(byChinese.status).toBe(200);
+    expect(byChinese.body.items.map((e) => e.action)).toEqual(['catalogue.update_draft']);
+    const byEnglish = await admin.get<AuditPage>('/audit?q=catalogue%20DRAFT');
+    expect(byEnglish.body.items.map((e) => e.action)).toEqual([
+      'catalogue.update_draft',
+      'catalogue.create_draft',
+    ]);
+    const byCode = await admin.get<AuditPage>('/audit?q=create_draft');
+    expect(byCode.body.items.map((e) => e.action)).toEqual(['catalogue.create_draft']);
+    // The entity's words too, combined with the other filters.
+    const users = await admin.get<AuditPage>(
+      `/audit?q=${encodeURIComponent('用户')}&actorId=usr-admin-jinshui&entityType=user`,
+    );
+    expect(users.body.items.map((e) => e.action)).toContain('user.create');
+    expect((await admin.get<AuditPage>(`/audit?q=${encodeURIComponent('毫不相干')}`)).body.total).toBe(0);
+
+    // A code the table does not know (written by an older or newer version) still reads as words.
+    await api.runtime.deps.prisma.$transaction((tx) =>
+      appendAudit(tx, api.runtime.deps.audit.signer, {
+        action: 'legacy.renamed_thing',
+        entityType: 'legacy_record',
+        entityId: 'x-1',
+      }),
+    );
+    const other = await admin.get<AuditPage>(`/audit?q=${encodeURIComponent('其他操作')}`);
+    expect(other.body.items).toHaveLength(1);
+    expect(other.body.items[0]).toMatchObject({
+      action: 'legacy.renamed_thing',
+      actionLabel: { zh: '其他操作（legacy.renamed_thing）', en: 'Other action (legacy.renamed_thing)' },
+      entityLabel: { zh: '其他对象（legacy_record）' },
+    });
+
+    const tooLong = await admin.get<{ error: { issues: Array<{ path: string; message: string }> } }>(
+      `/audit?q=${'x'.repeat(101)}`,
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.issues).toEqual([{ path: 'q', message: '「关键词」不能超过 100 个字' }]);
+  });
+
   it('exports a filtered search as CSV with a BOM, a header row and Chinese text', async () => {
     const file = await download(admin, '/audit/export.csv?action=catalogue');
     expect(file.status).toBe(200);
@@ -72,17 +122,38 @@ describe('audit log over HTTP', () => {
     );
     const lines = csvLines(file.bytes);
     expect(lines[0]).toBe(
-      '序号,时间,操作人,操作人编号,角色,操作,对象类型,对象编号,变更前,变更后,请求编号,哈希',
+      '序号,时间,操作人,操作人编号,角色,操作,操作代码,对象类型,对象类型代码,对象编号,变更前,变更后,请求编号,哈希',
     );
     expect(lines).toHaveLength(3); // header + two entries, oldest first
-    expect(lines[1]).toContain('catalogue.create_draft');
-    expect(lines[1]).toContain('陈静（锦水街道）');
+    const first = lines[1]!.split(',');
+    expect(first.slice(2, 10)).toEqual([
+      '陈静（锦水街道）',
+      'usr-admin-jinshui',
+      '管理员',
+      '起草评价标准新版本',
+      'catalogue.create_draft',
+      '评价标准版本',
+      'catalogue_version',
+      '2025.7',
+    ]);
     expect(lines[2]).toContain('审计测试草稿');
+    const byWords = csvLines(
+      (await download(admin, `/audit/export.csv?q=${encodeURIComponent('起草')}`)).bytes,
+    );
+    expect(byWords).toHaveLength(2);
 
     const en = await download(admin, '/audit/export.csv?action=user.create', { 'accept-language': 'en' });
-    expect(csvLines(en.bytes)[0]).toBe(
-      'Seq,Time (Asia/Shanghai),Actor,Actor ID,Role,Action,Entity type,Entity ID,Before,After,Request ID,Hash',
+    const enLines = csvLines(en.bytes);
+    expect(enLines[0]).toBe(
+      'Seq,Time (Asia/Shanghai),Actor,Actor ID,Role,Action,Action code,Entity type,Entity type code,Entity ID,Before,After,Request ID,Hash',
     );
+    expect(enLines[1]!.split(',').slice(4, 9)).toEqual([
+      'Administrator',
+      'User created',
+      'user.create',
+      'User',
+      'user',
+    ]);
   });
 
   it('lets only admins in', async () => {

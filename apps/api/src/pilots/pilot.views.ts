@@ -1,6 +1,8 @@
 // What the pilot routes answer: plain JSON shapes built from the records, with the labels the UI
 // shows next to the codes so it does not need its own copy of them.
 import {
+  auditActionLabel,
+  auditEntityLabel,
   CATEGORIES,
   keyPartOutcome,
   keyPartStateSchema,
@@ -168,7 +170,9 @@ export function timelineView(rows: TimelineRows): Timeline {
       actor: a.actorId ? { id: a.actorId, displayName: rows.actors.get(a.actorId) ?? null } : null,
       actorRole: a.actorRole,
       action: a.action,
+      actionLabel: auditActionLabel(a.action),
       entityType: a.entityType,
+      entityLabel: auditEntityLabel(a.entityType),
       entityId: a.entityId,
       before: a.before,
       after: a.after,
