@@ -1,3 +1,4 @@
+import { instantSchema } from '@pilot/domain';
 import * as z from 'zod';
 import { chartSchema, labelSchema } from '../reporting/charts.js';
 
@@ -60,7 +61,7 @@ export const compoundMetricsSchema = z.object({
 
 export const rectificationStatsSchema = z.object({
   total: z.number().int(),
-  /** Still with the firm or awaiting verification (open, responded, reopened). */
+  /** Still with the firm or awaiting verification (open, controlled, responded, reopened). */
   unfinished: z.number().int(),
   closed: z.number().int(),
   /** closed / (all but cancelled), percent. */
@@ -81,8 +82,15 @@ export const overdueTaskSchema = z.object({
   kindLabel: labelSchema,
   compound: refSchema,
   firm: refSchema,
+  /** The inspector the task is assigned to; a self-inspection (自查) has none, it is the firm's. */
   assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-  dueAt: z.string(),
+  /**
+   * Who owes the task: the firm for its self-inspection, otherwise the assigned inspector; null
+   * only when an inspection has nobody assigned (未分配).
+   */
+  responsible: z.object({ kind: z.enum(['firm', 'inspector']), id: z.string(), name: z.string() }).nullable(),
+  dueAt: instantSchema,
+  /** Asia/Shanghai calendar days since the due time; at least 1 once it has passed. */
   daysOverdue: z.number().int(),
 });
 
@@ -95,15 +103,16 @@ export const overdueRectificationSchema = z.object({
   status: z.string(),
   compound: refSchema,
   firm: refSchema,
-  deadline: z.string(),
+  deadline: instantSchema,
+  /** Asia/Shanghai calendar days since the deadline; at least 1 once it has passed. */
   daysOverdue: z.number().int(),
 });
 
 export const overdueWorkSchema = z.object({
-  asOf: z.string(),
+  asOf: instantSchema,
   /** Open inspection tasks past their due time; `items` lists the most overdue first (at most `limit`). */
   tasks: z.object({ count: z.number().int(), items: z.array(overdueTaskSchema) }),
-  /** Rectifications still with the firm (open or reopened) past their deadline. */
+  /** Rectifications still with the firm (open, controlled or reopened) past their deadline. */
   rectifications: z.object({ count: z.number().int(), items: z.array(overdueRectificationSchema) }),
   limit: z.number().int(),
 });

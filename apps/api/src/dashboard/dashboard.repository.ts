@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '@pilot/db';
+import { RUNNING_RECTIFICATION_STATUSES } from '@pilot/domain';
 import { PRISMA } from '../platform/tokens.js';
 import type { MonthWindow } from '../reporting/charts.js';
 import {
@@ -59,8 +60,8 @@ export interface RectificationMonth {
   closed: number;
 }
 
-/** Rectification states in which the firm still owes the work. */
-const WITH_FIRM = ['open', 'reopened'] as const;
+/** Rectification states in which the firm still owes the work and the deadline runs (已管控 included). */
+const WITH_FIRM = RUNNING_RECTIFICATION_STATUSES;
 
 @Injectable()
 export class DashboardRepository {

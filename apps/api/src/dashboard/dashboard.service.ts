@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CATEGORIES,
-  DAY_MS,
   formatInstant,
   INSPECTION_KIND_LABELS,
+  localDaysBetween,
   PHASE_LABELS,
   PHASE_STAGE,
   PHASES,
+  RECTIFICATION_STATUS_LABELS,
+  RECTIFICATION_STATUSES,
+  RUNNING_RECTIFICATION_STATUSES,
   STAGE_LABELS,
   STAGES,
   type DashboardQuery,
@@ -21,7 +24,7 @@ import {
   type Chart,
   type MonthWindow,
 } from '../reporting/charts.js';
-import { RECTIFICATION_STATE_LABELS, STAR_LABELS, UNRATED_LABEL, labelOf } from '../reporting/labels.js';
+import { STAR_LABELS, UNRATED_LABEL } from '../reporting/labels.js';
 import type { ReportFilter, Viewer } from '../reporting/scope.js';
 import type {
   CategoryScores,
@@ -42,8 +45,25 @@ function filterOf(query: DashboardQuery): ReportFilter {
   return { pilotId: query.pilotId, firmId: query.firmId, communityId: query.communityId };
 }
 
-const daysLate = (since: Date, now: Date) =>
-  Math.max(0, Math.floor((now.getTime() - since.getTime()) / DAY_MS));
+/**
+ * Asia/Shanghai calendar days from the due time to now, and at least 1 once it has passed: a task
+ * due yesterday at 17:00 is one day late at 09:00 today, and one due an hour ago is late too.
+ * (Whole 24-hour periods said "0 days" for everything less than a day past due.)
+ */
+export function daysOverdue(due: Date, now: Date): number {
+  if (now.getTime() <= due.getTime()) return 0;
+  return Math.max(1, localDaysBetween(due.getTime(), now.getTime()));
+}
+
+/** Who owes an overdue task: the firm for its self-inspection, the assigned inspector otherwise. */
+function responsibleFor(task: {
+  kind: string;
+  assignee: { id: string; displayName: string } | null;
+  enrollment: { firm: { id: string; name: string } };
+}): OverdueWork['tasks']['items'][number]['responsible'] {
+  if (task.kind === 'self') return { kind: 'firm', ...task.enrollment.firm };
+  return task.assignee ? { kind: 'inspector', id: task.assignee.id, name: task.assignee.displayName } : null;
+}
 
 /**
  * Figures for the dashboards, each scoped to what the caller may see (see reporting/scope.ts) and
@@ -285,18 +305,27 @@ export class DashboardService {
     const closed = count('closed');
     const countable = total - count('cancelled');
     const closedRow = statuses.find((row) => row.status === 'closed');
-    const states = ['open', 'responded', 'reopened', 'closed', 'cancelled'];
     const byMonth = new Map(months.map((row) => [row.month, row]));
     const byStatus: Chart = {
       key: 'rectifications-by-status',
       title: label('整改事项状态', 'Rectifications by status'),
       kind: 'pie',
-      categories: states.map((state) => ({ key: state, label: labelOf(RECTIFICATION_STATE_LABELS, state) })),
-      series: [{ key: 'items', label: label('事项数', 'Items'), unit: 'count', data: states.map(count) }],
+      categories: RECTIFICATION_STATUSES.map((state) => ({
+        key: state,
+        label: RECTIFICATION_STATUS_LABELS[state],
+      })),
+      series: [
+        {
+          key: 'items',
+          label: label('事项数', 'Items'),
+          unit: 'count',
+          data: RECTIFICATION_STATUSES.map(count),
+        },
+      ],
     };
     return {
       total,
-      unfinished: count('open') + count('responded') + count('reopened'),
+      unfinished: [...RUNNING_RECTIFICATION_STATUSES, 'responded'].reduce((sum, s) => sum + count(s), 0),
       closed,
       closureRate: countable > 0 ? percent(closed / countable) : null,
       averageDaysToClose: round(closedRow?.averageDaysToClose, 1),
@@ -344,8 +373,9 @@ export class DashboardService {
           compound: task.enrollment.compound,
           firm: task.enrollment.firm,
           assignee: task.assignee,
+          responsible: responsibleFor(task),
           dueAt: formatInstant(task.dueAt),
-          daysOverdue: daysLate(task.dueAt, now),
+          daysOverdue: daysOverdue(task.dueAt, now),
         })),
       },
       rectifications: {
@@ -360,7 +390,7 @@ export class DashboardService {
           compound: item.enrollment.compound,
           firm: item.enrollment.firm,
           deadline: formatInstant(item.deadline),
-          daysOverdue: daysLate(item.deadline, now),
+          daysOverdue: daysOverdue(item.deadline, now),
         })),
       },
     };

@@ -1,9 +1,11 @@
 import { DEMO_COMPOUNDS } from '@pilot/db';
+import { HOUR_MS, localMidnight } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
-import { currentLocalMonth, seedReportScenario } from '../test-support/report-fixtures.js';
+import { currentLocalMonth, daysFromNow, seedReportScenario } from '../test-support/report-fixtures.js';
 import type { Chart } from '../reporting/charts.js';
 import type { Dashboard } from './dashboard.dto.js';
+import { daysOverdue } from './dashboard.service.js';
 
 const seriesOf = (chart: Chart, key: string) => {
   const series = chart.series.find((s) => s.key === key);
@@ -39,6 +41,19 @@ describe('dashboards over HTTP', () => {
   beforeAll(async () => {
     api = await startApi();
     await seedReportScenario(api.runtime.deps.prisma);
+    // 锦水花园's self-inspection (自查), an hour past due: the firm's task, nobody's assignment.
+    await api.runtime.deps.prisma.inspectionTask.create({
+      data: {
+        id: 'enr-test-jinshui:self',
+        enrollmentId: 'enr-test-jinshui',
+        key: 'self',
+        kind: 'self',
+        opensAt: daysFromNow(-5),
+        dueAt: new Date(Date.now() - HOUR_MS),
+        status: 'open',
+        assigneeId: null,
+      },
+    });
     const rows = await api.runtime.deps.prisma.compoundMonthlyMetric.findMany({
       where: { month: new Date(`${month.key}-01T00:00:00Z`) },
     });
@@ -125,6 +140,7 @@ describe('dashboards over HTTP', () => {
     });
     expect(seriesOf(d.rectifications.byStatus, 'items')).toEqual({
       open: 2,
+      controlled: 0,
       responded: 1,
       reopened: 1,
       closed: 2,
@@ -137,18 +153,30 @@ describe('dashboards over HTTP', () => {
     expect(opened).toBe(7);
 
     // Overdue: open tasks past due (not the scheduled one), items still with the firm past deadline.
-    expect(d.overdue.tasks.count).toBe(2);
+    expect(d.overdue.tasks.count).toBe(3);
     expect(d.overdue.tasks.items.map((t) => t.id)).toEqual([
       'enr-test-meigui:r2-weekly-02',
       'enr-test-jingui:r1-weekly-02',
+      'enr-test-jinshui:self',
     ]);
     expect(d.overdue.tasks.items[0]).toMatchObject({
       compound: { name: '玫瑰家园' },
       firm: { name: '祥顺物业' },
       assignee: { id: 'usr-insp-zhang' },
+      responsible: { kind: 'inspector', id: 'usr-insp-zhang', name: expect.any(String) },
       kindLabel: { zh: '周检查' },
       daysOverdue: 2,
     });
+    // The self-inspection is the firm's (not "unassigned"), and an hour late is late: at least 1 day.
+    expect(d.overdue.tasks.items[2]).toMatchObject({
+      kind: 'self',
+      kindLabel: { zh: '企业自查' },
+      compound: { name: '锦水花园' },
+      assignee: null,
+      responsible: { kind: 'firm', id: 'firm-xiangshun', name: '祥顺物业' },
+      daysOverdue: 1,
+    });
+    expect(d.overdue.rectifications.items.map((r) => r.daysOverdue)).toEqual([3, 2]);
     expect(d.overdue.rectifications.count).toBe(2);
     expect(d.overdue.rectifications.items.map((r) => r.id)).toEqual(['rect-j1', 'rect-m3']);
   });
@@ -169,7 +197,7 @@ describe('dashboards over HTTP', () => {
       latestMetrics.filter((m) => own.includes(m.compoundId)).reduce((sum, m) => sum + m.complaints, 0),
     );
     expect(d.rectifications).toMatchObject({ total: 4, closed: 2, closureRate: 50 });
-    expect(d.overdue.tasks.items.map((t) => t.compound.name)).toEqual(['玫瑰家园']);
+    expect(d.overdue.tasks.items.map((t) => t.compound.name)).toEqual(['玫瑰家园', '锦水花园']);
     expect(d.overdue.rectifications.items.map((r) => r.id)).toEqual(['rect-m3']);
 
     // Asking for another firm only narrows: the firm still sees nothing of it.
@@ -207,6 +235,42 @@ describe('dashboards over HTTP', () => {
     expect(trend.body.chart.series[0]!.data).toEqual([62]);
   });
 
+  it('counts a controlled hazard (已管控) past its fix deadline as overdue and unfinished', async () => {
+    const prisma = api.runtime.deps.prisma;
+    await prisma.rectification.create({
+      data: {
+        id: 'rect-j4',
+        enrollmentId: 'enr-test-jingui',
+        taskId: 'enr-test-jingui:task',
+        standardCode: 'C-05',
+        finding: '电梯超期未检验',
+        severity: 'critical',
+        critical: true,
+        status: 'controlled',
+        openedAt: daysFromNow(-20),
+        controlledAt: daysFromNow(-19),
+        deadline: daysFromNow(-1),
+      },
+    });
+    try {
+      const stats = (await admin.get<Dashboard['rectifications']>('/dashboard/rectifications')).body;
+      expect(seriesOf(stats.byStatus, 'items')['controlled']).toBe(1);
+      expect(stats.byStatus.categories.find((c) => c.key === 'controlled')!.label).toEqual({
+        zh: '已管控',
+        en: 'Controlled',
+      });
+      expect(stats.unfinished).toBe(5);
+      const overdue = (await admin.get<Dashboard['overdue']>('/dashboard/overdue')).body;
+      expect(overdue.rectifications.count).toBe(3);
+      expect(overdue.rectifications.items.find((r) => r.id === 'rect-j4')).toMatchObject({
+        status: 'controlled',
+        daysOverdue: 1,
+      });
+    } finally {
+      await prisma.rectification.delete({ where: { id: 'rect-j4' } });
+    }
+  });
+
   it('refuses residents and malformed filters', async () => {
     const resident = await api.as('resident.han');
     expect((await resident.get('/dashboard')).status).toBe(403);
@@ -215,5 +279,23 @@ describe('dashboards over HTTP', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i) => i.path).sort()).toEqual(['months', 'until']);
+  });
+});
+
+describe('days overdue', () => {
+  // 2026-03-10 in Asia/Shanghai.
+  const day = localMidnight(2026, 3, 10);
+  const at = (dayOffset: number, hour: number) => new Date(day + dayOffset * 24 * HOUR_MS + hour * HOUR_MS);
+
+  it('counts Asia/Shanghai calendar days since the due time, at least 1 once it has passed', () => {
+    expect(daysOverdue(at(0, 17), at(0, 16))).toBe(0); // not due yet
+    expect(daysOverdue(at(0, 17), at(0, 17))).toBe(0); // due this very moment
+    expect(daysOverdue(at(0, 17), at(0, 18))).toBe(1); // an hour late: late, not "0 days"
+    expect(daysOverdue(at(-1, 23), at(0, 9))).toBe(1); // 10 hours, but yesterday's task
+    expect(daysOverdue(at(-1, 9), at(0, 23))).toBe(1); // 38 hours, still one calendar day
+    expect(daysOverdue(at(-3, 23.99), at(0, 0.01))).toBe(3);
+    // Calendar days of Shanghai, not of UTC: 07:00 and 09:00 on one local day are the same day.
+    expect(daysOverdue(at(0, 7), at(0, 9))).toBe(1);
+    expect(daysOverdue(at(-1, 7), at(0, 9))).toBe(1);
   });
 });
