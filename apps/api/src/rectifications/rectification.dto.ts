@@ -26,7 +26,16 @@ export const rectificationSchema = z.object({
   openedAt: instant,
   /** 已管控: when the hazard was contained (the critical clock stopped there). */
   controlledAt: instant.nullable(),
-  /** 销号: when the item was closed. */
+  /**
+   * What counts as controlling the hazard (已管控) while it is being fixed, from the pilot's
+   * catalogue version; null when the item may not be controlled (not critical, or its standard
+   * names no interim control). While the item is open or reopened, the firm may report control.
+   */
+  interimControl: localizedSchema.nullable(),
+  /**
+   * 销号: when the item was closed, from the record or else its ledger; null when neither says
+   * (an item imported without its history), never a made-up time.
+   */
   closedAt: instant.nullable(),
   responses: z.array(
     z.object({

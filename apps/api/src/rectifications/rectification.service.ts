@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   RUNNING_RECTIFICATION_STATUSES,
+  catalogueVersionSchema,
   controlRectificationRequest,
+  interimControlOf,
   formatInstant,
   formatInstantOrNull,
   reason,
@@ -13,6 +15,7 @@ import {
   type Locale,
   type RectificationUpdateResultView,
   type RespondRectificationInput,
+  type Standard,
   type VerifyRectificationInput,
 } from '@pilot/domain';
 import {
@@ -29,8 +32,25 @@ import { NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import type { RectificationPage, RectificationView } from './rectification.dto.js';
 import { RectificationRepository, type RectificationRow } from './rectification.repository.js';
 
-function rectificationView(row: RectificationRow, now: number): RectificationView {
+/** The standards of one catalogue version, by code. */
+type StandardsByCode = ReadonlyMap<string, Standard>;
+
+/**
+ * 销号 time as the records tell it: the record's own `closedAt`, else the ledger's last step to
+ * `closed`, else nothing — an item imported without its history is not "closed today".
+ */
+function closedAtOf(row: RectificationRow): Date | null {
+  if (row.status !== 'closed') return row.closedAt;
+  return row.closedAt ?? row.events.findLast((e) => e.toStatus === 'closed')?.at ?? null;
+}
+
+function rectificationView(
+  row: RectificationRow,
+  now: number,
+  standards: StandardsByCode,
+): RectificationView {
   const running = RUNNING_RECTIFICATION_STATUSES.includes(row.status);
+  const standard = standards.get(row.standardCode);
   return {
     id: row.id,
     pilot: { id: row.enrollment.id, compound: row.enrollment.compound, firm: row.enrollment.firm },
@@ -47,7 +67,9 @@ function rectificationView(row: RectificationRow, now: number): RectificationVie
     overdue: running && row.deadline.getTime() < now,
     openedAt: formatInstant(row.openedAt),
     controlledAt: formatInstantOrNull(row.controlledAt),
-    closedAt: formatInstantOrNull(row.closedAt),
+    // The item's own flag decides, as the workflow's rule does; the standard says what control is.
+    interimControl: interimControlOf({ critical: row.critical, interimControl: standard?.interimControl }),
+    closedAt: formatInstantOrNull(closedAtOf(row)),
     responses: row.responses.map((r) => ({
       id: r.id,
       text: r.text,
@@ -77,16 +99,29 @@ function rectificationView(row: RectificationRow, now: number): RectificationVie
 /** 已销号 / 已取消 items are no longer in the workflow's loop: say so instead of "no such item". */
 function finished(row: RectificationRow) {
   if (row.status === 'closed') {
-    return reason(
-      'rectification_closed',
-      `该整改事项已于 ${formatInstant(row.closedAt ?? row.openedAt).slice(0, 10)} 核验销号，无需再办理。`,
-      'This item has been verified and closed already.',
-    );
+    const closedAt = closedAtOf(row);
+    return closedAt
+      ? reason(
+          'rectification_closed',
+          `该整改事项已于 ${formatInstant(closedAt).slice(0, 10)} 核验销号，无需再办理。`,
+          `This item was verified and closed on ${formatInstant(closedAt).slice(0, 10)}.`,
+        )
+      : reason(
+          'rectification_closed',
+          '该整改事项已核验销号，无需再办理。',
+          'This item has been verified and closed already.',
+        );
   }
   if (row.status === 'cancelled') {
     return reason('rectification_cancelled', '该整改事项已随试点退出而取消。', 'This item was cancelled.');
   }
   return null;
+}
+
+const NO_STANDARDS: StandardsByCode = new Map();
+
+function standardsFor(byVersion: Map<string, StandardsByCode>, row: RectificationRow): StandardsByCode {
+  return byVersion.get(row.enrollment.catalogueVersionId) ?? NO_STANDARDS;
 }
 
 @Injectable()
@@ -97,12 +132,19 @@ export class RectificationService {
     @Inject(EvidenceService) private readonly evidence: EvidenceService,
   ) {}
 
+  /**
+   * Parsed catalogue versions by id. A version a pilot runs on is published and never changes
+   * again, so it is parsed once per process; a draft (never a pilot's) is read afresh.
+   */
+  private readonly catalogues = new Map<string, Promise<StandardsByCode>>();
+
   /** 整改台账: the items in the caller's scope (a firm its own, an inspector their pilots'). */
   async list(principal: Principal, query: ListRectificationsQuery): Promise<RectificationPage> {
     const now = new Date();
     const { rows, total } = await this.rectifications.list(rectificationScope(principal), query, now);
+    const standards = await this.standardsOf(rows);
     return {
-      items: rows.map((row) => rectificationView(row, now.getTime())),
+      items: rows.map((row) => rectificationView(row, now.getTime(), standardsFor(standards, row))),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -110,7 +152,34 @@ export class RectificationService {
   }
 
   async detail(principal: Principal, id: string): Promise<RectificationView> {
-    return rectificationView(await this.visible(principal, id), Date.now());
+    const row = await this.visible(principal, id);
+    const standards = await this.standardsOf([row]);
+    return rectificationView(row, Date.now(), standardsFor(standards, row));
+  }
+
+  /** The standards of the catalogue versions `rows` were found against, by version id. */
+  private async standardsOf(rows: RectificationRow[]): Promise<Map<string, StandardsByCode>> {
+    const ids = [...new Set(rows.map((row) => row.enrollment.catalogueVersionId))];
+    const loaded = await Promise.all(
+      ids.map(async (id): Promise<[string, StandardsByCode]> => [id, await this.catalogueStandards(id)]),
+    );
+    return new Map(loaded);
+  }
+
+  private catalogueStandards(id: string): Promise<StandardsByCode> {
+    const cached = this.catalogues.get(id);
+    if (cached) return cached;
+    const loading = this.rectifications.catalogueVersion(id).then((row) => {
+      if (!row || row.status === 'draft') this.catalogues.delete(id);
+      const parsed = row ? catalogueVersionSchema.safeParse(row.content) : null;
+      // Content that does not parse names no interim control; the item still renders.
+      const standards = parsed?.success ? parsed.data.standards : [];
+      return new Map(standards.map((standard) => [standard.code, standard]));
+    });
+    // Concurrent requests share one load; a failed load is not kept.
+    this.catalogues.set(id, loading);
+    loading.catch(() => this.catalogues.delete(id));
+    return loading;
   }
 
   /** 整改答复: the firm's account of what it did, with evidence it uploaded for this pilot. */

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '@pilot/db';
-import { endOfLocalDay, parseLocalDate, type ListTasksQuery } from '@pilot/domain';
+import {
+  INSPECTION_KIND_LABELS,
+  INSPECTION_KINDS,
+  endOfLocalDay,
+  parseLocalDate,
+  type InspectionKind,
+  type ListTasksQuery,
+} from '@pilot/domain';
 import { pageArgs } from '../platform/pagination.js';
 import { PRISMA } from '../platform/tokens.js';
 
@@ -50,6 +57,49 @@ const STATUS_FILTER: Record<NonNullable<ListTasksQuery['status']>, Prisma.Inspec
   missed: { status: 'missed' },
 };
 
+/** Open and past its due time (still submittable until it is marked missed). */
+function overdueAt(now: Date): Prisma.InspectionTaskWhereInput {
+  return { status: 'open', dueAt: { lt: now } };
+}
+
+/** The kinds whose name contains `text` (周检查, Monthly …), so people can search by what they see. */
+function kindsNamed(text: string): InspectionKind[] {
+  const needle = text.toLowerCase();
+  return INSPECTION_KINDS.filter((kind) => {
+    const label = INSPECTION_KIND_LABELS[kind];
+    return label.zh.includes(text) || label.en.toLowerCase().includes(needle);
+  });
+}
+
+function listFilters(query: ListTasksQuery, now: Date): Prisma.InspectionTaskWhereInput[] {
+  const filters: Prisma.InspectionTaskWhereInput[] = [];
+  if (query.pilotId) filters.push({ enrollmentId: query.pilotId });
+  if (query.communityId) filters.push({ enrollment: { compound: { communityId: query.communityId } } });
+  if (query.firmId) filters.push({ enrollment: { firmId: query.firmId } });
+  if (query.compoundId) filters.push({ enrollment: { compoundId: query.compoundId } });
+  if (query.kind) filters.push({ kind: query.kind });
+  if (query.status) filters.push(STATUS_FILTER[query.status]);
+  if (query.overdue !== undefined) filters.push(query.overdue ? overdueAt(now) : { NOT: overdueAt(now) });
+  if (query.assigneeId) filters.push({ assigneeId: query.assigneeId });
+  if (query.round !== undefined) filters.push({ round: { number: query.round } });
+  // Due dates are Shanghai calendar days: from the first to the last instant of those days.
+  if (query.dueFrom) filters.push({ dueAt: { gte: new Date(parseLocalDate(query.dueFrom)!) } });
+  if (query.dueTo) filters.push({ dueAt: { lte: new Date(endOfLocalDay(parseLocalDate(query.dueTo)!)) } });
+  if (query.q) {
+    const text = { contains: query.q, mode: 'insensitive' } as const;
+    const kinds = kindsNamed(query.q);
+    filters.push({
+      OR: [
+        { enrollment: { compound: { name: text } } },
+        { enrollment: { firm: { name: text } } },
+        { key: text },
+        ...(kinds.length > 0 ? [{ kind: { in: kinds } }] : []),
+      ],
+    });
+  }
+  return filters;
+}
+
 @Injectable()
 export class TaskRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
@@ -57,17 +107,9 @@ export class TaskRepository {
   async list(
     scope: Prisma.InspectionTaskWhereInput,
     query: ListTasksQuery,
+    now: Date,
   ): Promise<{ rows: TaskRow[]; total: number }> {
-    const filters: Prisma.InspectionTaskWhereInput[] = [scope];
-    if (query.pilotId) filters.push({ enrollmentId: query.pilotId });
-    if (query.kind) filters.push({ kind: query.kind });
-    if (query.status) filters.push(STATUS_FILTER[query.status]);
-    if (query.assigneeId) filters.push({ assigneeId: query.assigneeId });
-    if (query.round !== undefined) filters.push({ round: { number: query.round } });
-    // Due dates are Shanghai calendar days: from the first to the last instant of those days.
-    if (query.dueFrom) filters.push({ dueAt: { gte: new Date(parseLocalDate(query.dueFrom)!) } });
-    if (query.dueTo) filters.push({ dueAt: { lte: new Date(endOfLocalDay(parseLocalDate(query.dueTo)!)) } });
-    const where: Prisma.InspectionTaskWhereInput = { AND: filters };
+    const where: Prisma.InspectionTaskWhereInput = { AND: [scope, ...listFilters(query, now)] };
     const [rows, total] = await Promise.all([
       this.prisma.inspectionTask.findMany({
         where,

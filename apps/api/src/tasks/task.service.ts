@@ -84,10 +84,11 @@ export class TaskService {
 
   /** My tasks: an inspector's assignments, a firm's self-inspections, everything for coordinators and admins. */
   async list(principal: Principal, query: ListTasksQuery): Promise<TaskPage> {
-    const { rows, total } = await this.tasks.list(taskScope(principal), query);
-    const now = Date.now();
+    // One instant for the filter and the view, so an item listed as overdue is shown as overdue.
+    const now = new Date();
+    const { rows, total } = await this.tasks.list(taskScope(principal), query, now);
     return {
-      items: rows.map((row) => taskView(row, now)),
+      items: rows.map((row) => taskView(row, now.getTime())),
       total,
       page: query.page,
       pageSize: query.pageSize,
