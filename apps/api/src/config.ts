@@ -12,6 +12,8 @@ const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
       .optional(),
     PILOT_DATA_DIR: z.string().min(1).optional(),
+    /** PostgreSQL connections of this process (API and embedded worker together). */
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     /** Evidence uploads and archives; defaults to the data folder's files/. */
     PILOT_STORAGE_DIR: z.string().min(1).optional(),
     TEMPORAL_ADDRESS: z
@@ -32,6 +34,7 @@ const ConfigSchema = z
     port: env.API_PORT,
     databaseUrl: env.DATABASE_URL,
     dataDir: env.PILOT_DATA_DIR,
+    dbPoolSize: env.DB_POOL_SIZE,
     storageDir: env.PILOT_STORAGE_DIR,
     temporal: {
       address: env.TEMPORAL_ADDRESS,

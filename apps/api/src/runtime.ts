@@ -8,6 +8,7 @@ import {
 import {
   createFileStorage,
   dataRoot,
+  canRewriteAudit,
   defaultAuditKeyring,
   describeTarget,
   openDatabase,
@@ -19,7 +20,7 @@ import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
 import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { ApiConfig } from './config.js';
 import type { PlatformDependencies } from './platform/platform.module.js';
 
@@ -39,13 +40,29 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
     ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
     ...(config.dataDir ? { PILOT_DATA_DIR: config.dataDir } : {}),
   });
-  const db: Database = await openDatabase(target);
+  // The running API acts as the runtime role: it may add audit entries, never change or remove them.
+  const db: Database = await openDatabase(target, { asRuntime: true, poolSize: config.dbPoolSize });
+  // Checked in the background: the API starts (and reports itself unhealthy) while the database is away.
+  void canRewriteAudit(db.prisma).then(
+    (can) => {
+      if (can)
+        console.warn(
+          'warning: the database login can change audit entries; connect as the runtime role (see README, 审计)',
+        );
+    },
+    () => undefined,
+  );
   const audit = await defaultAuditKeyring();
   const storage: BlobStorage = createFileStorage(
     config.storageDir ??
       path.join(dataRoot(config.dataDir ? { PILOT_DATA_DIR: config.dataDir } : {}), 'files'),
   );
-  const temporalConnection = Connection.lazy({ address: config.temporal.address, tls: config.temporal.tls });
+  const retries = closableRetries();
+  const temporalConnection = Connection.lazy({
+    address: config.temporal.address,
+    tls: config.temporal.tls,
+    interceptors: [retries.interceptor],
+  });
   const temporalClient = new Client({ connection: temporalConnection, namespace: config.temporal.namespace });
   const taskQueue = config.temporal.taskQueue ?? TASK_QUEUE;
   const describe = [
@@ -95,8 +112,35 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
       stopAnchor.abort();
       if (worker && worker.getState() === 'RUNNING') worker.shutdown();
       await workerRun;
+      await retries.drain();
       await temporalConnection.close();
       await db.close();
+    },
+  };
+}
+
+/**
+ * The client's usual retries of unavailable calls, except that once the API is closing none is
+ * scheduled any more, and closing waits for those already scheduled: a retry that fired after the
+ * connection closed would throw where nothing can catch it (while Temporal was down, say).
+ */
+function closableRetries() {
+  const defaults = defaultGrpcRetryOptions();
+  let closing = false;
+  let pendingUntil = 0;
+  return {
+    interceptor: makeGrpcRetryInterceptor({
+      retryableDecider: (attempt, status) => !closing && defaults.retryableDecider(attempt, status),
+      delayFunction: (attempt, status) => {
+        const delay = defaults.delayFunction(attempt, status);
+        pendingUntil = Math.max(pendingUntil, Date.now() + delay);
+        return delay;
+      },
+    }),
+    drain: async () => {
+      closing = true;
+      const wait = pendingUntil - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + 50));
     },
   };
 }

@@ -18,7 +18,7 @@ const CURRENT_CATALOGUE = '2026.1';
 async function main(): Promise<void> {
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE;
-  const db = await openDatabase(targetFromEnv());
+  const db = await openDatabase(targetFromEnv(), { asRuntime: true });
   const connection = await Connection.connect({ address });
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const client = new Client({ connection, namespace });

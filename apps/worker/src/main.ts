@@ -36,6 +36,8 @@ const Env = z.object({
   /** Where archives (and evidence) are stored; defaults to the data folder's files/. */
   PILOT_STORAGE_DIR: z.string().min(1).optional(),
   WORKER_LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR']).default('INFO'),
+  /** PostgreSQL connections of this worker. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Minutes between audit checkpoints, each anchored in the anchor workflow's history. */
   AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** A file every anchor is also appended to, e.g. on write-once storage. */
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
   const env = parsed.data;
   installWorkerRuntime(env.WORKER_LOG_LEVEL);
   const target = targetFromEnv(process.env);
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, { asRuntime: true, poolSize: env.DB_POOL_SIZE });
   const connection = await NativeConnection.connect({
     address: env.TEMPORAL_ADDRESS,
     tls: env.TEMPORAL_TLS === 'true',

@@ -31,11 +31,28 @@ function scriptSafe(factory: PrismaPg, pool: pg.Pool): SqlMigrationAwareDriverAd
   };
 }
 
+export interface AdapterOptions {
+  /** A role every session acts as (`SET ROLE`), e.g. the runtime role; the owner's own when absent. */
+  role?: string;
+  /** PostgreSQL connections in the pool. */
+  poolSize?: number;
+}
+
 /** One driver adapter for both Prisma Client and the schema engine, so both see the same database. */
-export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter> {
+export async function openAdapter(
+  target: DatabaseTarget,
+  options: AdapterOptions = {},
+): Promise<OpenedAdapter> {
+  if (options.role !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.role)) {
+    throw new RangeError(`bad role name "${options.role}"`);
+  }
   if (target.kind === 'postgres') {
     // We own the pool so close() really ends its sessions (the schema engine holds an advisory lock on one).
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? 10,
+      ...(options.role ? { options: `-c role=${options.role}` } : {}),
+    });
     let ended = false;
     return {
       factory: scriptSafe(new PrismaPg(pool), pool),
@@ -48,6 +65,9 @@ export async function openAdapter(target: DatabaseTarget): Promise<OpenedAdapter
   }
   const pglite = target.kind === 'pglite' ? new PGlite(target.dataDir) : new PGlite();
   await pglite.waitReady;
+  // PGlite has one session, opened as its superuser: acting as the runtime role is as close to a
+  // separate login as the embedded engine allows (its privileges hold for every statement the app runs).
+  if (options.role) await pglite.exec(`SET ROLE "${options.role}"`);
   let closed = false;
   return {
     factory: new PrismaPGlite(pglite),

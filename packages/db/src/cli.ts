@@ -15,6 +15,14 @@ async function ensureDataDir(): Promise<ReturnType<typeof targetFromEnv>> {
   return target;
 }
 
+function userOf(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url).username) || null;
+  } catch {
+    return null;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, arg] = argv;
   switch (command) {
@@ -27,8 +35,14 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'deploy': {
-      const target = await ensureDataDir();
-      const applied = await deployMigrations(target);
+      // Production migrates as the owner (MIGRATION_DATABASE_URL) and lets DATABASE_URL's login act
+      // as the runtime role; with one URL the same login is both, and the runtime sets the role itself.
+      const owner = process.env.MIGRATION_DATABASE_URL?.trim();
+      const runtime = process.env.DATABASE_URL?.trim();
+      const target = owner ? targetFromEnv({ DATABASE_URL: owner }) : await ensureDataDir();
+      const members =
+        owner && runtime && userOf(runtime) && userOf(runtime) !== userOf(owner) ? [userOf(runtime)!] : [];
+      const applied = await deployMigrations(target, { runtimeMembers: members });
       console.log(`${describeTarget(target)}: applied ${applied.length} migration(s) ${applied.join(', ')}`);
       return 0;
     }

@@ -1,4 +1,5 @@
 export { openDatabase, type Database, type PrismaClient } from './client.js';
+export { canRewriteAudit, grantRuntimeRole, RUNTIME_ROLE } from './runtime-role.js';
 export { jsonValue } from './json.js';
 export { deployMigrations, pendingSchemaChanges, loadMigrations } from './migrate.js';
 export { scratchPglite, scratchPostgres, testTargets, type ScratchDatabase } from './scratch.js';

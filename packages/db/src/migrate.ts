@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { openAdapter } from './adapter.js';
+import { PrismaClient } from './generated/prisma/client.js';
+import { grantRuntimeRole } from './runtime-role.js';
 import { createSchemaEngine } from './schema-engine.js';
 import type { DatabaseTarget } from './target.js';
 
@@ -49,19 +51,31 @@ export async function loadMigrations(dir = migrationsDir): Promise<MigrationList
 }
 
 /** Applies every migration not yet recorded in `_prisma_migrations`; returns the names it applied. */
-export async function deployMigrations(target: DatabaseTarget): Promise<string[]> {
+export async function deployMigrations(
+  target: DatabaseTarget,
+  options: { runtimeMembers?: readonly string[] } = {},
+): Promise<string[]> {
   const adapter = await openAdapter(target);
   try {
     const engine = await createSchemaEngine(await readSchema(), adapter.factory);
+    let applied: string[];
     try {
       const result = await engine.applyMigrations({
         migrationsList: await loadMigrations(),
         filters: noFilters,
       });
-      return result.appliedMigrationNames;
+      applied = result.appliedMigrationNames;
     } finally {
       engine.free();
     }
+    // Every deploy re-grants the runtime role, so tables added by a migration are covered too.
+    const owner = new PrismaClient({ adapter: adapter.factory });
+    try {
+      await grantRuntimeRole(owner, options.runtimeMembers ?? []);
+    } finally {
+      await owner.$disconnect();
+    }
+    return applied;
   } finally {
     await adapter.close();
   }

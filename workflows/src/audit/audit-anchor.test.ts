@@ -64,7 +64,7 @@ describe('the audit anchor on the time-skipping server', () => {
         'DELETE FROM audit_checkpoint WHERE id = 2',
         'ALTER TABLE audit_checkpoint ENABLE TRIGGER audit_checkpoint_no_update_delete',
       ]) {
-        await p.$executeRawUnsafe(sql);
+        await h.asOwner((owner) => owner.$executeRawUnsafe(sql));
       }
       const check = await verifyAudit(p, keyring, await handle.query(anchorsQuery));
       expect(check.ok).toBe(false);

@@ -13,6 +13,7 @@ import {
 import {
   createFileStorage,
   defaultAuditKeyring,
+  RUNTIME_ROLE,
   deployMigrations,
   openDatabase,
   seedDemoData,
@@ -31,6 +32,11 @@ export interface Harness {
   storage: BlobStorage;
   worker: Worker;
   taskQueue: string;
+  /**
+   * Runs `fn` as the database owner (a test playing an attacker who holds the database): PGlite's one
+   * session sets the runtime role back afterwards.
+   */
+  asOwner<T>(fn: (prisma: Database['prisma']) => Promise<T>): Promise<T>;
   /** Runs `fn` while the worker polls, then stops the worker. */
   run<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -48,7 +54,8 @@ export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promi
     const target = { kind: 'pglite' as const, dataDir: path.join(root, 'pglite') };
     await deployMigrations(target);
     await seedDemoData(target);
-    const db = await openDatabase(target);
+    // As the API and workers run: the runtime role, which may only append to the audit log.
+    const db = await openDatabase(target, { asRuntime: true });
     cleanup.push(() => db.close());
     const storage = createFileStorage(path.join(root, 'files'));
     const env =
@@ -67,7 +74,15 @@ export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promi
       audit: (await defaultAuditKeyring()).signer,
       startPilot: pilotStarter(env.client, taskQueue),
     });
-    return { env, db, storage, worker, taskQueue, run: (fn) => worker.runUntil(fn), close };
+    const asOwner = async <T>(fn: (prisma: Database['prisma']) => Promise<T>): Promise<T> => {
+      await db.prisma.$executeRawUnsafe('RESET ROLE');
+      try {
+        return await fn(db.prisma);
+      } finally {
+        await db.prisma.$executeRawUnsafe(`SET ROLE ${RUNTIME_ROLE}`);
+      }
+    };
+    return { env, db, storage, worker, taskQueue, asOwner, run: (fn) => worker.runUntil(fn), close };
   } catch (error) {
     // A half-built harness must not leave a server process behind.
     await close();

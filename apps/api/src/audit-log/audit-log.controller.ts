@@ -47,7 +47,10 @@ export class AuditLogController {
     return this.audit.search(query, text);
   }
 
-  /** Recomputes the hash chain from the first entry; `brokenAt` names the first entry that does not match. */
+  /**
+   * Recomputes every stream's keyed chain and the checkpoints, and holds them to the anchors kept
+   * outside the database: names the first broken link and the newest anchor that still holds.
+   */
   @Get('verify')
   @ApiZodResponse(auditChainCheckSchema, 'Whether the chain is intact.')
   verifyAuditChain(): Promise<AuditChainCheck> {

@@ -1,4 +1,4 @@
-import { localizedSchema } from '@pilot/domain';
+import { AUDIT_BREAK_KINDS, auditAnchorSchema, localizedSchema } from '@pilot/domain';
 import * as z from 'zod';
 
 export const auditEntrySchema = z.object({
@@ -33,10 +33,28 @@ export const auditPageSchema = z.object({
 
 export const auditChainCheckSchema = z.object({
   ok: z.boolean(),
-  /** Entries verified before the first broken one (all of them when ok). */
+  /** Entries checked, in every stream. */
   checked: z.number().int(),
-  /** Sequence number of the first entry whose link or content does not match. */
+  streams: z.number().int(),
+  /** Entries from before the log was keyed (plain SHA-256 chain): weaker evidence. */
+  legacyEntries: z.number().int(),
+  checkpoints: z.number().int(),
+  /** Sequence number of the first entry whose link or content does not match (null: none, or not an entry). */
   brokenAt: z.string().nullable(),
+  /** The first broken link: which stream (or checkpoint), where, and what is wrong, in words. */
+  firstBreak: z
+    .object({
+      kind: z.enum(AUDIT_BREAK_KINDS),
+      label: localizedSchema,
+      stream: z.string(),
+      position: z.number().int(),
+      seq: z.string().nullable(),
+    })
+    .nullable(),
+  /** The newest anchor (kept outside the database) whose checkpoint and streams still hold. */
+  lastGoodAnchor: auditAnchorSchema.nullable(),
+  /** Anchors the anchor workflow gave; null when it could not be asked (then only the chains count). */
+  anchorsChecked: z.number().int().nullable(),
   verifiedAt: z.string(),
 });
 

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { verifyAuditChain, type ChainCheck, type Prisma, type PrismaClient } from '@pilot/db';
+import {
+  verifyAudit,
+  type AuditKeyring,
+  type AuditVerification,
+  type Prisma,
+  type PrismaClient,
+} from '@pilot/db';
+import type { AuditAnchor } from '@pilot/domain';
 import {
   AUDIT_ACTIONS,
   AUDIT_ENTITY_TYPES,
@@ -93,7 +100,7 @@ export class AuditLogRepository {
     return new Map(users.map((user) => [user.id, user.displayName]));
   }
 
-  verify(): Promise<ChainCheck> {
-    return verifyAuditChain(this.prisma);
+  verify(keyring: AuditKeyring, anchors: readonly AuditAnchor[]): Promise<AuditVerification> {
+    return verifyAudit(this.prisma, keyring, anchors);
   }
 }

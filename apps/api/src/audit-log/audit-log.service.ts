@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  AUDIT_BREAK_LABELS,
   auditActionLabel,
   auditEntityLabel,
   auditRoleLabel,
@@ -11,7 +12,11 @@ import {
   type Locale,
   type SearchAuditLogQuery,
 } from '@pilot/domain';
+import type { AuditKeyring } from '@pilot/db';
 import { RefusedError } from '../platform/errors/api-errors.js';
+import { AUDIT_KEYRING, TEMPORAL_CLIENT } from '../platform/tokens.js';
+import { auditAnchors } from '@pilot/workflows/client';
+import type { Client } from '@temporalio/client';
 import { pageArgs } from '../platform/pagination.js';
 import { localDateTime, localized } from '../reporting/charts.js';
 import { csvFile, type CsvFile } from '../reporting/csv.js';
@@ -48,7 +53,11 @@ const json = (value: unknown) => (value === null || value === undefined ? '' : J
 /** 审计日志: search, export and the integrity check of the append-only, hash-chained log. */
 @Injectable()
 export class AuditLogService {
-  constructor(@Inject(AuditLogRepository) private readonly log: AuditLogRepository) {}
+  constructor(
+    @Inject(AuditLogRepository) private readonly log: AuditLogRepository,
+    @Inject(AUDIT_KEYRING) private readonly keyring: AuditKeyring,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
 
   async search(query: SearchAuditLogQuery, text: AuditLogTextQuery = {}): Promise<AuditPage> {
     const { rows, total } = await this.log.search(auditWhere(query, text.q), pageArgs(query));
@@ -56,12 +65,21 @@ export class AuditLogService {
     return { items: rows.map((row) => entry(row, names)), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** Every stream and checkpoint, held to the anchors the anchor workflow recorded outside the database. */
   async verify(): Promise<AuditChainCheck> {
-    const check = await this.log.verify();
+    const anchors = await auditAnchors(this.temporal);
+    const check = await this.log.verify(this.keyring, anchors ?? []);
+    const broken = check.firstBreak;
     return {
       ok: check.ok,
-      checked: check.checked,
-      brokenAt: check.brokenAt === undefined ? null : check.brokenAt.toString(),
+      checked: check.entries,
+      streams: check.streams,
+      legacyEntries: check.legacyEntries,
+      checkpoints: check.checkpoints,
+      brokenAt: broken?.seq ?? null,
+      firstBreak: broken ? { ...broken, label: AUDIT_BREAK_LABELS[broken.kind] } : null,
+      lastGoodAnchor: check.lastGoodAnchor,
+      anchorsChecked: anchors === null ? null : anchors.length,
       verifiedAt: formatInstant(Date.now()),
     };
   }

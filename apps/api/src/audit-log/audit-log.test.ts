@@ -1,4 +1,5 @@
 import { appendAudit } from '@pilot/db';
+import { AUDIT_ANCHOR_WORKFLOW_ID, checkpointNowUpdate } from '@pilot/workflows/messages';
 import { formatLocalDate } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
@@ -163,21 +164,42 @@ describe('audit log over HTTP', () => {
     expect((await api.anonymous.get('/audit/export.csv')).status).toBe(401);
   });
 
-  it('verifies the hash chain and names the first altered entry', async () => {
+  it('verifies every keyed stream against the anchors, and names the first altered entry', async () => {
+    // The anchor workflow runs beside the API; one checkpoint now, so there is an anchor to hold to.
+    const anchor = await api.runtime.deps.temporalClient.workflow
+      .getHandle(AUDIT_ANCHOR_WORKFLOW_ID)
+      .executeUpdate(checkpointNowUpdate, { args: [] });
+    expect(anchor).not.toBeNull();
     const intact = await admin.get<AuditChainCheck>('/audit/verify');
     expect(intact.status).toBe(200);
-    expect(intact.body).toMatchObject({ ok: true, brokenAt: null });
+    expect(intact.body).toMatchObject({ ok: true, brokenAt: null, firstBreak: null });
     expect(intact.body.checked).toBeGreaterThanOrEqual(4);
+    expect(intact.body.lastGoodAnchor).toMatchObject({ checkpointId: anchor!.checkpointId });
 
-    // Someone with database access edits an entry behind the triggers' back.
+    // The runtime may not touch the log at all; the database owner may, behind the triggers' back.
     const prisma = api.runtime.deps.prisma;
+    await expect(prisma.$executeRawUnsafe(`UPDATE audit_log SET "entityId" = 'forged'`)).rejects.toThrow(
+      /permission denied/,
+    );
     const target = await prisma.auditLog.findFirstOrThrow({ where: { action: 'catalogue.create_draft' } });
-    await prisma.$executeRawUnsafe('ALTER TABLE audit_log DISABLE TRIGGER USER');
-    await prisma.$executeRaw`UPDATE audit_log SET "entityId" = 'forged' WHERE seq = ${target.seq}`;
-    await prisma.$executeRawUnsafe('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    await prisma.$executeRawUnsafe('RESET ROLE');
+    try {
+      await prisma.$executeRawUnsafe('ALTER TABLE audit_log DISABLE TRIGGER USER');
+      await prisma.$executeRaw`UPDATE audit_log SET "entityId" = 'forged' WHERE seq = ${target.seq}`;
+      await prisma.$executeRawUnsafe('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    } finally {
+      await prisma.$executeRawUnsafe('SET ROLE pilot_runtime');
+    }
 
     const broken = await admin.get<AuditChainCheck>('/audit/verify');
     expect(broken.status).toBe(200);
-    expect(broken.body).toMatchObject({ ok: false, brokenAt: target.seq.toString() });
+    expect(broken.body).toMatchObject({
+      ok: false,
+      brokenAt: target.seq.toString(),
+      firstBreak: { kind: 'hash_mismatch', stream: target.stream, position: target.streamSeq },
+    });
+    expect(broken.body.firstBreak?.label.zh).toContain('被改动');
+    // The anchor vouched for that stream: it no longer holds.
+    expect(broken.body.lastGoodAnchor).toBeNull();
   });
 });

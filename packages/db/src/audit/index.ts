@@ -15,10 +15,4 @@ export {
   type AuditKeyring,
   type AuditSigner,
 } from './signer.js';
-export {
-  AUDIT_BREAKS,
-  verifyAudit,
-  type AuditBreak,
-  type AuditBreakKind,
-  type AuditVerification,
-} from './verify.js';
+export { verifyAudit, type AuditBreak, type AuditVerification } from './verify.js';

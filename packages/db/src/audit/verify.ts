@@ -4,21 +4,9 @@
 // names the first broken link and the newest anchor that still holds.
 import type { AuditLog, PrismaClient } from '../generated/prisma/client.js';
 import { AUDIT_GENESIS_HASH, hashedText, legacyHashedText } from './append.js';
-import type { AuditAnchor } from '@pilot/domain';
+import type { AuditAnchor, AuditBreakKind } from '@pilot/domain';
 import { checkpointText, type StreamHead } from './checkpoint.js';
 import { LEGACY_KEY_ID, sameMac, type AuditKeyring } from './signer.js';
-
-export const AUDIT_BREAKS = [
-  'sequence_gap',
-  'link_broken',
-  'hash_mismatch',
-  'unknown_key',
-  'stream_truncated',
-  'stream_rewritten',
-  'checkpoint_broken',
-  'checkpoint_missing',
-] as const;
-export type AuditBreakKind = (typeof AUDIT_BREAKS)[number];
 
 export interface AuditBreak {
   kind: AuditBreakKind;
