@@ -230,9 +230,12 @@ export class PilotDriver {
     await this.currentRunId();
     const now = await this.now();
     for (const task of snap.openTasks) {
-      if (task.status !== 'open') continue;
+      if (task.status !== 'open' || task.missedAt <= now) continue;
       if (this.options.submit && !this.options.submit(task, snap, now)) continue;
-      await this.submitTask(task, snap);
+      // A person who arrives just as the grace ends is told the task closed; so is the driver.
+      await this.submitTask(task, snap).catch((error: unknown) => {
+        if (!refusalOf(error)?.some((r) => r.code === 'task_closed')) throw error;
+      });
     }
     snap = await this.snapshot();
     for (const item of snap.openRectifications) {

@@ -25,6 +25,8 @@ export interface ApiHarnessOptions {
   /** A running Temporal to use; `undefined` address means "start a dev server". */
   temporalAddress?: string;
   databaseUrl?: string;
+  /** Run the worker inside the API (the embedded default); by default only when the harness starts Temporal. */
+  embeddedWorker?: boolean;
 }
 
 export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
@@ -56,7 +58,7 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
       ...dbEnv,
       TEMPORAL_ADDRESS: address,
       TEMPORAL_TASK_QUEUE: `api-test-${process.pid}`,
-      PILOT_WORKER: embedded ? 'embedded' : 'none',
+      PILOT_WORKER: (options.embeddedWorker ?? embedded) ? 'embedded' : 'none',
       LOG_LEVEL: 'warn',
     });
     const runtime = await openRuntime(config);
