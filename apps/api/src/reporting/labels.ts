@@ -1,16 +1,12 @@
-import type { LocalizedText } from '@pilot/domain';
+import { RECTIFICATION_STATUS_LABELS, type LocalizedText } from '@pilot/domain';
 
 /*
  * Display names of database states the domain package does not label (it names stages, phases and
  * inspection kinds): rectification ledger states (台账), severities and star ratings.
  */
-export const RECTIFICATION_STATE_LABELS: Readonly<Record<string, LocalizedText>> = {
-  open: { zh: '待整改', en: 'Open' },
-  responded: { zh: '已答复待核验', en: 'Awaiting verification' },
-  reopened: { zh: '退回重新整改', en: 'Reopened' },
-  closed: { zh: '已销号', en: 'Closed' },
-  cancelled: { zh: '已撤销', en: 'Cancelled' },
-};
+/** The records' own words for a rectification's state, 已管控 included. */
+export const RECTIFICATION_STATE_LABELS: Readonly<Record<string, LocalizedText>> =
+  RECTIFICATION_STATUS_LABELS;
 
 export const SEVERITY_LABELS: Readonly<Record<string, LocalizedText>> = {
   minor: { zh: '一般', en: 'Minor' },

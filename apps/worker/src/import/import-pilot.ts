@@ -336,6 +336,8 @@ async function recordPaperInspections(
         const closedAt = new Date(submittedAt.getTime() + span);
         const firmUser = `usr-${spec.firmId}`;
         const inspector = task.assigneeId ?? null;
+        // A self-inspection's task is the firm's own; its findings were still closed by an inspector.
+        const verifier = spec.inspectorAssignments[0]?.inspectorId ?? inspector;
         await tx.rectification.create({
           data: {
             id,
@@ -364,7 +366,7 @@ async function recordPaperInspections(
                 id: `${id}:verification:1`,
                 verdict: 'accept',
                 reason: '纸质台账已销号',
-                verifierId: inspector ?? 'system',
+                verifierId: verifier ?? 'system',
                 verifiedAt: closedAt,
               },
             },
@@ -383,7 +385,7 @@ async function recordPaperInspections(
                   fromStatus: 'responded',
                   toStatus: 'closed',
                   at: closedAt,
-                  actorId: inspector,
+                  actorId: verifier,
                   note: '纸质台账已销号',
                 },
               ],

@@ -18,6 +18,10 @@ const BY_STATUS: Readonly<Record<number, LocalizedText>> = {
   405: { zh: '该地址不支持此请求方式。', en: 'This address does not accept this method.' },
   413: { zh: '请求内容过大。', en: 'The request is too large.' },
   415: { zh: '不支持的请求内容类型。', en: 'This content type is not accepted.' },
+  503: {
+    zh: '流程服务暂时不可用，本次操作未执行，请稍后重试。',
+    en: 'The workflow service is briefly unavailable; nothing was done. Try again shortly.',
+  },
 };
 const OTHER_CLIENT_ERROR: LocalizedText = { zh: '请求有误。', en: 'The request is not valid.' };
 const INTERNAL: LocalizedText = {
@@ -60,7 +64,7 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       void reply.status(status).send({
         error: {
-          code: status === 404 ? 'not_found' : 'http_error',
+          code: status === 404 ? 'not_found' : status === 503 ? 'unavailable' : 'http_error',
           message: byStatus(status, locale),
           detail: exception.message,
           requestId,

@@ -12,6 +12,7 @@ import { from, of, switchMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/decorators.js';
 import { IdempotencyConflictError, InvalidInputError } from '../errors/api-errors.js';
 import { PRISMA } from '../tokens.js';
+import { localeOf } from '../validation/locale.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -47,7 +48,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new InvalidInputError([
         {
           path: 'Idempotency-Key',
-          message: 'Idempotency-Key must be 8–100 characters of A–Z a–z 0–9 . _ : -',
+          message:
+            localeOf(request) === 'en'
+              ? 'Idempotency-Key must be 8–100 characters of A–Z a–z 0–9 . _ : -'
+              : '幂等键（Idempotency-Key）须为 8–100 位字母、数字或 . _ : -',
         },
       ]);
     }
