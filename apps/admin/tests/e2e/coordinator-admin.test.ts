@@ -1,7 +1,9 @@
 // The coordinator and admin screens in a real browser against the whole real stack (one stack for
-// this file): enrolling a compound after previewing its schedule, promoting an eligible pilot and
-// being refused for one still in consolidation, the pilot board's filters, the audit chain, the
-// catalogue's draft → edit → publish, users, archives, a no-JavaScript action and a 375 px phone.
+// this file): enrolling a compound after previewing its schedule (its order of work), promoting an
+// eligible pilot and seeing promotion disabled with the rule's reasons for one still in
+// consolidation, the pilot board's filters, the pilot's inspections filtered and paged, the audit
+// log by label, the catalogue's draft → edit → publish, users, archives, a no-JavaScript action and
+// a 375 px phone.
 // Screenshots of each step land in apps/admin/test-results/screenshots/.
 import { DEMO_PASSWORD } from '@pilot/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -111,10 +113,14 @@ describe('coordinator and admin screens', () => {
     await enroll.assign({ concentrated: '孙明', weekly: '孙明', monthly: '赵丽' });
     await screenshot(page, 'enroll-form');
 
-    // Two kinds have nobody yet: the API says so, and the empty selects are marked where they are.
+    // Two kinds have nobody yet: the page says which, in words, and marks the empty selects.
     await enroll.requestPreview();
     await enroll.fieldError('inspectors').waitFor();
-    expect(await enroll.fieldError('inspectors').innerText()).toContain('尚未分配检查员');
+    const missing = await enroll.fieldError('inspectors').innerText();
+    expect(missing).toContain('尚未指定检查员');
+    expect(missing).toContain('季度专项检查');
+    expect(missing).toContain('重点部位巩固检查');
+    expect(missing).not.toMatch(/quarterly|consolidation/);
     expect(await enroll.fieldError('enroll-inspector-quarterly').innerText()).toBe('请选择检查员');
     expect(await page.locator('#enroll-inspector-quarterly').getAttribute('aria-invalid')).toBe('true');
     expect(await enroll.schedule.count()).toBe(0);
@@ -126,6 +132,13 @@ describe('coordinator and admin screens', () => {
     const summary = await enroll.scheduleSummary.innerText();
     expect(summary).toContain('滨河小区（锦润物业）');
     expect(summary).toContain('共 2 轮');
+    // The order of work, numbered, above each round's inspections.
+    const order = await enroll.steps(1);
+    expect(order).toHaveLength(3);
+    expect(order[0]).toMatch(/^1 .*自查自纠/);
+    expect(order[1]).toMatch(/^2 集中检查/);
+    expect(order[2]).toMatch(/^3 周、月、季专项检查/);
+    expect((await enroll.steps(2)).join(' ')).toContain('重点部位');
     const first = await enroll.scheduleRows(1);
     expect(first[0]?.[0]).toBe('企业自查');
     expect(first[0]?.[3]).toBe('物业企业');
@@ -148,8 +161,18 @@ describe('coordinator and admin screens', () => {
     expect(new URL(page.url()).pathname).toBe('/pilots/enr-cmp-binhexiaoqu');
     expect(await page.getByTestId('enrolled').innerText()).toContain('已纳入试点');
     expect(await detail.title.innerText()).toBe('滨河小区');
-    expect(await detail.stage.innerText()).toBe('全面提升');
+    expect(await detail.stage.innerText()).toBe('全面提升阶段');
     expect(await detail.currentPhase()).toBe('self_inspection');
+    // 自查自纠 is round 1, not “round 0”.
+    expect(await page.getByTestId('pilot-round').innerText()).toBe('第 1 轮 · 自查自纠阶段');
+    // 进行中的检查 and 过程记录 read the same status: the self-inspection is open in both.
+    const self = 'enr-cmp-binhexiaoqu:r1-self-01';
+    expect(
+      await detail.openTasks.and(page.locator(`[data-task="${self}"]`)).getAttribute('data-status'),
+    ).toBe('open');
+    expect(
+      await detail.inspections.and(page.locator(`[data-task="${self}"]`)).getAttribute('data-status'),
+    ).toBe('open');
     await screenshot(page, 'enroll-done-detail');
   });
 
@@ -190,6 +213,16 @@ describe('coordinator and admin screens', () => {
       '变化',
     ]);
     expect(await detail.categoryTable.locator('tbody tr').count()).toBe(8);
+    // Both rates of a round, named apart.
+    expect(await detail.categoryTable.locator('tfoot tr[data-rate] th').allInnerTexts()).toEqual([
+      '合格率',
+      '规范操作执行率',
+    ]);
+    // Every condition of the rule is met, shown before anyone clicks, and the button is offered.
+    expect(await detail.promotion.getAttribute('data-allowed')).toBe('true');
+    expect(await detail.unmet.count()).toBe(0);
+    expect(await detail.met.count()).toBeGreaterThanOrEqual(3);
+    expect(await detail.actionButton('promote').isEnabled()).toBe(true);
     await screenshot(page, 'promote-detail');
 
     const panel = await detail.begin('promote');
@@ -200,29 +233,66 @@ describe('coordinator and admin screens', () => {
     expect(await detail.demonstrationBadge.isVisible()).toBe(true);
     expect(await detail.phase.innerText()).toContain('示范小区');
     expect(await detail.currentPhase()).toBe('demonstration');
-    // Promoted: the button is gone.
+    // Promoted: the conditions and the button are gone.
     expect(await detail.actionButton('promote').count()).toBe(0);
+    expect(await detail.promotion.count()).toBe(0);
     await screenshot(page, 'promote-done');
 
     await board.goto();
     expect(await board.card('cmp-lijingyuan').getByTestId('badge-demonstration').isVisible()).toBe(true);
   });
 
-  it('shows the rule’s reasons when a pilot still in consolidation cannot be promoted', async () => {
+  it('keeps promotion disabled with the rule’s unmet conditions for a pilot still in consolidation', async () => {
     const page = await signedIn('admin.jinshui');
     const detail = new PilotDetailPage(page, stack.adminUrl);
     await detail.goto('enr-cmp-jinguiyuan');
-    expect(await detail.stage.innerText()).toBe('总结巩固');
-    await detail.begin('promote');
-    expect(await detail.confirm('promote')).toBe('problem');
-    const reasons = await detail.refusalReasons.allInnerTexts();
-    expect(reasons.length).toBeGreaterThanOrEqual(2);
-    expect(reasons.join('\n')).toContain('全面推广阶段');
-    expect(await page.locator('[data-testid="confirm-promote"] [role="alert"]').innerText()).toContain(
-      '暂不能评定为示范小区',
-    );
+    expect(await detail.stage.innerText()).toBe('总结巩固阶段');
+    // Before anyone clicks: disabled, with what is missing and what is already met.
+    expect(await detail.actionButton('promote').isDisabled()).toBe(true);
+    expect(await detail.promotion.getAttribute('data-allowed')).toBe('false');
+    const unmet = await detail.unmet.allInnerTexts();
+    expect(unmet.length).toBeGreaterThanOrEqual(2);
+    expect(unmet.join('\n')).toContain('全面推广阶段');
+    expect(await detail.met.count()).toBeGreaterThanOrEqual(1);
+    // Other refused actions stay in view, disabled, each with its reason.
+    expect(await detail.actionButton('rollout').isDisabled()).toBe(true);
+    expect(await detail.why('rollout').innerText()).toContain('全面推广阶段');
+    expect(await detail.actionButton('pause').isEnabled()).toBe(true);
     expect(await detail.demonstrationBadge.count()).toBe(0);
-    await screenshot(page, 'promote-refused');
+    // The consolidation round's key parts (places of the compound, by its features) in their loop.
+    expect(await detail.keyParts.count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('key-part-loop').innerText()).toContain('化粪池');
+    expect(await page.getByTestId('pilot-features').innerText()).toContain('化粪池');
+    await screenshot(page, 'promote-disabled');
+
+    // The address cannot open a step the rule refuses.
+    await detail.goto('enr-cmp-jinguiyuan', '?action=promote');
+    expect(await detail.confirmPanel('promote').count()).toBe(0);
+  });
+
+  it('filters and pages a pilot’s inspections through the API, keeping the filters in the address', async () => {
+    const page = await signedIn('coord.wang');
+    const detail = new PilotDetailPage(page, stack.adminUrl);
+    await detail.goto('enr-cmp-jinguiyuan');
+    const filters = page.getByTestId('pilot-task-filters');
+    // Two rounds of inspections: more than one page of 20.
+    expect(await detail.inspections.count()).toBe(20);
+    // The filters fold away until one is set.
+    await filters.getByTestId('pilot-task-more').click();
+    await page.locator('#pilot-task-kind').selectOption({ label: '周检查' });
+    await filters.getByTestId('pilot-task-apply-all').click();
+    await page.waitForURL((url) => url.searchParams.get('taskKind') === 'weekly');
+    const kinds = await detail.inspections.evaluateAll((rows) =>
+      rows.map((row) => row.getAttribute('data-kind')),
+    );
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(new Set(kinds)).toEqual(new Set(['weekly']));
+    await page.locator('[data-testid="pilot-inspections"] a[rel="next"]').click();
+    await page.waitForURL((url) => url.searchParams.get('taskPage') === '2');
+    // The kind stays chosen on the next page.
+    expect(new URL(page.url()).searchParams.get('taskKind')).toBe('weekly');
+    expect(await page.locator('#pilot-task-kind').inputValue()).toBe('weekly');
+    await screenshot(page, 'pilot-inspections-filtered');
   });
 
   it('verifies the audit chain, finds the promotion and exports CSV', async () => {
@@ -234,19 +304,26 @@ describe('coordinator and admin screens', () => {
     expect(await audit.verifyResult.innerText()).toMatch(/哈希链完整：已校验 \d+ 条记录/);
     await screenshot(page, 'audit-verify');
 
-    // `compound` matches every compound.* action (a prefix up to a dot).
-    await audit.search({ action: 'compound' });
+    // An action picked by its words; entries say what happened, not the code.
+    await audit.search({ action: '评定为示范小区' });
+    expect(new URL(page.url()).searchParams.get('action')).toBe('compound.promote_demonstration');
     const actions = await audit.actions();
-    expect(actions).toContain('compound.promote_demonstration');
-    expect(actions.every((action) => action.startsWith('compound.'))).toBe(true);
+    expect(actions.length).toBeGreaterThanOrEqual(1);
+    expect(actions.every((action) => action === 'compound.promote_demonstration')).toBe(true);
+    expect(new Set(await audit.actionLabels())).toEqual(new Set(['评定为示范小区']));
     await screenshot(page, 'audit-search');
 
     const href = await audit.csv.getAttribute('href');
-    expect(href).toContain('action=compound');
+    expect(href).toContain('action=compound.promote_demonstration');
     const csv = await page.request.get(new URL(href ?? '', page.url()).href);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect(await csv.text()).toContain('compound.promote_demonstration');
+
+    // Free text matches the words of actions and records: 示范 finds the promotion.
+    await audit.goto(`?q=${encodeURIComponent('示范')}`);
+    expect(await audit.actions()).toContain('compound.promote_demonstration');
+    await screenshot(page, 'audit-search-words');
   });
 
   it('lists archives and downloads one', async () => {
@@ -267,12 +344,13 @@ describe('coordinator and admin screens', () => {
     const page = await signedIn('admin.jinshui');
     const catalogue = new CataloguePage(page, stack.adminUrl);
     await catalogue.goto();
-    expect(await catalogue.shownVersion()).toBe('2024.1');
+    // The newest published version shows first (2026.1; 2024.1 is published too).
+    expect(await catalogue.shownVersion()).toBe('2026.1');
     expect(await page.getByTestId('weekly-only').innerText()).toContain('35');
     await screenshot(page, 'catalogue');
 
-    await catalogue.draft('2024.2', '物业企业激励评价工作标准（试点版·修订）');
-    expect(await catalogue.shownVersion()).toBe('2024.2');
+    await catalogue.draft('2026.2', '物业企业激励评价工作标准（2026 修订）');
+    expect(await catalogue.shownVersion()).toBe('2026.2');
 
     await catalogue.edit('A-01');
     await page.locator('#edit-weight').fill('400');
@@ -295,7 +373,7 @@ describe('coordinator and admin screens', () => {
 
     const fingerprint = await catalogue.publish();
     expect(fingerprint).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
-    expect(await catalogue.done.innerText()).toContain('2024.2 已发布');
+    expect(await catalogue.done.innerText()).toContain('2026.2 已发布');
     expect(await catalogue.detail.innerText()).toContain(fingerprint);
     await screenshot(page, 'catalogue-published');
   });

@@ -26,13 +26,23 @@ export class AuditPage {
     await this.root.waitFor();
   }
 
-  async search(input: { action?: string; entityId?: string }): Promise<void> {
-    if (input.action !== undefined) await this.page.locator('#audit-action').fill(input.action);
+  /** Searches by words (`q`), by an action picked by its label, or by entity id. */
+  async search(input: { q?: string; action?: string; entityId?: string }): Promise<void> {
+    if (input.q !== undefined) await this.page.locator('#audit-q').fill(input.q);
+    if (input.action !== undefined)
+      await this.page.locator('#audit-action').selectOption({ label: input.action });
     if (input.entityId !== undefined) await this.page.locator('#audit-entity-id').fill(input.entityId);
     const before = this.page.url();
     await this.page.getByTestId('audit-apply').click();
     await this.page.waitForURL((url) => url.href !== before);
     await this.page.waitForFunction(() => !document.querySelector('main[aria-busy="true"]'));
+  }
+
+  /** What each entry says it did (the label, not the code). */
+  async actionLabels(): Promise<string[]> {
+    return this.entries
+      .locator('.action')
+      .evaluateAll((items) => items.map((item) => (item.firstChild?.textContent ?? '').trim()));
   }
 
   async actions(): Promise<string[]> {

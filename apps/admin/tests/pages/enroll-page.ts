@@ -63,6 +63,21 @@ export class EnrollPage {
       );
   }
 
+  /** The numbered order of work of a round (自查自纠 → 集中检查 → 周、月、季专项检查). */
+  async steps(round: number): Promise<string[]> {
+    return this.page
+      .locator(
+        `[data-testid="schedule-preview"] details[data-round="${round}"] [data-testid="schedule-steps"] li`,
+      )
+      .evaluateAll((items) =>
+        items.map((item) =>
+          [item.querySelector('.step-number')?.textContent, item.querySelector('.step-label')?.textContent]
+            .map((text) => (text ?? '').trim())
+            .join(' '),
+        ),
+      );
+  }
+
   async confirmEnrollment(): Promise<void> {
     await this.confirm.click();
     await this.page.waitForURL((url) => url.pathname.startsWith('/pilots/'));

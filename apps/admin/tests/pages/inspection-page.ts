@@ -8,6 +8,10 @@ export class InspectionPage {
   readonly form: Locator;
   readonly progress: Locator;
   readonly categories: Locator;
+  /** On a key-part check: one section per place (重点部位). */
+  readonly keyParts: Locator;
+  /** The folded list of standards that do not apply to the compound (不适用). */
+  readonly notApplicable: Locator;
   readonly items: Locator;
   readonly reviewButton: Locator;
   readonly submitButton: Locator;
@@ -20,6 +24,8 @@ export class InspectionPage {
     this.form = page.getByTestId('inspection-form');
     this.progress = page.getByTestId('progress');
     this.categories = page.getByTestId('category');
+    this.keyParts = page.getByTestId('key-part-section');
+    this.notApplicable = page.getByTestId('not-applicable');
     this.items = page.getByTestId('checklist-item');
     this.reviewButton = page.getByTestId('review');
     this.submitButton = page.getByTestId('submit');
@@ -38,6 +44,21 @@ export class InspectionPage {
     return this.items.evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
   }
 
+  /** Every entry id (`pump_room/C-09` at a key part, the code elsewhere), in checklist order. */
+  entryIds(): Promise<string[]> {
+    return this.items.evaluateAll((items) => items.map((item) => item.getAttribute('data-entry') ?? ''));
+  }
+
+  keyPart(code: string): Locator {
+    return this.page.locator(`[data-testid="key-part-section"][data-key-part="${code}"]`);
+  }
+
+  /** Opens a collapsed key part by tapping its heading. */
+  async openKeyPart(code: string): Promise<void> {
+    const part = this.keyPart(code);
+    if ((await part.getAttribute('open')) === null) await part.locator(':scope > summary').click();
+  }
+
   category(code: string): Locator {
     return this.page.locator(`[data-testid="category"][data-category="${code}"]`);
   }
@@ -48,8 +69,9 @@ export class InspectionPage {
     if ((await category.getAttribute('open')) === null) await category.locator(':scope > summary').click();
   }
 
-  item(code: string): Locator {
-    return this.page.locator(`[data-testid="checklist-item"][data-code="${code}"]`);
+  /** One question by its entry id (the code alone on whole-compound checks). */
+  item(id: string): Locator {
+    return this.page.locator(`[data-testid="checklist-item"][data-entry="${id}"]`);
   }
 
   async answer(code: string, outcome: Outcome): Promise<void> {
@@ -58,7 +80,7 @@ export class InspectionPage {
     await this.page.waitForFunction(
       ([c, o]) =>
         document
-          .querySelector(`[data-testid="checklist-item"][data-code="${c}"]`)
+          .querySelector(`[data-testid="checklist-item"][data-entry="${c}"]`)
           ?.getAttribute('data-outcome') === o,
       [code, outcome] as const,
     );

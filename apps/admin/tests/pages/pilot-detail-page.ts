@@ -14,6 +14,15 @@ export class PilotDetailPage {
   readonly refusalReasons: Locator;
   readonly stepper: Locator;
   readonly categoryTable: Locator;
+  /** 示范小区评定条件: every condition, met and unmet, before anyone clicks. */
+  readonly promotion: Locator;
+  readonly unmet: Locator;
+  readonly met: Locator;
+  /** 重点部位 of the consolidation round, with their loop status and before → after. */
+  readonly keyParts: Locator;
+  /** 进行中的检查 (live) and the pilot's paged inspections in 过程记录. */
+  readonly openTasks: Locator;
+  readonly inspections: Locator;
 
   constructor(
     readonly page: Page,
@@ -29,6 +38,17 @@ export class PilotDetailPage {
     this.refusalReasons = page.locator('[data-testid="refusal-reasons"] li');
     this.stepper = page.getByTestId('stage-stepper');
     this.categoryTable = page.getByTestId('category-table');
+    this.promotion = page.getByTestId('promotion-eligibility');
+    this.unmet = page.getByTestId('promotion-unmet');
+    this.met = page.getByTestId('promotion-met');
+    this.keyParts = page.getByTestId('key-part');
+    this.openTasks = page.locator('[data-testid="pilot-now"] li[data-task]');
+    this.inspections = page.locator('[data-testid="pilot-inspections"] li[data-task]');
+  }
+
+  /** Why an action is not possible now, as shown next to its disabled button. */
+  why(action: PilotAction): Locator {
+    return this.page.getByTestId(`why-${action}`);
   }
 
   async goto(pilotId: string, query = ''): Promise<void> {

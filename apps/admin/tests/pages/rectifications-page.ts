@@ -5,6 +5,7 @@ export class RectificationsPage {
   readonly list: Locator;
   readonly detail: Locator;
   readonly respondForm: Locator;
+  readonly controlForm: Locator;
   readonly verifyForm: Locator;
   readonly done: Locator;
 
@@ -15,13 +16,19 @@ export class RectificationsPage {
     this.list = page.getByTestId('rectifications-page');
     this.detail = page.getByTestId('rectification-page');
     this.respondForm = page.getByTestId('respond-form');
+    this.controlForm = page.getByTestId('control-form');
     this.verifyForm = page.getByTestId('verify-form');
     this.done = page.getByTestId('action-done');
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/rectifications`);
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/rectifications${query}`);
     await this.list.waitFor();
+  }
+
+  /** The cards of a filtered list (or every card of the overview). */
+  cards(): Locator {
+    return this.page.getByTestId('rectification-card');
   }
 
   card(id: string): Locator {
@@ -50,6 +57,19 @@ export class RectificationsPage {
     });
     await this.respondForm.getByTestId('attachment').first().waitFor();
     await this.respondForm.getByTestId('respond-submit').click();
+    await this.done.waitFor();
+  }
+
+  /** 先行管控: the measures taken and a photo of them. */
+  async control(measures: string, png: Buffer): Promise<void> {
+    await this.controlForm.locator('textarea[name="measures"]').fill(measures);
+    await this.controlForm.locator('input[type="file"]').setInputFiles({
+      name: 'fenced.png',
+      mimeType: 'image/png',
+      buffer: png,
+    });
+    await this.controlForm.getByTestId('attachment').first().waitFor();
+    await this.controlForm.getByTestId('control-submit').click();
     await this.done.waitFor();
   }
 

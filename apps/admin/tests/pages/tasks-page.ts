@@ -11,9 +11,14 @@ export class TasksPage {
     this.root = page.getByTestId('tasks-page');
   }
 
-  async goto(): Promise<void> {
-    await this.page.goto(`${this.baseUrl}/tasks`);
+  async goto(query = ''): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/tasks${query}`);
     await this.root.waitFor();
+  }
+
+  /** Every task card on the page (a filtered list, or the overview's groups). */
+  allCards(): Locator {
+    return this.page.getByTestId('task-card');
   }
 
   group(name: 'overdue' | 'today' | 'upcoming' | 'done' | 'missed'): Locator {

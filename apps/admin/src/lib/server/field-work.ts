@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { canonicalJson, fnv1a64, interimControlOf } from '@pilot/domain';
+import { canonicalJson, fnv1a64 } from '@pilot/domain';
 import type { Attachment, EvidenceFile } from '$lib/api/field-work';
 import type { SessionUser, UserRole } from '$lib/api/types';
 import type { StandardInfo } from '$lib/components/rectifications/types';
@@ -126,10 +126,7 @@ export async function standardsOfPilots(
       byVersion.set(
         id,
         Object.fromEntries(
-          version.data.standards.map((s) => [
-            s.code,
-            { title: s.title, requirement: s.requirement, interimControl: interimControlOf(s) },
-          ]),
+          version.data.standards.map((s) => [s.code, { title: s.title, requirement: s.requirement }]),
         ),
       );
     }),

@@ -30,4 +30,13 @@ describe('audit filters', () => {
     );
     expect(withQuery('/audit', auditSearch({ page: 1 }, 1))).toBe('/audit');
   });
+
+  it('searches by words: the free text travels as q, to the list and to the CSV alike', () => {
+    const filters = parseAuditFilters(new URLSearchParams('q=管控&entityType=rectification'));
+    expect(filters).toEqual({ q: '管控', entityType: 'rectification', page: 1 });
+    expect(auditQuery(filters)).toEqual({ q: '管控', entityType: 'rectification' });
+    expect(withQuery('/audit/export.csv', auditSearch(filters))).toBe(
+      `/audit/export.csv?q=${encodeURIComponent('管控')}&entityType=rectification`,
+    );
+  });
 });

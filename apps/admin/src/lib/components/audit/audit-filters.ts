@@ -4,7 +4,9 @@
  */
 
 export interface AuditFilters {
-  /** An action or its prefix (`pilot`, `catalogue.publish`). */
+  /** Free text: the action's or the entity type's words in either language (管控 finds `rectification.control`). */
+  q?: string;
+  /** An action or its prefix (`pilot`, `catalogue.publish`); the form picks one by its label. */
   action?: string;
   entityType?: string;
   entityId?: string;
@@ -24,6 +26,8 @@ function clean(value: string | null, max: number): string | undefined {
 
 export function parseAuditFilters(params: URLSearchParams): AuditFilters {
   const filters: AuditFilters = { page: 1 };
+  const q = clean(params.get('q'), 100);
+  if (q) filters.q = q;
   const action = clean(params.get('action'), 100);
   const entityType = clean(params.get('entityType'), 64);
   const entityId = clean(params.get('entityId'), 200);
@@ -44,6 +48,7 @@ export function parseAuditFilters(params: URLSearchParams): AuditFilters {
 /** The filters as the API's query (paging is added by the caller that pages). */
 export function auditQuery(filters: AuditFilters) {
   return {
+    ...(filters.q ? { q: filters.q } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
@@ -56,6 +61,7 @@ export function auditQuery(filters: AuditFilters) {
 /** The filters as the address writes them (the form's field names), optionally on another page. */
 export function auditSearch(filters: AuditFilters, page?: number): Record<string, string | undefined> {
   return {
+    q: filters.q,
     action: filters.action,
     entityType: filters.entityType,
     entityId: filters.entityId,

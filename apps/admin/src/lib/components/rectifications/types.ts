@@ -5,8 +5,6 @@ import type { Attachment, RectificationStatus } from '$lib/api/field-work';
 export interface StandardInfo {
   title: LocalizedText;
   requirement: string;
-  /** What counts as 已管控 for a critical standard that cannot be fixed in a day; null otherwise. */
-  interimControl: LocalizedText | null;
 }
 
 /** The rectification page's form actions: 先行管控, 整改答复 (firm) and 核验 (inspector). */
