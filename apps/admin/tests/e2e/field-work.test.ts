@@ -499,6 +499,10 @@ describe('field work on a phone: inspect, rectify, verify', () => {
     const page = await context.newPage();
     await new LoginPage(page, stack.adminUrl).logInAs('firm.anhe', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/compounds');
+    // 自查自纠 is the start of round 1 (the record's “round 0” is never shown).
+    expect(
+      await page.locator('[data-compound="cmp-yihejiayuan"] [data-testid="compound-round"]').innerText(),
+    ).toBe('第 1 轮 · 自查自纠阶段');
     const self = page.getByTestId('self-inspections').locator('a').first();
     await self.waitFor();
     await self.click();
