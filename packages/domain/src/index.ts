@@ -20,6 +20,7 @@ export { WEEKLY_CHECKLIST_CODES } from './catalogue/weekly-checklist.js';
 export { DEFAULT_CATALOGUE } from './catalogue/default-catalogue.js';
 export { CATALOGUE_2026_1 } from './catalogue/catalogue-2026-1.js';
 export { PUBLISHED_CATALOGUES } from './catalogue/published-catalogues.js';
+export * from './catalogue/catalogue-ref.js';
 export { CATALOGUE_SHAPE, STANDARD_CODE_PATTERN, validateCatalogue } from './catalogue/validate-catalogue.js';
 export {
   checklistFor,

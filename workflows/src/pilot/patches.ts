@@ -11,3 +11,5 @@ export const PATCH_COMPOUND_FEATURES = 'compound-features';
 export const PATCH_KEY_PARTS = 'key-parts-as-places';
 /** 规范操作执行率 is measured over staff-operation items and judges promotion. */
 export const PATCH_OPERATION_RATE = 'operation-rate';
+/** The catalogue comes by reference (id + fingerprint) and is shared, not copied into every run. */
+export const PATCH_CATALOGUE_BY_REFERENCE = 'catalogue-by-reference';

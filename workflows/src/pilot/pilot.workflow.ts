@@ -14,7 +14,8 @@ import { completePlan, type PilotOutcome, type PilotWorkflowArgs } from '@pilot/
 import { allowedActionsQuery, enrollmentRecordedUpdate, snapshotQuery } from '../messages.js';
 import { db } from './activities.js';
 import { initialState, recordEnrollment } from './enrollment.js';
-import { PATCH_COMPOUND_FEATURES } from './patches.js';
+import { catalogueOf } from './catalogue-cache.js';
+import { PATCH_CATALOGUE_BY_REFERENCE, PATCH_COMPOUND_FEATURES } from './patches.js';
 import { registerInspectionUpdates } from './inspection-updates.js';
 import { registerRectificationUpdates } from './rectification-updates.js';
 import { afterEvaluation, evaluateRound } from './round-end.js';
@@ -60,7 +61,9 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
     return enrollmentRecorded(ctx);
   });
 
-  ctx.catalogue = await db.loadCatalogue(input.catalogueVersionId);
+  ctx.catalogue = patched(PATCH_CATALOGUE_BY_REFERENCE)
+    ? catalogueOf(await db.resolveCatalogue(input.catalogueVersionId))
+    : await db.loadCatalogue(input.catalogueVersionId);
   if (patched(PATCH_COMPOUND_FEATURES)) ctx.features = await db.loadCompoundFeatures(input.compoundId);
   if (!args.carried) await recordEnrollment(ctx);
   ctx.recorded = true;
