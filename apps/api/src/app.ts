@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 // Imported before AppModule, so a controller that reads the limit from here while AppModule's own
 // imports are still being evaluated (app.ts → app.module → controller → app.ts) finds it set.
-import { MAX_UPLOAD_BYTES } from './platform/upload-limits.js';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FIELDS, MAX_UPLOAD_FILES } from './platform/upload-limits.js';
 import multipart from '@fastify/multipart';
 import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
+import { registerSecurityPlugins } from './platform/http/security-plugins.js';
+import { answerClientError, answerFrameworkError, installInputEdge } from './platform/http/input-edge.js';
 import type { PlatformDependencies } from './platform/platform.module.js';
 
 const levels: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -56,10 +58,20 @@ function logRequests(app: NestFastifyApplication): void {
 export async function createApiApp(deps: PlatformDependencies): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(deps),
-    new FastifyAdapter({ genReqId: () => crypto.randomUUID(), requestIdHeader: 'x-request-id' }),
+    new FastifyAdapter({
+      genReqId: () => crypto.randomUUID(),
+      requestIdHeader: 'x-request-id',
+      trustProxy: deps.config.trustProxy,
+      frameworkErrors: answerFrameworkError,
+      clientErrorHandler: answerClientError,
+    }),
     { logger: createLogger(deps.config.logLevel), abortOnError: false },
   );
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20 } });
+  await registerSecurityPlugins(app, deps.config);
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_UPLOAD_FILES, fields: MAX_UPLOAD_FIELDS },
+  });
+  installInputEdge(app);
   logRequests(app);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });

@@ -28,6 +28,31 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
     /** Minutes between audit checkpoints, anchored in the anchor workflow's history. */
     AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+    /** How long a write waits for a worker to run its Update before answering 503 (retry with the same key). */
+    WORKFLOW_UPDATE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    /** A session ends after this long without use… */
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(120),
+    /** …and this long after log-in however busy (token rotation keeps the original end). */
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24)
+      .default(12),
+    /** Requests per minute from one client address, over all routes. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(100_000).default(600),
+    /** Log-in requests per minute from one client address, right or wrong. */
+    LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    /**
+     * Which proxies' X-Forwarded-For to believe for the client's address: `loopback` (the admin UI's
+     * server on this machine, the default), `false`, or a comma list of addresses / CIDRs.
+     */
+    TRUST_PROXY: z.string().min(1).default('loopback'),
   })
   .transform((env) => ({
     host: env.API_HOST,
@@ -45,7 +70,20 @@ const ConfigSchema = z
     embeddedWorker: (env.PILOT_WORKER ?? (env.DATABASE_URL ? 'none' : 'embedded')) === 'embedded',
     logLevel: env.LOG_LEVEL,
     auditAnchorMinutes: env.AUDIT_ANCHOR_MINUTES,
+    workflowUpdateTimeoutMs: env.WORKFLOW_UPDATE_TIMEOUT_SECONDS * 1000,
+    session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, maxMs: env.SESSION_MAX_HOURS * 3_600_000 },
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, loginPerMinute: env.LOGIN_RATE_PER_MINUTE },
+    trustProxy: trustProxy(env.TRUST_PROXY),
   }));
+
+/** Fastify's trustProxy from the setting: false, or the addresses whose forwarding header counts. */
+function trustProxy(value: string): false | string[] {
+  if (value === 'false') return false;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}
 
 export type ApiConfig = z.output<typeof ConfigSchema>;
 

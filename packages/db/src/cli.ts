@@ -48,8 +48,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'seed': {
       const target = await ensureDataDir();
-      const { seedDemoData } = await import('./seed/index.js');
-      const summary = await seedDemoData(target);
+      const { demoPasswordsFromEnv, seedDemoData } = await import('./seed/index.js');
+      const summary = await seedDemoData(target, { demoPasswords: demoPasswordsFromEnv() });
       console.log(`${describeTarget(target)}: ${summary}`);
       return 0;
     }

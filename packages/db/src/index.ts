@@ -10,6 +10,8 @@ export { createFileStorage, type BlobStorage } from './storage.js';
 export {
   seedDemoData,
   seedDemoRecords,
+  demoPasswordsFromEnv,
+  type DemoPasswords,
   DEMO_PASSWORD,
   DEMO_COMMUNITIES,
   DEMO_FIRMS,

@@ -95,6 +95,7 @@ export * from './schemas/common.js';
 export * from './schemas/plan-options.js';
 export * from './schemas/catalogue-version.js';
 export * from './schemas/commands.js';
+export * from './schemas/password-policy.js';
 export * from './schemas/queries.js';
 export * from './schemas/admin.js';
 export * from './schemas/registry.js';

@@ -9,3 +9,4 @@ export {
   type ScryptParams,
 } from './password.js';
 export { hashToken, newToken } from './token.js';
+export { MIN_STRENGTH_SCORE, passwordStrength, type PasswordStrength } from './password-strength.js';

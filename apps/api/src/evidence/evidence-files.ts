@@ -4,7 +4,7 @@
 import type { Locale } from '@pilot/domain';
 import type { FastifyRequest } from 'fastify';
 import { PayloadError } from '../platform/errors/api-errors.js';
-import { MAX_UPLOAD_BYTES } from '../platform/upload-limits.js';
+import { readMultipartForm, type MultipartRules } from '../platform/multipart/multipart-form.js';
 
 /** Photos from phones, scanned records and documents (佐证材料: 照片、记录、文件). */
 export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
@@ -51,64 +51,44 @@ export interface UploadForm {
 
 const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
-function tooLarge(locale: Locale): PayloadError {
-  const mib = MAX_UPLOAD_BYTES / 1024 / 1024;
-  return new PayloadError(
-    413,
-    'payload_too_large',
-    say(
-      locale,
-      `单个文件不能超过 ${mib} MB，每次最多 10 个文件。`,
-      `Each file may be at most ${mib} MiB, 10 files per upload.`,
-    ),
-  );
-}
-
-/** The fields and files of a multipart upload; 415 for a body that is not multipart or a type we do not keep, 413 for too much. */
-export async function readUploadForm(request: FastifyRequest, locale: Locale): Promise<UploadForm> {
-  if (!request.isMultipart()) {
-    throw new PayloadError(
+/** What an evidence upload keeps: the declared type is checked before the file's bytes are read. */
+export const EVIDENCE_FORM: MultipartRules = {
+  refuseFile(mimetype, locale) {
+    if (isEvidenceType(mimetype)) return null;
+    return new PayloadError(
       415,
       'unsupported_media_type',
-      say(locale, '请以 multipart/form-data 方式上传文件。', 'Upload files as multipart/form-data.'),
+      say(
+        locale,
+        `不支持的文件类型 ${mimetype}：只接受 JPEG、PNG、WebP 图片和 PDF 文件。`,
+        `Unsupported file type ${mimetype}: only JPEG, PNG and WebP images and PDF files are accepted.`,
+      ),
     );
-  }
-  const form: UploadForm = { fields: {}, files: [] };
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        form.fields[part.fieldname] = String(part.value);
-        continue;
-      }
-      if (!isEvidenceType(part.mimetype)) {
-        throw new PayloadError(
-          415,
-          'unsupported_media_type',
-          say(
-            locale,
-            `不支持的文件类型 ${part.mimetype}：只接受 JPEG、PNG、WebP 图片和 PDF 文件。`,
-            `Unsupported file type ${part.mimetype}: only JPEG, PNG and WebP images and PDF files are accepted.`,
-          ),
-        );
-      }
-      form.files.push({ fileName: part.filename, type: part.mimetype, bytes: await part.toBuffer() });
-    }
-  } catch (error) {
-    if (error instanceof PayloadError) throw error;
-    // The multipart plugin reports its limits (file size, file count) as 413 errors.
-    if ((error as { statusCode?: number }).statusCode === 413) throw tooLarge(locale);
-    throw error;
-  }
-  return form;
+  },
+};
+
+/** The fields and files of an evidence upload (read once per request, see readMultipartForm). */
+export async function readUploadForm(request: FastifyRequest, locale: Locale): Promise<UploadForm> {
+  const form = await readMultipartForm(request, EVIDENCE_FORM, locale);
+  return {
+    fields: form.fields,
+    // EVIDENCE_FORM refused every other type before reading it.
+    files: form.files.flatMap(({ fileName, mimetype, bytes }) =>
+      isEvidenceType(mimetype) ? [{ fileName, type: mimetype, bytes }] : [],
+    ),
+  };
 }
 
 /** A file name safe to show and to put in a Content-Disposition header: no folders, no control characters. */
 export function cleanFileName(name: string, type: EvidenceType): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = [...base]
-    .filter((char) => char !== '"' && char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim()
-    .slice(0, 200);
+  // By code point, so an unpaired surrogate is a one-unit "character" of its own (dropped: it is
+  // no text) and the cut at 200 never halves a pair.
+  const kept = [...base].filter((char) => {
+    const code = char.charCodeAt(0);
+    const loneSurrogate = char.length === 1 && code >= 0xd800 && code <= 0xdfff;
+    return char !== '"' && code >= 0x20 && code !== 0x7f && !loneSurrogate;
+  });
+  const cleaned = [...kept.join('').trim()].slice(0, 200).join('');
   return cleaned || `evidence.${EXTENSION[type]}`;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Locale } from '@pilot/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../platform/upload-limits.js';
@@ -7,7 +7,8 @@ import { CurrentUser, Roles } from '../platform/auth/decorators.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { ApiFileResponse, ApiZodResponse } from '../platform/validation/api-response.js';
 import { RequestLocale } from '../platform/validation/path-input.js';
-import { EVIDENCE_TYPES, readUploadForm } from './evidence-files.js';
+import { MultipartForm } from '../platform/multipart/multipart-form.js';
+import { EVIDENCE_FORM, EVIDENCE_TYPES, readUploadForm } from './evidence-files.js';
 import { evidenceUploadSchema, type EvidenceUpload } from './evidence.dto.js';
 import { EvidenceService } from './evidence.service.js';
 
@@ -21,7 +22,7 @@ export class EvidenceController {
 
   /** Upload one or more files for a pilot; 413 above the size limit, 415 for other types. */
   @Post()
-  @ApiConsumes('multipart/form-data')
+  @MultipartForm(EVIDENCE_FORM)
   @ApiBody({
     description: `Field \`pilotId\` and up to 10 parts \`file\` (${EVIDENCE_TYPES.join(', ')}; at most ${MAX_UPLOAD_BYTES} bytes each).`,
     schema: {

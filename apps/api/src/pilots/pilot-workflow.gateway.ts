@@ -20,9 +20,10 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
   type UpdateDefinition,
 } from '@temporalio/client';
+import type { ApiConfig } from '../config.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { RefusedError } from '../platform/errors/api-errors.js';
-import { TASK_QUEUE, TEMPORAL_CLIENT } from '../platform/tokens.js';
+import { API_CONFIG, TASK_QUEUE, TEMPORAL_CLIENT } from '../platform/tokens.js';
 
 /** A live snapshot is a nicety on top of the records; the page must not wait long for it. */
 const SNAPSHOT_DEADLINE_MS = 3_000;
@@ -58,10 +59,24 @@ export function updateIdFor(principal: Principal, idempotencyKey: string | undef
 export class PilotWorkflowGateway {
   private readonly logger = new Logger('PilotWorkflow');
 
+  private readonly updateTimeoutMs: number;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TASK_QUEUE) private readonly taskQueue: string,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.updateTimeoutMs = config.workflowUpdateTimeoutMs;
+  }
+
+  /**
+   * An Update waits for a worker to run it; with every worker down it would wait for ever. Past the
+   * deadline the answer is 503 — the Update may still be applied when a worker returns, and a retry
+   * with the same Idempotency-Key (the same Update id) then answers its outcome instead of a second.
+   */
+  private withUpdateDeadline<T>(run: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + this.updateTimeoutMs, run);
+  }
 
   /**
    * Starts the compound's pilot (or finds the running one) and waits, through an Update, until the
@@ -72,8 +87,9 @@ export class PilotWorkflowGateway {
   ): Promise<Omit<EnrolledPilot, 'compoundId'> & { recorded: EnrollmentRecorded | null }> {
     try {
       const started = await startPilot(this.client, this.taskQueue, request);
-      const recorded = await started.handle
-        .executeUpdate(enrollmentRecordedUpdate, { args: [] })
+      const recorded = await this.withUpdateDeadline(() =>
+        started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] }),
+      )
         // A pilot that has finished (withdrawn) takes no Update; its records exist already.
         .catch((error: unknown) => {
           if (started.alreadyEnrolled && error instanceof WorkflowNotFoundError) return null;
@@ -99,10 +115,9 @@ export class PilotWorkflowGateway {
   ): Promise<Ret> {
     const handle = this.client.workflow.getHandle(workflowId);
     try {
-      return await handle.executeUpdate(definition, {
-        args: [request],
-        ...(updateId ? { updateId } : {}),
-      });
+      return await this.withUpdateDeadline(() =>
+        handle.executeUpdate(definition, { args: [request], ...(updateId ? { updateId } : {}) }),
+      );
     } catch (error) {
       const reasons = refusalOf(error);
       if (reasons) throw new RefusedError(reasons);

@@ -5,6 +5,7 @@ import type { Client, Connection } from '@temporalio/client';
 import type { ApiConfig } from '../config.js';
 import { AuditService } from './audit/audit.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { SessionStore } from './auth/session.store.js';
 import { ErrorFilter } from './errors/error-filter.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
@@ -49,6 +50,7 @@ export class PlatformModule {
         { provide: TASK_QUEUE, useValue: deps.taskQueue },
         { provide: AUDIT_KEYRING, useValue: deps.audit },
         SessionStore,
+        LoginThrottle,
         AuditService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -63,6 +65,7 @@ export class PlatformModule {
         TASK_QUEUE,
         AUDIT_KEYRING,
         SessionStore,
+        LoginThrottle,
         AuditService,
       ],
     };

@@ -27,7 +27,15 @@ export interface ApiHarnessOptions {
   databaseUrl?: string;
   /** Run the worker inside the API (the embedded default); by default only when the harness starts Temporal. */
   embeddedWorker?: boolean;
+  /** Settings over the harness's own (see HARNESS_ENV). */
+  env?: Record<string, string>;
 }
+
+/**
+ * Tests log in as every role many times a minute from one address, far beyond what the per-address
+ * allowances permit a real client; login-limits.test.ts holds the production defaults to account.
+ */
+const HARNESS_ENV = { RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_PER_MINUTE: '10000' };
 
 export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   installWorkerRuntime('WARN');
@@ -52,7 +60,7 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
       cleanup.push(() => rm(dataRoot, { recursive: true, force: true }));
       dbEnv = { PILOT_DATA_DIR: dataRoot };
       await deployMigrations(targetFromEnv(dbEnv));
-      await seedDemoData(targetFromEnv(dbEnv));
+      await seedDemoData(targetFromEnv(dbEnv), { demoPasswords: 'keep' });
     }
     const config = loadConfig({
       ...dbEnv,
@@ -60,6 +68,8 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
       TEMPORAL_TASK_QUEUE: `api-test-${process.pid}`,
       PILOT_WORKER: (options.embeddedWorker ?? embedded) ? 'embedded' : 'none',
       LOG_LEVEL: 'warn',
+      ...HARNESS_ENV,
+      ...options.env,
     });
     const runtime = await openRuntime(config);
     cleanup.push(() => runtime.close());

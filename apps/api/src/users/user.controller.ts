@@ -68,7 +68,8 @@ export class UserController {
     @CurrentUser() actor: Principal,
     @Param('id') id: string,
     @ValidBody(resetPasswordSchema) input: ResetPasswordInput,
+    @RequestLocale() locale: Locale,
   ): Promise<void> {
-    await this.users.resetPassword(actor, id, input);
+    await this.users.resetPassword(actor, id, input, locale);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '@pilot/db';
 import type { ListUsersQuery } from '@pilot/domain';
+import { throttleKeys } from '../platform/auth/login-throttle.js';
 import { pageArgs } from '../platform/pagination.js';
 import { PRISMA } from '../platform/tokens.js';
 
@@ -12,11 +13,17 @@ const listed = {
   firmId: true,
   phone: true,
   active: true,
-  lockedUntil: true,
+  mustChangePassword: true,
   createdAt: true,
 } as const;
 
-export type UserRow = Prisma.UserGetPayload<{ select: typeof listed }>;
+type StoredUser = Prisma.UserGetPayload<{ select: typeof listed }>;
+
+/**
+ * An account as admins see it. `lockedUntil`: log-ins to it are blocked account-wide after guessing
+ * from several addresses (addresses the owner used are still let in), until then; null when not.
+ */
+export type UserRow = StoredUser & { lockedUntil: Date | null };
 
 export interface InspectorEntry {
   id: string;
@@ -45,7 +52,19 @@ export class UserRepository {
       }),
       this.prisma.user.count({ where }),
     ]);
-    return { rows, total };
+    return { rows: await this.withBlocks(this.prisma, rows), total };
+  }
+
+  /** Adds each account's account-wide log-in block, one query for the page. */
+  private async withBlocks(db: Prisma.TransactionClient, rows: StoredUser[]): Promise<UserRow[]> {
+    const keyOf = (row: StoredUser) => throttleKeys(row.username, '').account;
+    const now = new Date();
+    const blocks = await db.loginThrottle.findMany({
+      where: { key: { in: rows.map(keyOf) }, blockedUntil: { gt: now } },
+      select: { key: true, blockedUntil: true },
+    });
+    const until = new Map(blocks.map((b) => [b.key, b.blockedUntil]));
+    return rows.map((row) => ({ ...row, lockedUntil: until.get(keyOf(row)) ?? null }));
   }
 
   activeInspectors(): Promise<InspectorEntry[]> {
@@ -56,8 +75,9 @@ export class UserRepository {
     });
   }
 
-  find(id: string): Promise<UserRow | null> {
-    return this.prisma.user.findUnique({ where: { id }, select: listed });
+  async find(id: string): Promise<UserRow | null> {
+    const row = await this.prisma.user.findUnique({ where: { id }, select: listed });
+    return row ? ((await this.withBlocks(this.prisma, [row]))[0] ?? null) : null;
   }
 
   usernameTaken(username: string): Promise<boolean> {
@@ -68,11 +88,17 @@ export class UserRepository {
     return this.prisma.firm.findUnique({ where: { id: firmId }, select: { id: true } }).then(Boolean);
   }
 
-  create(tx: Prisma.TransactionClient, data: Prisma.UserUncheckedCreateInput): Promise<UserRow> {
-    return tx.user.create({ data, select: listed });
+  async create(tx: Prisma.TransactionClient, data: Prisma.UserUncheckedCreateInput): Promise<UserRow> {
+    return { ...(await tx.user.create({ data, select: listed })), lockedUntil: null };
   }
 
-  update(tx: Prisma.TransactionClient, id: string, data: Prisma.UserUncheckedUpdateInput): Promise<UserRow> {
-    return tx.user.update({ where: { id }, data, select: listed });
+  async update(
+    tx: Prisma.TransactionClient,
+    id: string,
+    data: Prisma.UserUncheckedUpdateInput,
+  ): Promise<UserRow> {
+    const [row] = await this.withBlocks(tx, [await tx.user.update({ where: { id }, data, select: listed })]);
+    if (!row) throw new Error(`user ${id} vanished in its own update`);
+    return row;
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  fieldLabel,
   type CreateUserInput,
   type ListUsersQuery,
   type Locale,
@@ -10,9 +9,13 @@ import {
 } from '@pilot/domain';
 import { hashPassword } from '@pilot/security';
 import { AuditService } from '../platform/audit/audit.service.js';
+import { LoginThrottle } from '../platform/auth/login-throttle.js';
 import { SessionStore } from '../platform/auth/session.store.js';
+import { assertAcceptablePassword } from '../auth/password-rules.js';
+import { fieldError } from '../platform/validation/field-error.js';
 import type { Principal } from '../platform/auth/principal.js';
-import { InvalidInputError, NotFoundError } from '../platform/errors/api-errors.js';
+import { ConflictError, NotFoundError } from '../platform/errors/api-errors.js';
+import { isUniqueViolation } from '../platform/errors/database-errors.js';
 import type { Page } from '../platform/pagination.js';
 import { UserRepository, type InspectorEntry, type UserRow } from './user.repository.js';
 
@@ -22,6 +25,7 @@ export class UserService {
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
   ) {}
 
   async list(query: ListUsersQuery): Promise<Page<UserRow>> {
@@ -36,13 +40,12 @@ export class UserService {
   async create(actor: Principal, input: CreateUserInput, locale: Locale): Promise<UserRow> {
     if (await this.users.usernameTaken(input.username)) throw usernameTaken(input.username, locale);
     if (input.firmId && !(await this.users.firmExists(input.firmId))) {
-      throw fieldError(
-        'firmId',
-        locale,
-        `没有编号为「${input.firmId}」的物业企业`,
-        `there is no property firm ${input.firmId}`,
-      );
+      throw fieldError('firmId', locale, {
+        zh: `没有编号为「${input.firmId}」的物业企业`,
+        en: `there is no property firm ${input.firmId}`,
+      });
     }
+    assertAcceptablePassword('password', input.password, { ...input, phone: input.phone ?? null }, locale);
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.audit.within(
@@ -56,6 +59,8 @@ export class UserService {
             firmId: input.role === 'firm' ? (input.firmId ?? null) : null,
             phone: input.phone ?? null,
             passwordHash,
+            // The admin knows this password; the user replaces it at first log-in.
+            mustChangePassword: true,
           }),
         (user) => ({
           action: 'user.create',
@@ -90,38 +95,38 @@ export class UserService {
     return after;
   }
 
-  async resetPassword(actor: Principal, id: string, input: ResetPasswordInput): Promise<void> {
-    if (!(await this.users.find(id))) throw new NotFoundError(`user ${id}`);
+  /**
+   * An admin sets a new password: every session of the user ends, the user must choose their own
+   * at the next log-in, and guessing blocks on the account are lifted (the admin vouches for them).
+   */
+  async resetPassword(
+    actor: Principal,
+    id: string,
+    input: ResetPasswordInput,
+    locale: Locale,
+  ): Promise<void> {
+    const user = await this.users.find(id);
+    if (!user) throw new NotFoundError(`user ${id}`);
+    assertAcceptablePassword('newPassword', input.newPassword, user, locale);
     const passwordHash = await hashPassword(input.newPassword);
     await this.audit.within(
       actor,
-      (tx) => this.users.update(tx, id, { passwordHash, failedLogins: 0, lockedUntil: null }),
+      (tx) =>
+        this.users.update(tx, id, { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() }),
       () => ({ action: 'user.reset_password', entityType: 'user', entityId: id }),
     );
     await this.sessions.revokeAllOf(id);
+    await this.throttle.clearAccount(user.username);
   }
 }
 
-/** A 400 on one field, worded like the schema's own messages (「用户名」：…). */
-function fieldError(path: string, locale: Locale, zh: string, en: string): InvalidInputError {
-  const label = fieldLabel([path]);
-  return new InvalidInputError([
-    { path, message: locale === 'en' ? `${label.en}: ${en}` : `「${label.zh}」：${zh}` },
-  ]);
-}
-
-function usernameTaken(username: string, locale: Locale): InvalidInputError {
-  return fieldError(
-    'username',
-    locale,
-    `「${username}」已被使用，请换一个用户名`,
-    `${username} is taken; choose another username`,
-  );
-}
-
-/** Prisma's "unique constraint failed". */
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'P2002';
+/** 409 like any unique violation (see database-errors.ts), in words naming the username. */
+function usernameTaken(username: string, locale: Locale): ConflictError {
+  const { issues } = fieldError('username', locale, {
+    zh: `「${username}」已被使用，请换一个用户名`,
+    en: `${username} is taken; choose another username`,
+  });
+  return new ConflictError(issues);
 }
 
 function pick(row: UserRow, patch: UpdateUserInput): Record<string, unknown> {

@@ -41,6 +41,18 @@ export interface SeedOptions {
   catalogues?: readonly CatalogueContent[];
   /** Signs the seed's audit entry; the process's audit key unless a test gives one. */
   signer?: AuditSigner;
+  /**
+   * Whether the demo accounts must choose their own password at first log-in (the default: the demo
+   * password is public) or keep it, for demonstrations and tests that log in as every role.
+   */
+  demoPasswords?: DemoPasswords;
+}
+
+export type DemoPasswords = 'change-at-first-login' | 'keep';
+
+/** `PILOT_DEMO_PASSWORDS=keep` keeps the demo password usable (README: 演示账号). */
+export function demoPasswordsFromEnv(env: NodeJS.ProcessEnv = process.env): DemoPasswords {
+  return env['PILOT_DEMO_PASSWORDS'] === 'keep' ? 'keep' : 'change-at-first-login';
 }
 
 export interface SeedCount {
@@ -64,6 +76,8 @@ export interface SeedReport {
   months: { from: string; to: string };
   /** One entry per version whose stored content differs from the code's under the same id. */
   catalogueDrift: CatalogueDrift[];
+  /** What the accounts created by this run must do with the demo password. */
+  demoPasswords: DemoPasswords;
 }
 
 export interface CatalogueDrift {
@@ -89,6 +103,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
   // scrypt is deliberately slow; one hash serves every account, and none is made when all exist.
   let passwordHash: Promise<string> | undefined;
   const demoPasswordHash = (): Promise<string> => (passwordHash ??= hashPassword(DEMO_PASSWORD));
+  const mustChange = (options.demoPasswords ?? 'change-at-first-login') === 'change-at-first-login';
 
   return prisma.$transaction(
     async (tx) => {
@@ -130,7 +145,11 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
         async (missing) => {
           const hash = await demoPasswordHash();
           return tx.user.createMany({
-            data: DEMO_USERS.filter((u) => missing.has(u.id)).map((u) => ({ ...u, passwordHash: hash })),
+            data: DEMO_USERS.filter((u) => missing.has(u.id)).map((u) => ({
+              ...u,
+              passwordHash: hash,
+              mustChangePassword: mustChange,
+            })),
           });
         },
       );
@@ -166,6 +185,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
         counts: { communities, firms, compounds, users, catalogues: catalogueCount, monthlyMetrics },
         months: { from: metrics[0]?.monthKey ?? '', to: metrics.at(-1)?.monthKey ?? '' },
         catalogueDrift: drift,
+        demoPasswords: mustChange ? 'change-at-first-login' : 'keep',
       };
       const created = Object.fromEntries(SEED_KINDS.map((kind) => [kind, report.counts[kind].created]));
       if (Object.values(created).some((n) => n > 0)) {
@@ -278,7 +298,12 @@ export function formatSeedReport(report: SeedReport): string {
   // The demo password is public (documented); it is the only credential this output may show.
   lines.push(
     `demo accounts (admin.jinshui, coord.wang, insp.zhang, firm.xiangshun, resident.han, …) log in with ` +
-      `${DEMO_PASSWORD}${report.counts.users.present > 0 ? ' unless it was changed' : ''}`,
+      `${DEMO_PASSWORD}${report.counts.users.present > 0 ? ' unless it was changed' : ''}` +
+      (report.counts.users.created > 0
+        ? report.demoPasswords === 'keep'
+          ? ' (kept: PILOT_DEMO_PASSWORDS=keep)'
+          : '; each must choose its own password at first log-in (PILOT_DEMO_PASSWORDS=keep skips that)'
+        : ''),
   );
   for (const { id, stored, expected } of report.catalogueDrift) {
     lines.push(

@@ -12,6 +12,7 @@ import { openDatabase, type Database } from '../client.js';
 import { deployMigrations } from '../migrate.js';
 import { testTargets, type ScratchDatabase } from '../scratch.js';
 import {
+  demoPasswordsFromEnv,
   DEMO_COMPOUNDS,
   DEMO_IDS,
   DEMO_PASSWORD,
@@ -99,6 +100,13 @@ describe.each(testTargets())('demo seed on %s', ({ create }) => {
     expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(await verifyPassword(DEMO_PASSWORD, hash)).toBe(true);
     expect(await verifyPassword('wrong-password', hash)).toBe(false);
+  });
+
+  it('makes every demo account choose its own password at first log-in, and says how to keep it', async () => {
+    expect(await db.prisma.user.count({ where: { mustChangePassword: false } })).toBe(0);
+    expect(firstSummary).toContain('must choose its own password at first log-in (PILOT_DEMO_PASSWORDS=keep');
+    expect(demoPasswordsFromEnv({ PILOT_DEMO_PASSWORDS: 'keep' })).toBe('keep');
+    expect(demoPasswordsFromEnv({})).toBe('change-at-first-login');
   });
 
   it('publishes every shipped catalogue version, 2024.1 and 2026.1, each with its 107 standards', async () => {

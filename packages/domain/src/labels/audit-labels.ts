@@ -22,7 +22,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   // accounts and sessions
   'auth.login': { zh: '登录', en: 'Logged in' },
   'auth.login_failed': { zh: '登录失败（密码错误）', en: 'Failed log-in (wrong password)' },
-  'auth.locked': { zh: '多次登录失败，账号被锁定', en: 'Account locked after failed log-ins' },
+  'auth.locked': { zh: '多次登录失败，暂停登录', en: 'Log-ins held back after repeated failures' },
+  'auth.password_changed': { zh: '修改本人密码', en: 'Own password changed' },
   'user.create': { zh: '新建用户', en: 'User created' },
   'user.update': { zh: '修改用户信息', en: 'User updated' },
   'user.reset_password': { zh: '重置用户密码', en: 'Password reset' },

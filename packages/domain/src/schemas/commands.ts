@@ -12,6 +12,7 @@ import {
   noteSchema,
   reasonTextSchema,
 } from './common.js';
+import { newPasswordSchema, PASSWORD_HAS_USERNAME, passwordContainsUsername } from './password-policy.js';
 import { localizedParams } from './custom-issue.js';
 import { planOptionsSchema } from './plan-options.js';
 
@@ -31,7 +32,7 @@ export const createUserSchema = z
       .regex(/^[A-Za-z0-9_.-]{3,32}$/),
     displayName: z.string().trim().min(1).max(50),
     role: z.enum(USER_ROLES),
-    password: z.string().min(8).max(128),
+    password: newPasswordSchema,
     /** Mainland mobile number. */
     phone: z
       .string()
@@ -41,6 +42,9 @@ export const createUserSchema = z
     firmId: idSchema.optional(),
   })
   .superRefine((user, ctx) => {
+    if (passwordContainsUsername(user.password, user.username)) {
+      ctx.addIssue({ code: 'custom', path: ['password'], params: PASSWORD_HAS_USERNAME });
+    }
     // A firm account only sees its own firm's pilots, so it must be tied to one.
     if (user.role === 'firm' && user.firmId === undefined) {
       ctx.addIssue({
@@ -69,8 +73,9 @@ export const updateUserSchema = z
     params: localizedParams('请至少修改一项。', 'Change at least one field.'),
   });
 
+/** An admin's reset; the user must change it at the next log-in. */
 export const resetPasswordSchema = z.object({
-  newPassword: z.string().min(8).max(128),
+  newPassword: newPasswordSchema,
 });
 
 export const enrollPilotSchema = z.object({

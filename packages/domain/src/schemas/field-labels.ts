@@ -15,6 +15,7 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   firmId: { zh: '物业企业编号', en: 'Firm ID' },
   active: { zh: '启用状态', en: 'Active' },
   newPassword: { zh: '新密码', en: 'New password' },
+  currentPassword: { zh: '当前密码', en: 'Current password' },
   // enrolment and rollout
   firm: { zh: '物业企业', en: 'Property firm' },
   'firm.id': { zh: '物业企业编号', en: 'Firm ID' },

@@ -30,6 +30,7 @@ import {
   verifyRectificationSchema,
   withdrawPilotSchema,
 } from './commands.js';
+import { changePasswordSchema } from './password-policy.js';
 import {
   listCatalogueVersionsQuerySchema,
   listCompoundsQuerySchema,
@@ -45,6 +46,7 @@ export const COMMAND_SCHEMAS = {
   createUser: createUserSchema,
   updateUser: updateUserSchema,
   resetPassword: resetPasswordSchema,
+  changePassword: changePasswordSchema,
   enrollPilot: enrollPilotSchema,
   submitInspection: submitInspectionSchema,
   submitSelfInspection: submitSelfInspectionSchema,

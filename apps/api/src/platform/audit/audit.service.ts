@@ -38,6 +38,11 @@ export class AuditService {
     });
   }
 
+  /** An entry about something that changed no record (a refused log-in). */
+  async record(actor: Pick<Principal, 'userId' | 'role' | 'requestId'> | null, record: AuditRecord) {
+    await this.prisma.$transaction((tx) => this.append(tx, actor, record));
+  }
+
   /** Runs `change` and its audit entry in one transaction. */
   async within<T>(
     actor: Pick<Principal, 'userId' | 'role' | 'requestId'> | null,

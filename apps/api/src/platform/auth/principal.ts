@@ -8,6 +8,10 @@ export interface Principal {
   role: UserRole;
   /** Set for firm users: the only firm whose compounds they see. */
   firmId: string | null;
+  /** An admin set the password: only 修改密码, 我的信息 and 退出 are open until the user picks their own. */
+  mustChangePassword: boolean;
   sessionId: string;
+  /** The session's absolute end; rotation carries it over. */
+  sessionEndsAt: Date;
   requestId: string;
 }

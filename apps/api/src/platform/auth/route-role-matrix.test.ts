@@ -10,13 +10,15 @@ import { ModulesContainer, Reflector } from '@nestjs/core';
 import { USER_ROLES, type UserRole } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../../test-support/api-harness.js';
-import { PUBLIC_KEY, ROLES_KEY } from './decorators.js';
+import { BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './decorators.js';
 
 interface Route {
   method: string;
   path: string;
   roles: UserRole[];
   isPublic: boolean;
+  /** Open to a user who must still replace an admin-set password. */
+  beforePasswordChange: boolean;
 }
 
 const users: Record<UserRole, string> = {
@@ -53,6 +55,8 @@ function routesOf(api: ApiHarness): Route[] {
           path: join(prefix, path),
           roles: reflector.getAllAndOverride<UserRole[] | undefined>(ROLES_KEY, targets) ?? [],
           isPublic: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) ?? false,
+          beforePasswordChange:
+            reflector.getAllAndOverride<boolean | undefined>(BEFORE_PASSWORD_CHANGE_KEY, targets) ?? false,
         });
       }
     }
@@ -124,6 +128,33 @@ describe('route × role matrix', () => {
         if (response.status >= 500 && response.status !== 503)
           failures.push(`${key} as ${role} → ${response.status}`);
       }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('holds a user who must change an admin-set password to 修改密码, 我的信息 and 退出 on every route', async () => {
+    await api.runtime.deps.prisma.user.update({
+      where: { username: 'insp.li' },
+      data: { mustChangePassword: true },
+    });
+    const held = await api.as('insp.li');
+    const open = routes.filter((r) => r.beforePasswordChange).map((r) => `${r.method} ${r.path}`);
+    expect(open.sort()).toEqual([
+      'GET /auth/me',
+      'POST /auth/logout',
+      'POST /auth/password',
+      'POST /auth/refresh',
+    ]);
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => !r.isPublic && !r.beforePasswordChange)) {
+      if (!route.roles.includes('inspector')) continue;
+      const response = await held.request<{ error?: { code?: string } }>(
+        route.method,
+        concrete(route.path),
+        route.method === 'GET' ? undefined : {},
+      );
+      if (response.status !== 403 || response.body.error?.code !== 'password_change_required')
+        failures.push(`${route.method} ${route.path} → ${response.status}`);
     }
     expect(failures).toEqual([]);
   });

@@ -3,31 +3,53 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PrismaClient } from '@pilot/db';
 import type { UserRole } from '@pilot/domain';
 import { hashToken, newToken } from '@pilot/security';
-import { PRISMA } from '../tokens.js';
+import type { ApiConfig } from '../../config.js';
+import { API_CONFIG, PRISMA } from '../tokens.js';
 import type { Principal } from './principal.js';
 
-/** Sessions live this long without use; each authenticated request slides the expiry forward. */
-export const SESSION_IDLE_MS = 12 * 3600 * 1000;
 /** Sliding the expiry is a write; do it at most this often per session. */
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
 
 /** Opaque bearer tokens; only their hash is stored, so a database leak yields no usable token. */
 @Injectable()
 export class SessionStore {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  private readonly idleMs: number;
+  private readonly maxMs: number;
 
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.idleMs = config.session.idleMs;
+    this.maxMs = config.session.maxMs;
+  }
+
+  /**
+   * A session lives `idleMs` without use (each request slides it) and never past `endsAt`: the
+   * log-in's time plus `maxMs`. A rotated token keeps the session's end (pass the old one's).
+   */
   async create(
     userId: string,
     userAgent: string | null,
-    rotatedFrom: string | null = null,
-  ): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+    rotated: { from: string; endsAt: Date } | null = null,
+  ): Promise<{ token: string; sessionId: string; expiresAt: Date; endsAt: Date }> {
     const token = newToken();
     const sessionId = randomUUID();
-    const expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
+    const now = Date.now();
+    const endsAt = rotated?.endsAt ?? new Date(now + this.maxMs);
+    const expiresAt = new Date(Math.min(now + this.idleMs, endsAt.getTime()));
     await this.prisma.session.create({
-      data: { id: sessionId, userId, tokenHash: hashToken(token), expiresAt, userAgent, rotatedFrom },
+      data: {
+        id: sessionId,
+        userId,
+        tokenHash: hashToken(token),
+        expiresAt,
+        endsAt,
+        userAgent,
+        rotatedFrom: rotated?.from ?? null,
+      },
     });
-    return { token, sessionId, expiresAt };
+    return { token, sessionId, expiresAt, endsAt };
   }
 
   async authenticate(token: string, requestId: string): Promise<Principal | null> {
@@ -36,13 +58,17 @@ export class SessionStore {
       include: { user: true },
     });
     const now = Date.now();
-    if (!session || session.revokedAt || session.expiresAt.getTime() <= now || !session.user.active)
+    if (
+      !session ||
+      session.revokedAt ||
+      session.expiresAt.getTime() <= now ||
+      session.endsAt.getTime() <= now ||
+      !session.user.active
+    )
       return null;
-    if (session.expiresAt.getTime() - now < SESSION_IDLE_MS - TOUCH_EVERY_MS) {
-      await this.prisma.session.update({
-        where: { id: session.id },
-        data: { expiresAt: new Date(now + SESSION_IDLE_MS) },
-      });
+    const slid = Math.min(now + this.idleMs, session.endsAt.getTime());
+    if (slid - session.expiresAt.getTime() > TOUCH_EVERY_MS) {
+      await this.prisma.session.update({ where: { id: session.id }, data: { expiresAt: new Date(slid) } });
     }
     return {
       userId: session.user.id,
@@ -50,7 +76,9 @@ export class SessionStore {
       displayName: session.user.displayName,
       role: session.user.role as UserRole,
       firmId: session.user.firmId,
+      mustChangePassword: session.user.mustChangePassword,
       sessionId: session.id,
+      sessionEndsAt: session.endsAt,
       requestId,
     };
   }
@@ -62,9 +90,10 @@ export class SessionStore {
     });
   }
 
-  async revokeAllOf(userId: string): Promise<void> {
+  /** Signs the user out everywhere, except the session named (the one changing its password). */
+  async revokeAllOf(userId: string, except?: string): Promise<void> {
     await this.prisma.session.updateMany({
-      where: { userId, revokedAt: null },
+      where: { userId, revokedAt: null, ...(except ? { id: { not: except } } : {}) },
       data: { revokedAt: new Date() },
     });
   }

@@ -10,6 +10,10 @@ export abstract class ApiError extends Error {
   body(): Record<string, unknown> {
     return {};
   }
+  /** Response headers the answer needs (Retry-After). */
+  headers(): Record<string, string> {
+    return {};
+  }
   /**
    * What the user reads, in both languages, when this error has words of its own; otherwise the
    * stock sentence of its code. `message` stays the developer's text for logs.
@@ -82,6 +86,48 @@ export class IdempotencyConflictError extends ApiError {
   readonly code = 'idempotency_key_reused';
 }
 
+/**
+ * 409: the first request with this Idempotency-Key is still running after the repeat waited for
+ * it; asking again after `retryAfterSeconds` (sent as Retry-After) gets its answer.
+ */
+export class IdempotencyInProgressError extends ApiError {
+  readonly status = 409;
+  readonly code = 'idempotency_in_progress';
+  constructor(readonly retryAfterSeconds: number) {
+    super('a request with this Idempotency-Key is still running');
+  }
+  override text(): LocalizedText {
+    return {
+      zh: '使用同一幂等键的请求仍在处理中，请稍后重试。',
+      en: 'A request with this Idempotency-Key is still being processed; try again shortly.',
+    };
+  }
+  override body() {
+    return { retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/**
+ * 409: a record with the same unique value exists (a username taken, also by a create that won a
+ * race), with a message per field like a 400's.
+ */
+export class ConflictError extends ApiError {
+  readonly status = 409;
+  readonly code = 'conflict';
+  constructor(readonly issues: InputIssue[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+  }
+  override text(): LocalizedText {
+    return {
+      zh: '已有相同的记录，请修改标出的字段。',
+      en: 'A record with the same value exists; change the fields listed.',
+    };
+  }
+  override body() {
+    return { issues: this.issues };
+  }
+}
+
 /** 413 / 415: an upload too large or of a type we do not keep. */
 export class PayloadError extends ApiError {
   constructor(
@@ -93,14 +139,29 @@ export class PayloadError extends ApiError {
   }
 }
 
-/** 423: the account is locked after repeated failed log-ins. */
-export class LockedError extends ApiError {
-  readonly status = 423;
-  readonly code = 'account_locked';
+/**
+ * 429: too many failed log-ins (for this account from this address, for this account, or from this
+ * address) or too many requests. The same answer whether the username exists or not.
+ */
+export class ThrottledError extends ApiError {
+  readonly status = 429;
+  readonly code = 'too_many_attempts';
   constructor(readonly until: Date) {
-    super(`locked until ${formatInstant(until)}`);
+    super(`throttled until ${formatInstant(until)}`);
+  }
+  get retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil((this.until.getTime() - Date.now()) / 1000));
   }
   override body() {
-    return { lockedUntil: formatInstant(this.until) };
+    return { retryAt: formatInstant(this.until), retryAfterSeconds: this.retryAfterSeconds };
   }
+  override headers() {
+    return { 'retry-after': String(this.retryAfterSeconds) };
+  }
+}
+
+/** 403 until a user whose password an admin set chooses their own (only 修改密码 and 退出 are open). */
+export class PasswordChangeRequiredError extends ApiError {
+  readonly status = 403;
+  readonly code = 'password_change_required';
 }

@@ -3,6 +3,7 @@ import type { Locale, LocalizedText } from '@pilot/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { localeOf, message } from '../validation/locale.js';
 import { ApiError } from './api-errors.js';
+import { apiErrorOfDatabase } from './database-errors.js';
 
 /*
  * Nest's and Fastify's own errors carry English developer text ("Cannot GET /x", "Body is not
@@ -16,8 +17,11 @@ const BY_STATUS: Readonly<Record<number, LocalizedText>> = {
   },
   404: { zh: '找不到请求的地址。', en: 'No such address.' },
   405: { zh: '该地址不支持此请求方式。', en: 'This address does not accept this method.' },
+  408: { zh: '请求超时，请重试。', en: 'The request took too long to arrive; try again.' },
   413: { zh: '请求内容过大。', en: 'The request is too large.' },
+  414: { zh: '请求地址过长。', en: 'The address is too long.' },
   415: { zh: '不支持的请求内容类型。', en: 'This content type is not accepted.' },
+  431: { zh: '请求头过大。', en: 'The request headers are too large.' },
   503: {
     zh: '流程服务暂时不可用，本次操作未执行，请稍后重试。',
     en: 'The workflow service is briefly unavailable; nothing was done. Try again shortly.',
@@ -29,8 +33,39 @@ const INTERNAL: LocalizedText = {
   en: 'Internal error; try again later, and if it persists, give the request id to an administrator.',
 };
 
+const BAD_URL: LocalizedText = {
+  zh: '请求地址无效（例如含有错误的 % 编码）。',
+  en: 'The address is not valid (e.g. it has a broken %-escape).',
+};
+
 const say = (text: LocalizedText, locale: Locale) => (locale === 'en' ? text.en : text.zh);
 const byStatus = (status: number, locale: Locale) => say(BY_STATUS[status] ?? OTHER_CLIENT_ERROR, locale);
+
+/**
+ * The envelope of an error Fastify or Node.js raises before our code runs (router, parsers, the
+ * HTTP parser), worded by status, with the framework's own text as `detail`.
+ */
+export function frameworkErrorEnvelope(
+  status: number,
+  frameworkCode: string | undefined,
+  detail: string,
+  locale: Locale,
+  requestId: string,
+) {
+  const badUrl = frameworkCode === 'FST_ERR_BAD_URL';
+  const code = badUrl
+    ? 'bad_url'
+    : status === 404
+      ? 'not_found'
+      : status === 414
+        ? 'uri_too_long'
+        : status === 503
+          ? 'unavailable'
+          : 'bad_request';
+  return {
+    error: { code, message: badUrl ? say(BAD_URL, locale) : byStatus(status, locale), detail, requestId },
+  };
+}
 
 /**
  * One shape for every error body: `{ error: { code, message, requestId, ...details } }`, with
@@ -47,16 +82,26 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const locale = localeOf(request);
     const requestId = String(request.id);
+    // A database refusal that only the client's input can cause (a taken unique value, a missing
+    // referenced record) is answered like the error the service would have thrown for it.
+    const fromDatabase = apiErrorOfDatabase(exception, locale);
+    if (fromDatabase) {
+      this.catch(fromDatabase, host);
+      return;
+    }
     if (exception instanceof ApiError) {
       const own = exception.text();
-      void reply.status(exception.status).send({
-        error: {
-          code: exception.code,
-          message: own ? say(own, locale) : message(exception, locale),
-          requestId,
-          ...exception.body(),
-        },
-      });
+      void reply
+        .headers(exception.headers())
+        .status(exception.status)
+        .send({
+          error: {
+            code: exception.code,
+            message: own ? say(own, locale) : message(exception, locale),
+            requestId,
+            ...exception.body(),
+          },
+        });
       return;
     }
     if (exception instanceof HttpException) {
@@ -64,7 +109,14 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       void reply.status(status).send({
         error: {
-          code: status === 404 ? 'not_found' : status === 503 ? 'unavailable' : 'http_error',
+          code:
+            status === 400
+              ? 'bad_request'
+              : status === 404
+                ? 'not_found'
+                : status === 503
+                  ? 'unavailable'
+                  : 'http_error',
           message: byStatus(status, locale),
           detail: exception.message,
           requestId,
@@ -75,14 +127,10 @@ export class ErrorFilter implements ExceptionFilter {
     const fastifyStatus = (exception as { statusCode?: number }).statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       // Fastify's parser errors (malformed JSON, wrong content type) are the client's.
-      void reply.status(fastifyStatus).send({
-        error: {
-          code: 'bad_request',
-          message: byStatus(fastifyStatus, locale),
-          detail: (exception as Error).message,
-          requestId,
-        },
-      });
+      const { code, message: detail } = exception as { code?: string; message?: string };
+      void reply
+        .status(fastifyStatus)
+        .send(frameworkErrorEnvelope(fastifyStatus, code, String(detail ?? ''), locale, requestId));
       return;
     }
     this.logger.error({

@@ -19,9 +19,13 @@ const generic: Record<string, { zh: string; en: string }> = {
     zh: '同一个幂等键已用于另一个请求。',
     en: 'This Idempotency-Key was already used for a different request.',
   },
-  account_locked: {
-    zh: '登录失败次数过多，账号已暂时锁定。',
-    en: 'Too many failed log-ins; the account is locked for now.',
+  too_many_attempts: {
+    zh: '尝试次数过多，请稍后再试。',
+    en: 'Too many attempts; try again later.',
+  },
+  password_change_required: {
+    zh: '请先修改初始密码，再继续使用。',
+    en: 'Choose your own password before going on.',
   },
 };
 
