@@ -1,7 +1,9 @@
-import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { LOCALE_COOKIE, parseLocale, translate } from '$lib/i18n';
+import { PASSWORD_PATH, isOpenBeforePasswordChange, isPublic } from '$lib/server/access';
 import { apiBaseUrl, createApi } from '$lib/server/api';
 import { loginPath } from '$lib/server/guard';
+import { applySecurityHeaders } from '$lib/server/security-headers';
 import {
   SESSION_COOKIE,
   checkSession,
@@ -10,16 +12,28 @@ import {
   writeSessionCookie,
 } from '$lib/server/session';
 
-/** Paths anyone may open: the log-in page and the language switch (it works before log-in too). */
-const PUBLIC_PATHS = ['/login', '/language'];
-
-const isPublic = (pathname: string) =>
-  PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+/**
+ * The browser's address as adapter-node sees it: the socket's peer, or the header named by
+ * ADDRESS_HEADER (with XFF_DEPTH) when this server sits behind a proxy of its own.
+ */
+function clientAddressOf(event: RequestEvent): string | null {
+  try {
+    return event.getClientAddress();
+  } catch {
+    // Only throws where there is no client (prerendering); the API then counts this server itself.
+    return null;
+  }
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
   const locale = parseLocale(event.cookies.get(LOCALE_COOKIE));
   event.locals.locale = locale;
-  const anonymousApi = createApi({ baseUrl: apiBaseUrl(), locale, token: null });
+  const anonymousApi = createApi({
+    baseUrl: apiBaseUrl(),
+    locale,
+    token: null,
+    clientAddress: clientAddressOf(event),
+  });
   event.locals.api = anonymousApi;
   event.locals.user = null;
   event.locals.authUnavailable = false;
@@ -36,6 +50,7 @@ export const handle: Handle = async ({ event, resolve }) => {
       event.locals.api = anonymousApi.withToken(check.view.token);
       break;
     case 'rejected':
+    case 'ended':
       clearSessionCookie(event.cookies, event.url);
       break;
     case 'unavailable':
@@ -48,7 +63,13 @@ export const handle: Handle = async ({ event, resolve }) => {
   // One guard for pages, their data requests and form actions alike; thrown here, SvelteKit turns
   // the redirect into the right answer for each (303, or JSON for client-side navigation).
   if (!event.locals.user && !event.locals.authUnavailable && !isPublic(event.url.pathname)) {
-    redirect(303, loginPath(event.url, check.kind === 'rejected'));
+    const reason = check.kind === 'rejected' ? 'expired' : check.kind === 'ended' ? 'ended' : null;
+    redirect(303, loginPath(event.url, reason));
+  }
+  // A password an admin set (or a demo account's) is known to someone else: nothing but choosing
+  // one's own until then. The API refuses the rest too; this sends the user where they can act.
+  if (event.locals.user?.mustChangePassword && !isOpenBeforePasswordChange(event.url.pathname)) {
+    redirect(303, PASSWORD_PATH);
   }
 
   const response = await resolve(event, {
@@ -56,6 +77,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   });
   // Pages carry personal data: never let a shared cache keep them.
   if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+  // Redirects thrown above leave without these; they carry no content to protect.
+  applySecurityHeaders(response.headers, event.url);
   return response;
 };
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from '../pages/app-shell';
 import { DashboardPage } from '../pages/dashboard-page';
 import { LoginPage } from '../pages/login-page';
-import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser';
+import { DESKTOP, PHONE, cspViolations, launchBrowser, newContext, screenshot } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 const ROLES = [
@@ -27,7 +27,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function newPage(options = DESKTOP): Promise<Page> {
-  const context = await browser.newContext(options);
+  const context = await newContext(browser, options);
   contexts.push(context);
   return context.newPage();
 }
@@ -233,5 +233,9 @@ describe('admin UI', () => {
     await page.waitForURL((url) => url.pathname === '/users');
     expect(await shell.hasHorizontalScroll()).toBe(false);
     await screenshot(page, 'phone-section');
+  });
+
+  it('broke no rule of the Content-Security-Policy on any page', () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

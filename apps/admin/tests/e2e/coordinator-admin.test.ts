@@ -16,7 +16,7 @@ import { LoginPage } from '../pages/login-page';
 import { PilotBoardPage } from '../pages/pilot-board-page';
 import { PilotDetailPage } from '../pages/pilot-detail-page';
 import { UsersPage } from '../pages/users-page';
-import { DESKTOP, PHONE, launchBrowser, screenshot } from '../support/browser';
+import { DESKTOP, PHONE, cspViolations, launchBrowser, newContext, screenshot } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -24,7 +24,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function signedIn(username: string, options = DESKTOP): Promise<Page> {
-  const context = await browser.newContext(options);
+  const context = await newContext(browser, options);
   contexts.push(context);
   const page = await context.newPage();
   await new LoginPage(page, stack.adminUrl).logInAs(username, DEMO_PASSWORD);
@@ -410,7 +410,7 @@ describe('coordinator and admin screens', () => {
     expect(await row.getByTestId('user-status').innerText()).toBe('已停用');
 
     await row.getByTestId('user-reset').click();
-    await row.locator('input[name="newPassword"]').fill('Another@2024');
+    await row.locator('input[name="newPassword"]').fill('Another#Cove-2031');
     await row.getByTestId('user-reset-confirm').click();
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="users-done"]')?.textContent?.includes('密码已重置'),
@@ -470,5 +470,9 @@ describe('coordinator and admin screens', () => {
     await new EnrollPage(page, stack.adminUrl).goto();
     expect(await shell.hasHorizontalScroll()).toBe(false);
     await screenshot(page, 'phone-enroll');
+  });
+
+  it('broke no rule of the Content-Security-Policy on any page', () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

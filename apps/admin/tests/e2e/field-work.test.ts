@@ -13,7 +13,7 @@ import { InspectionPage } from '../pages/inspection-page';
 import { LoginPage } from '../pages/login-page';
 import { RectificationsPage } from '../pages/rectifications-page';
 import { TasksPage } from '../pages/tasks-page';
-import { PHONE, launchBrowser, screenshot } from '../support/browser';
+import { PHONE, cspViolations, launchBrowser, newContext, screenshot } from '../support/browser';
 import { makePng } from '../support/png';
 import { startStack, type Stack } from '../support/stack';
 
@@ -28,7 +28,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function phoneAs(username: string): Promise<Page> {
-  const context = await browser.newContext(PHONE);
+  const context = await newContext(browser, PHONE);
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`[${username}] page error: ${error.message}`));
@@ -469,7 +469,7 @@ describe('field work on a phone: inspect, rectify, verify', () => {
     expect(new URL(inspector.url()).searchParams.get('page')).toBeNull();
 
     // The search, as a plain GET form without JavaScript; the address keeps it.
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await newContext(browser, { ...PHONE, javaScriptEnabled: false });
     contexts.push(context);
     const page = await context.newPage();
     await new LoginPage(page, stack.adminUrl).logInAs('firm.jinrun', DEMO_PASSWORD);
@@ -494,7 +494,7 @@ describe('field work on a phone: inspect, rectify, verify', () => {
   });
 
   it('works without JavaScript: firm.anhe submits its self-inspection (自查自纠) through the server', async () => {
-    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const context = await newContext(browser, { ...PHONE, javaScriptEnabled: false });
     contexts.push(context);
     const page = await context.newPage();
     await new LoginPage(page, stack.adminUrl).logInAs('firm.anhe', DEMO_PASSWORD);
@@ -532,5 +532,9 @@ describe('field work on a phone: inspect, rectify, verify', () => {
     await form.result.waitFor();
     expect(await page.getByTestId('result-score').innerText()).toBe('100');
     expect(await page.getByTestId('created-rectification').count()).toBe(0);
+  });
+
+  it('broke no rule of the Content-Security-Policy on any page', () => {
+    expect(cspViolations()).toEqual([]);
   });
 });

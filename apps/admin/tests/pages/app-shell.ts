@@ -9,6 +9,11 @@ export class AppShell {
   readonly languageSwitch: Locator;
   readonly logout: Locator;
   readonly currentUser: Locator;
+  /** The user's menu (修改密码, 退出登录), a disclosure in the header. */
+  readonly userMenu: Locator;
+  readonly changePassword: Locator;
+  /** A one-time notice from the form that led to this page (密码已修改 …). */
+  readonly flash: Locator;
   readonly main: Locator;
 
   constructor(readonly page: Page) {
@@ -18,6 +23,9 @@ export class AppShell {
     this.languageSwitch = page.getByTestId('language-switch');
     this.logout = page.getByTestId('logout');
     this.currentUser = page.getByTestId('current-user');
+    this.userMenu = page.getByTestId('user-menu');
+    this.changePassword = page.getByTestId('change-password-link');
+    this.flash = page.getByTestId('flash');
     this.main = page.locator('main#main');
   }
 
@@ -37,9 +45,21 @@ export class AppShell {
     await this.page.waitForFunction((lang) => document.documentElement.lang !== lang, before);
   }
 
+  async openUserMenu(): Promise<void> {
+    if ((await this.userMenu.getAttribute('open')) === null)
+      await this.page.getByTestId('user-menu-open').click();
+  }
+
   async logOut(): Promise<void> {
+    await this.openUserMenu();
     await this.logout.click();
     await this.page.waitForURL((url) => url.pathname === '/login');
+  }
+
+  async openChangePassword(): Promise<void> {
+    await this.openUserMenu();
+    await this.changePassword.click();
+    await this.page.waitForURL((url) => url.pathname === '/account/password');
   }
 
   /** True when the page is wider than the window (something would scroll sideways). */

@@ -38,4 +38,21 @@ export class UsersPage {
     await this.page.locator('#user-password').fill(user.password);
     await this.page.getByTestId('user-create-submit').click();
   }
+
+  /** A field message of the create form (`password`, `username`, `firm`, …), from the API. */
+  createError(field: string): Locator {
+    return this.page.getByTestId(`field-error-user-${field}`);
+  }
+
+  /** Sets a new password for the account from its row; resolves once the page says it is done. */
+  async resetPassword(username: string, password: string): Promise<void> {
+    const row = this.row(username);
+    if (!(await row.locator('input[name="newPassword"]').isVisible()))
+      await row.getByTestId('user-reset').click();
+    await row.locator('input[name="newPassword"]').fill(password);
+    await row.getByTestId('user-reset-confirm').click();
+    await this.page.waitForFunction(() =>
+      document.querySelector('[data-testid="users-done"]')?.textContent?.includes('密码已重置'),
+    );
+  }
 }

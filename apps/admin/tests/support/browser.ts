@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +30,28 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** What pages broke of the Content-Security-Policy, as Chromium reported it in their consoles. */
+const violations: string[] = [];
+
+export function cspViolations(): readonly string[] {
+  return violations;
+}
+
+/**
+ * A browser context whose pages are watched for Content-Security-Policy violations (a blocked
+ * script, style or image): the suites check at their end that there were none, since a blocked
+ * style or script may break a page without failing the step that shows it.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+    }
+  });
+  return context;
 }
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 860 }, locale: 'zh-CN' };

@@ -137,7 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const dbEnv = { PILOT_DATA_DIR: dataDir };
     // In this process: PGlite serves one process at a time, and both calls close it before returning.
     await deployMigrations(targetFromEnv(dbEnv));
-    await seedDemoData(targetFromEnv(dbEnv));
+    await seedDemoData(targetFromEnv(dbEnv), { demoPasswords: 'keep' });
     if (options.demoPilots ?? true) {
       await runToEnd('import-demo', [ENTRY_POINTS.importDemo], {
         ...dbEnv,
@@ -154,6 +154,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       TEMPORAL_ADDRESS: temporal.address,
       PILOT_WORKER: 'embedded',
       LOG_LEVEL: 'warn',
+      // Every browser of a suite comes from this machine's one address, logging in many times a
+      // minute; the production allowances (600 requests, 30 log-ins per address and minute) would
+      // throttle the suite itself. The per-account and per-address failure counting stays as it is
+      // (the demo passwords are kept by the seed above), so throttling can still be tested.
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOGIN_RATE_PER_MINUTE: '10000',
     });
     children.push(api);
     await waitForHttp(`${apiUrl}/health`, api, 90_000);

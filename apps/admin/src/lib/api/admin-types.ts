@@ -29,6 +29,12 @@ export interface UserRow {
   firmId: string | null;
   phone: string | null;
   active: boolean;
+  /** Set by the API when an admin created the account or reset its password, until the user changes it. */
+  mustChangePassword: boolean;
+  /**
+   * Log-ins to the account are held back account-wide until then, after guessing from several
+   * addresses; addresses the owner used before still get in. Null when not held.
+   */
   lockedUntil: string | null;
   createdAt: string;
 }

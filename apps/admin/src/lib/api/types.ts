@@ -15,11 +15,16 @@ export interface SessionUser {
   displayName: string;
   role: UserRole;
   firmId: string | null;
+  /** An admin set this password (or it is a demo account's): the user must choose their own first. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionView {
   token: string;
+  /** The idle expiry: the API moves it on with each use, never past `endsAt`. */
   expiresAt: string;
+  /** The sign-in's absolute end (log-in + 12 h by default); token rotation keeps it. */
+  endsAt: string;
   user: SessionUser;
 }
 

@@ -32,17 +32,119 @@ describe('API errors', () => {
     });
   });
 
-  it('keeps 409 reasons and the lock time of a 423', () => {
+  it('keeps 409 reasons', () => {
     const reasons = [{ code: 'task_closed', zh: '任务已关闭。', en: 'The task is closed.' }];
     expect(
       toFailure(409, { error: { code: 'refused', message: '任务已关闭。', reasons } }, 'zh-CN').reasons,
     ).toEqual(reasons);
-    const locked = toFailure(
-      423,
-      { error: { code: 'account_locked', message: 'locked', lockedUntil: '2025-01-01T00:00:00Z' } },
-      'en',
+  });
+
+  it('keeps when a 429 may be tried again, from the body or else from Retry-After', () => {
+    const throttled = toFailure(
+      429,
+      {
+        error: {
+          code: 'too_many_attempts',
+          message: '尝试次数过多',
+          retryAt: '2026-01-01T08:05:00.000Z',
+          retryAfterSeconds: 300,
+        },
+      },
+      'zh-CN',
+      new Headers({ 'retry-after': '300' }),
     );
-    expect(locked.lockedUntil).toBe('2025-01-01T00:00:00Z');
+    expect(throttled).toMatchObject({
+      status: 429,
+      code: 'too_many_attempts',
+      retryAt: '2026-01-01T08:05:00.000Z',
+      retryAfterSeconds: 300,
+    });
+    // A limiter in front of the API may send only the header.
+    const bare = toFailure(429, null, 'en', new Headers({ 'retry-after': '90' }));
+    expect(bare.retryAfterSeconds).toBe(90);
+    expect(Date.parse(bare.retryAt ?? '') - Date.now()).toBeGreaterThan(85_000);
+    // Other statuses carry no retry time, even with the header.
+    expect(toFailure(503, null, 'en', new Headers({ 'retry-after': '5' }))).not.toHaveProperty('retryAt');
+    expect(toFailure(429, { error: { code: 'too_many_attempts', message: 'x' } }, 'en')).not.toHaveProperty(
+      'retryAt',
+    );
+  });
+
+  it("forwards the browser's address, so the API counts each user's attempts by their own", async () => {
+    const seen: Array<string | null> = [];
+    const answer = async (request: Request) => {
+      seen.push(request.headers.get('x-forwarded-for'));
+      return new Response(null, { status: 204 });
+    };
+    const api = createApi({
+      baseUrl: 'http://api.test',
+      locale: 'zh-CN',
+      token: null,
+      clientAddress: '203.0.113.7',
+      fetch: answer,
+    });
+    await api.auth.logout();
+    // Also after the bearer changes (log-in, rotation).
+    await api.withToken('t').auth.changePassword({ currentPassword: 'a', newPassword: 'b' });
+    await api.call((c) => c.GET('/dashboard', { params: { query: { months: 12 } } }));
+    expect(seen).toEqual(['203.0.113.7', '203.0.113.7', '203.0.113.7']);
+    // IPv6 too; anything that is not an address is not forwarded.
+    for (const [address, expected] of [
+      ['2001:db8::1', '2001:db8::1'],
+      ['::ffff:127.0.0.1', '::ffff:127.0.0.1'],
+      ['not an address', null],
+      ['', null],
+      [null, null],
+    ] as const) {
+      seen.length = 0;
+      await createApi({
+        baseUrl: 'http://api.test',
+        locale: 'en',
+        token: null,
+        clientAddress: address,
+        fetch: answer,
+      }).auth.logout();
+      expect(seen, String(address)).toEqual([expected]);
+    }
+  });
+
+  it('changes the password with POST /auth/password and keeps its field issues', async () => {
+    const requests: Array<{ method: string; path: string; body: unknown; auth: string | null }> = [];
+    const api = createApi({
+      baseUrl: 'http://api.test',
+      locale: 'zh-CN',
+      token: 'tok',
+      fetch: async (request) => {
+        requests.push({
+          method: request.method,
+          path: new URL(request.url).pathname,
+          body: await request.json(),
+          auth: request.headers.get('authorization'),
+        });
+        return new Response(
+          JSON.stringify({
+            error: {
+              code: 'invalid_input',
+              message: '输入有误',
+              issues: [{ path: 'currentPassword', message: '「当前密码」：当前密码不正确' }],
+            },
+          }),
+          { status: 400, headers: { 'content-type': 'application/json' } },
+        );
+      },
+    });
+    const result = await api.auth.changePassword({ currentPassword: 'old', newPassword: 'New-Pass-2026' });
+    expect(requests).toEqual([
+      {
+        method: 'POST',
+        path: '/auth/password',
+        body: { currentPassword: 'old', newPassword: 'New-Pass-2026' },
+        auth: 'Bearer tok',
+      },
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(fieldErrors(result.error)).toEqual({ currentPassword: '「当前密码」：当前密码不正确' });
   });
 
   it('turns a proxy error page or a dead API into a readable message', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { env } from '$env/dynamic/private';
 import { createPilotApi, type PilotApi } from '@pilot/api-client';
 import type { SessionUser, SessionView } from '$lib/api/types';
@@ -8,7 +9,8 @@ import { translate, type Locale } from '$lib/i18n';
  * server load functions and form actions; the browser never talks to the API and never sees a
  * token. Calls go through the typed client generated from the API's OpenAPI document
  * (@pilot/api-client), so a route or shape that changes there breaks the build here; this file adds
- * the bearer, the language, a timeout, and one result type with the API's errors mapped.
+ * the bearer, the language, the browser's address, a timeout, and one result type with the API's
+ * errors mapped.
  */
 
 /** Where the server side of the UI reaches the API. */
@@ -37,7 +39,9 @@ export interface ApiFailure {
   requestId?: string;
   issues: ApiIssue[];
   reasons: ApiReason[];
-  lockedUntil?: string;
+  /** 429: when asking again may succeed (the API's `retryAt`), and how many seconds that is away. */
+  retryAt?: string;
+  retryAfterSeconds?: number;
 }
 
 export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; error: ApiFailure };
@@ -61,6 +65,8 @@ export interface Api {
     me(): Promise<ApiResult<SessionUser>>;
     refresh(): Promise<ApiResult<SessionView>>;
     logout(): Promise<ApiResult<unknown>>;
+    /** 修改密码: 204; 400 with field issues (currentPassword, newPassword); 429 like log-in. */
+    changePassword(input: { currentPassword: string; newPassword: string }): Promise<ApiResult<unknown>>;
   };
   /** The same API as another bearer (after log-in or token rotation). */
   withToken(token: string | null): Api;
@@ -70,6 +76,13 @@ export interface ApiOptions {
   baseUrl: string;
   locale: Locale;
   token: string | null;
+  /**
+   * The browser's address (SvelteKit's `getClientAddress()`), sent as `X-Forwarded-For`. The API
+   * counts log-in failures and requests per client address and believes this header from its
+   * trusted proxies (loopback by default); without it every user of this server would share the
+   * server's one allowance, and one guesser would lock everybody out.
+   */
+  clientAddress?: string | null;
   fetch?: (input: Request) => Promise<Response>;
   timeoutMs?: number;
 }
@@ -80,10 +93,12 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 export function createApi(options: ApiOptions): Api {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const address = forwardableAddress(options.clientAddress);
   const client = createPilotApi({
     baseUrl: options.baseUrl,
     token: options.token,
     locale: options.locale,
+    ...(address ? { headers: { 'x-forwarded-for': address } } : {}),
     fetch: (request) => send(new Request(request, { signal: AbortSignal.timeout(timeoutMs) })),
   });
 
@@ -97,7 +112,10 @@ export function createApi(options: ApiOptions): Api {
     }
     const { response } = outcome;
     if (response.ok) return { ok: true, status: response.status, data: outcome.data as T };
-    return { ok: false, error: toFailure(response.status, outcome.error ?? null, options.locale) };
+    return {
+      ok: false,
+      error: toFailure(response.status, outcome.error ?? null, options.locale, response.headers),
+    };
   }
 
   /** The auth answers are typed as "no content" in the document; these are their real shapes. */
@@ -110,9 +128,16 @@ export function createApi(options: ApiOptions): Api {
       me: () => call((c) => untyped<SessionUser>(c.GET('/auth/me'))),
       refresh: () => call((c) => untyped<SessionView>(c.POST('/auth/refresh'))),
       logout: () => call((c) => untyped<unknown>(c.POST('/auth/logout'))),
+      changePassword: (input) => call((c) => c.POST('/auth/password', { body: input })),
     },
     withToken: (token) => createApi({ ...options, token }),
   };
+}
+
+/** Only a real IP address goes into the header: anything else would be the API's to misread. */
+function forwardableAddress(address: string | null | undefined): string | null {
+  const trimmed = address?.trim() ?? '';
+  return trimmed && isIP(trimmed) !== 0 ? trimmed : null;
 }
 
 function unreachable(locale: Locale): ApiFailure {
@@ -128,8 +153,11 @@ function unreachable(locale: Locale): ApiFailure {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Reads the API's `{ error: { code, message, ... } }`; anything else (a proxy's 502 page) gets a stock message. */
-export function toFailure(status: number, body: unknown, locale: Locale): ApiFailure {
+/**
+ * Reads the API's `{ error: { code, message, ... } }`; anything else (a proxy's 502 page) gets a
+ * stock message. A 429's time comes from the body, else from its Retry-After header.
+ */
+export function toFailure(status: number, body: unknown, locale: Locale, headers?: Headers): ApiFailure {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   const requestId = typeof error?.requestId === 'string' ? { requestId: error.requestId } : {};
   if (status >= 500 && (!error || error.code === 'internal')) {
@@ -160,9 +188,35 @@ export function toFailure(status: number, body: unknown, locale: Locale): ApiFai
     code: typeof error?.code === 'string' ? error.code : 'http_error',
     message: typeof error?.message === 'string' ? error.message : translate(locale, 'errors.unexpected'),
     ...requestId,
-    ...(typeof error?.lockedUntil === 'string' ? { lockedUntil: error.lockedUntil } : {}),
+    ...(status === 429 ? retryOf(error, headers) : {}),
     issues,
     reasons,
+  };
+}
+
+/** When a throttled request may be tried again: `retryAt` and its seconds, whichever the answer gave. */
+function retryOf(
+  error: Record<string, unknown> | null,
+  headers: Headers | undefined,
+): { retryAt?: string; retryAfterSeconds?: number } {
+  const at =
+    typeof error?.retryAt === 'string' && !Number.isNaN(Date.parse(error.retryAt)) ? error.retryAt : null;
+  const bodySeconds = typeof error?.retryAfterSeconds === 'number' ? error.retryAfterSeconds : null;
+  // Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3).
+  const header = headers?.get('retry-after')?.trim() ?? '';
+  const headerSeconds = /^\d+$/.test(header)
+    ? Number(header)
+    : header && !Number.isNaN(Date.parse(header))
+      ? Math.max(0, Math.ceil((Date.parse(header) - Date.now()) / 1000))
+      : null;
+  const seconds =
+    bodySeconds ??
+    headerSeconds ??
+    (at ? Math.max(0, Math.ceil((Date.parse(at) - Date.now()) / 1000)) : null);
+  const retryAt = at ?? (seconds !== null ? new Date(Date.now() + seconds * 1000).toISOString() : null);
+  return {
+    ...(retryAt ? { retryAt } : {}),
+    ...(seconds !== null && Number.isFinite(seconds) ? { retryAfterSeconds: seconds } : {}),
   };
 }
 

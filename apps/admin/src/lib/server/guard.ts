@@ -18,12 +18,18 @@ export function requireSection(locals: App.Locals, url: URL, section: Section): 
   return entry;
 }
 
-/** The log-in page, coming back to `url` afterwards; `expired` says why the user is there. */
-export function loginPath(url: URL, expired = false): string {
+/**
+ * Why a signed-in user was sent to log in: `expired` (revoked, idle too long) or `ended` (the
+ * sign-in's absolute end), each with its own words on the log-in page.
+ */
+export type LoginReason = 'expired' | 'ended';
+
+/** The log-in page, coming back to `url` afterwards; `reason` says why the user is there. */
+export function loginPath(url: URL, reason: LoginReason | null = null): string {
   const params = new URLSearchParams();
   const back = url.pathname + url.search;
   if (back !== '/') params.set('redirectTo', back);
-  if (expired) params.set('expired', '1');
+  if (reason) params.set(reason, '1');
   const query = params.toString();
   return query ? `/login?${query}` : '/login';
 }

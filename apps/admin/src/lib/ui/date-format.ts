@@ -50,6 +50,15 @@ export function formatDateTime(value: Instant | null | undefined, locale: Locale
   }).format(date);
 }
 
+/** Hours and minutes (14:05), for a time within the next hours. */
+export function formatTime(value: Instant | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined) return '—';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  // h23, not hour12: false, which some ICU versions print as 24:05 just after midnight.
+  return formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
 /** Month and day only (03/05), for dense schedules whose year is shown once above. */
 export function formatMonthDay(value: Instant, locale: Locale): string {
   return formatter(locale, { month: '2-digit', day: '2-digit' }).format(toDate(value));

@@ -1,8 +1,15 @@
 import { navigationFor } from '$lib/navigation/nav';
+import { takeFlash } from '$lib/server/flash';
 import { requireUser } from '$lib/server/guard';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = ({ locals, url, cookies }) => {
   const user = requireUser(locals, url);
-  return { user, navigation: navigationFor(user.role) };
+  return {
+    user,
+    // Until the password is the user's own no section opens (hooks send every page to 修改密码),
+    // so there is no navigation to offer.
+    navigation: user.mustChangePassword ? [] : navigationFor(user.role),
+    flash: takeFlash(cookies, url),
+  };
 };

@@ -1,13 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translator } from '$lib/i18n';
 import { homeOf } from '$lib/navigation/nav';
+import { PASSWORD_PATH } from '$lib/server/access';
 import { fieldErrors } from '$lib/server/api';
+import { sessionMaxHours, throttledMessage } from '$lib/server/auth-messages';
 import { safeRedirect, writeSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), homeOf(locals.user.role)));
-  return { expired: url.searchParams.has('expired') };
+  const ended = url.searchParams.has('ended');
+  return {
+    // Why the user is here: the sign-in's absolute end, or a session that expired or was revoked.
+    notice: ended ? ('ended' as const) : url.searchParams.has('expired') ? ('expired' as const) : null,
+    maxHours: sessionMaxHours(),
+  };
 };
 
 export const actions: Actions = {
@@ -22,11 +29,7 @@ export const actions: Actions = {
       const t = translator(locals.locale);
       let message = error.message;
       if (error.status === 401) message = t('auth.wrongCredentials');
-      if (error.status === 423) {
-        message = error.lockedUntil
-          ? t('auth.locked', { time: formatTime(error.lockedUntil, locals.locale) })
-          : t('auth.lockedNoTime');
-      }
+      if (error.status === 429) message = throttledMessage(error, locals.locale);
       const fields = error.status === 400 ? fieldErrors(error) : {};
       // The password is never sent back to the page.
       return fail(error.status >= 400 && error.status < 600 ? error.status : 500, {
@@ -37,14 +40,8 @@ export const actions: Actions = {
       });
     }
     writeSessionCookie(cookies, url, result.data);
+    // A password someone else set comes first; where the user was headed can wait for it.
+    if (result.data.user.mustChangePassword) redirect(303, PASSWORD_PATH);
     redirect(303, safeRedirect(url.searchParams.get('redirectTo'), homeOf(result.data.user.role)));
   },
 };
-
-function formatTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}

@@ -1,0 +1,26 @@
+/*
+ * Which paths a visitor may open in which state, in one place for hooks.server.ts and its tests:
+ * anonymous visitors reach only the log-in page and the language switch; a user whose password an
+ * admin set reaches only the password page, log-out and the language switch until they choose
+ * their own (the API refuses everything else with 403 password_change_required anyway).
+ */
+
+/** 修改密码: the one page open to a user who must change the password. */
+export const PASSWORD_PATH = '/account/password';
+
+/** Anyone may open these: the log-in page and the language switch (it works before log-in too). */
+const PUBLIC_PATHS = ['/login', '/language'];
+
+/** Open while the password must be changed: the page itself, leaving, and the language. */
+const OPEN_BEFORE_PASSWORD_CHANGE = [PASSWORD_PATH, '/logout', '/language'];
+
+const within = (pathname: string, paths: readonly string[]) =>
+  paths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+
+export function isPublic(pathname: string): boolean {
+  return within(pathname, PUBLIC_PATHS);
+}
+
+export function isOpenBeforePasswordChange(pathname: string): boolean {
+  return within(pathname, OPEN_BEFORE_PASSWORD_CHANGE);
+}
