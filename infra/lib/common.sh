@@ -41,12 +41,26 @@ ensure_dependencies() {
 }
 
 # Resolves both Temporal engines and exports their paths for the SDK's `existing-path` executables.
+# With `server`, also the Temporal server of the production shape (the test command's end-to-end
+# test runs on it); the start command leaves it out, as it only needs the dev server.
 ensure_temporal_engines() {
   TEMPORAL_CLI_PATH="$("$REPO_ROOT/infra/temporal/ensure-cli.sh")" || TEMPORAL_CLI_PATH=""
   TEMPORAL_TEST_SERVER_PATH="$("$REPO_ROOT/infra/temporal/ensure-test-server.sh")" || TEMPORAL_TEST_SERVER_PATH=""
   export TEMPORAL_CLI_PATH TEMPORAL_TEST_SERVER_PATH
   [ -n "$TEMPORAL_CLI_PATH" ] || log "no local Temporal CLI: the SDK will try to download the dev server"
   [ -n "$TEMPORAL_TEST_SERVER_PATH" ] || log "no local test server: the SDK will try to download it"
+  if [ "${1:-}" = server ]; then
+    # Exit 3 is "no Go here"; any other failure is a broken build and stops the command.
+    local status=0
+    TEMPORAL_SERVER_PATH="$("$REPO_ROOT/infra/temporal/ensure-server.sh")" || status=$?
+    if [ "$status" = 3 ]; then
+      TEMPORAL_SERVER_PATH=""
+      log "no Temporal server build (Go is needed): the production shape cannot run here"
+    elif [ "$status" != 0 ]; then
+      die "the Temporal server build failed (infra/temporal/ensure-server.sh)"
+    fi
+    export TEMPORAL_SERVER_PATH
+  fi
 }
 
 # Debian's Chromium for the UI's end-to-end tests (playwright-core cannot download a browser here),

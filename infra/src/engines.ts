@@ -33,3 +33,11 @@ export function temporalCliPath(): string | undefined {
 export function testServerPath(): string | undefined {
   return ensure('ensure-test-server.sh', 'TEMPORAL_TEST_SERVER_PATH');
 }
+
+/**
+ * The Temporal server build of the production shape (a folder with bin/server, bin/sql, config/ and
+ * schema/postgresql/v12/), or undefined when Go is missing.
+ */
+export function temporalServerDir(): string | undefined {
+  return ensure('ensure-server.sh', 'TEMPORAL_SERVER_PATH');
+}

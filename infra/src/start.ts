@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { temporalCliPath } from './engines.js';
+import { waitForHealth } from './http-health.js';
 import { assertPortFree, waitForPort } from './ports.js';
 import { Supervisor } from './supervisor.js';
 
@@ -52,22 +53,6 @@ async function stopAll(code: number): Promise<never> {
     await supervisor.stopAll();
   }
   process.exit(code);
-}
-
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(3_000) });
-      if (response.ok) return;
-      last = `HTTP ${response.status}: ${await response.text()}`;
-    } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not become healthy within ${timeoutMs / 1000} s (last answer: ${last})`);
 }
 
 async function main(): Promise<void> {

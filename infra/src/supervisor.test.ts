@@ -87,6 +87,23 @@ describe('the start supervisor', () => {
     await supervisor.stopAll();
   });
 
+  it('leaves a service killed on purpose down without stopping the others (a crash test)', async () => {
+    const dir = await scratch();
+    const fatal: string[] = [];
+    const supervisor = new Supervisor({ say: () => {}, onFatal: (r) => fatal.push(r), backoffMs: 20 });
+    supervisor.start(script('worker-1', 'setInterval(() => {}, 1000);', dir));
+    supervisor.start(script('worker-2', 'setInterval(() => {}, 1000);', dir, { restart: false }));
+    const survivor = supervisor.pid('worker-1');
+    await supervisor.kill('worker-2', 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(supervisor.isRunning('worker-2')).toBe(false);
+    expect(supervisor.restarts('worker-2')).toBe(0);
+    expect(supervisor.isRunning('worker-1')).toBe(true);
+    expect(supervisor.pid('worker-1')).toBe(survivor);
+    expect(fatal).toEqual([]);
+    await supervisor.stopAll();
+  });
+
   it('gives a service its grace time on shutdown (the API closing the embedded database) and kills only a hung one', async () => {
     const dir = await scratch();
     const supervisor = new Supervisor({ say: () => {}, onFatal: () => {} });

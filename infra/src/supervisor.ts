@@ -39,6 +39,8 @@ interface Running {
   crashes: number[];
   restarts: number;
   exited: Promise<void>;
+  /** Killed on purpose: neither started again nor a reason to stop the rest. */
+  retired: boolean;
 }
 
 export class Supervisor {
@@ -55,6 +57,7 @@ export class Supervisor {
       crashes: [],
       restarts: 0,
       exited: Promise.resolve(),
+      retired: false,
     };
     this.services.set(spec.name, running);
     this.watch(running);
@@ -68,6 +71,24 @@ export class Supervisor {
 
   pid(name: string): number | undefined {
     return this.services.get(name)?.child.pid;
+  }
+
+  /** Whether the service's current process is still running. */
+  isRunning(name: string): boolean {
+    const child = this.services.get(name)?.child;
+    return child !== undefined && child.exitCode === null && child.signalCode === null;
+  }
+
+  /**
+   * Kills a service on purpose, as a crash test does: it stays down, and its death does not stop
+   * the others. Resolves once it has exited.
+   */
+  async kill(name: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const running = this.services.get(name);
+    if (!running) throw new Error(`no service named "${name}"`);
+    running.retired = true;
+    if (this.isRunning(name)) running.child.kill(signal);
+    await running.exited;
   }
 
   /** Stops every service, the last started first, each within its grace time. */
@@ -110,7 +131,7 @@ export class Supervisor {
     running.exited = new Promise((resolve) => {
       running.child.once('exit', (code, signal) => {
         resolve();
-        if (this.stopping) return;
+        if (this.stopping || running.retired) return;
         const how = signal ?? `code ${code}`;
         if (!running.spec.restart) {
           this.options.onFatal(`${running.spec.name} exited (${how})`);
@@ -133,7 +154,7 @@ export class Supervisor {
           `${running.spec.name} exited unexpectedly (${how}); starting it again in ${pause / 1000} s`,
         );
         setTimeout(() => {
-          if (this.stopping) return;
+          if (this.stopping || running.retired) return;
           running.child = this.spawn(running.spec);
           running.restarts++;
           this.watch(running);
