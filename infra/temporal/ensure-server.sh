@@ -30,7 +30,7 @@ if ! command -v go >/dev/null 2>&1; then
   exit 3
 fi
 
-log "building Temporal server $SERVER_VERSION and its SQL tool from Go modules into $CACHED (first time: 2-4 minutes)"
+log "building Temporal server $SERVER_VERSION and its SQL tool from Go modules into $CACHED (first time: 3-5 minutes)"
 start=$(date +%s)
 mkdir -p "$CACHE_ROOT"
 # Everything goes into a temporary folder that is renamed at the end, so an interrupted build never
