@@ -39,7 +39,14 @@ import {
 } from './test-support/pilot-driver.js';
 
 const wanted = process.env.RECORD_HISTORIES ?? '';
-const SCENARIOS = ['full-pilot', 'withdrawn', 'paused-resumed', 'key-parts', 'audit-anchor'] as const;
+const SCENARIOS = [
+  'full-pilot',
+  'withdrawn',
+  'paused-resumed',
+  'key-parts',
+  'audit-anchor',
+  'spread-wake-ups',
+] as const;
 const selected = SCENARIOS.filter((s) => wanted === '1' || wanted === 'all' || wanted.split(',').includes(s));
 const FIXTURE_PLAN = { roundMonths: 1 };
 
@@ -208,6 +215,37 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
     await save('key-parts', started);
   }
 
+  /**
+   * Spread wake-ups (2026.1 by reference): another firm's compound, its self-inspection left to be
+   * missed, the concentrated inspection submitted after it opened but before the run woke to open
+   * it, and the round run to its evaluation — every path the spread changed.
+   */
+  async function spreadWakeUps(): Promise<void> {
+    const started = await startPilot(h.env.client, h.taskQueue, {
+      compoundId: 'cmp-donghuyayuan',
+      firmId: 'firm-jinrun',
+      startDate: await startDateIn(h.env),
+      catalogueVersionId: '2026.1',
+      inspectorAssignments: demo.assignments(),
+      planOverrides: { ...FIXTURE_PLAN, wakeSpreadMinutes: 120 },
+      enrolledBy: actors.coordinator,
+    });
+    await started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] });
+    const driver = new PilotDriver(h.env, started.handle, {
+      firmId: 'firm-jinrun',
+      catalogue: CATALOGUE_2026_1,
+      submit: (task) => task.kind !== 'self',
+    });
+    const first = await driver.snapshot();
+    expect(first.wakeOffsetMs).toBeGreaterThan(0);
+    const concentrated = first.upcomingTasks.find((t) => t.kind === 'concentrated')!;
+    await driver.sleepUntil(concentrated.opensAt + Math.floor(first.wakeOffsetMs / 2));
+    await driver.submitTask(concentrated, await driver.snapshot());
+    const evaluated = await driver.until((s) => s.rounds.length === 1);
+    expect(evaluated.rounds[0]!.number).toBe(1);
+    await save('spread-wake-ups', started, 1);
+  }
+
   /** The audit anchor: two checkpoints on its interval, one on demand, one with nothing to do. */
   async function auditAnchor(): Promise<void> {
     const { signer } = await defaultAuditKeyring();
@@ -242,6 +280,7 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
         'paused-resumed': pausedResumed,
         'key-parts': keyParts,
         'audit-anchor': auditAnchor,
+        'spread-wake-ups': spreadWakeUps,
       };
       for (const scenario of selected) await recorders[scenario]();
     });

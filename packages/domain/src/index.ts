@@ -67,6 +67,7 @@ export { defaultSeverity } from './scoring/severity.js';
 export * from './plan/pilot-plan.js';
 export { validatePlan } from './plan/validate-plan.js';
 export * from './plan/time-scale.js';
+export { wakeOffsetMs } from './plan/wake-spread.js';
 export * from './plan/schedule.js';
 export * from './plan/deadlines.js';
 

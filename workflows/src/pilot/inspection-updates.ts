@@ -67,11 +67,21 @@ export function registerInspectionUpdates(ctx: RunContext): void {
     schema: submitInspectionRequestSchema,
     needsCatalogue: true,
     validate: (request) =>
-      refuseSubmitInspection(state, ctx.who, ctx.catalogue!, ctx.features, request, Date.now()),
+      refuseSubmitInspection(
+        state,
+        ctx.who,
+        ctx.catalogue!,
+        ctx.features,
+        request,
+        Date.now(),
+        ctx.wakeOffset !== null,
+      ),
     handler: async (request) => {
       const catalogue = ctx.catalogue!;
       const task = findTask(state, request.taskId)!;
       const now = Date.now();
+      // 'scheduled' when the spread wake-up that opens it has not come yet (see taskStatusAt).
+      const before = task.status;
       task.status = 'submitting';
       const { score, parts } = scoreSubmission(ctx, task, request);
       const asked = new Map(
@@ -145,7 +155,7 @@ export function registerInspectionUpdates(ctx: RunContext): void {
           actor: auditActor(request.actor),
         });
       } catch (error) {
-        task.status = 'open';
+        task.status = before;
         throw error;
       }
       task.status = 'submitted';

@@ -13,3 +13,5 @@ export const PATCH_KEY_PARTS = 'key-parts-as-places';
 export const PATCH_OPERATION_RATE = 'operation-rate';
 /** The catalogue comes by reference (id + fingerprint) and is shared, not copied into every run. */
 export const PATCH_CATALOGUE_BY_REFERENCE = 'catalogue-by-reference';
+/** Each pilot wakes a fixed offset after its due times (plan.wakeSpreadMinutes), not all at once. */
+export const PATCH_SPREAD_WAKEUPS = 'spread-wake-ups';

@@ -10,12 +10,12 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { completePlan, type PilotOutcome, type PilotWorkflowArgs } from '@pilot/domain';
+import { completePlan, wakeOffsetMs, type PilotOutcome, type PilotWorkflowArgs } from '@pilot/domain';
 import { allowedActionsQuery, enrollmentRecordedUpdate, snapshotQuery } from '../messages.js';
 import { db } from './activities.js';
 import { initialState, recordEnrollment } from './enrollment.js';
 import { catalogueOf } from './catalogue-cache.js';
-import { PATCH_CATALOGUE_BY_REFERENCE, PATCH_COMPOUND_FEATURES } from './patches.js';
+import { PATCH_CATALOGUE_BY_REFERENCE, PATCH_COMPOUND_FEATURES, PATCH_SPREAD_WAKEUPS } from './patches.js';
 import { registerInspectionUpdates } from './inspection-updates.js';
 import { registerRectificationUpdates } from './rectification-updates.js';
 import { afterEvaluation, evaluateRound } from './round-end.js';
@@ -48,8 +48,10 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
     features: null,
     recorded: args.carried !== undefined,
     dirty: false,
+    wakeOffset: null,
   };
   const { state } = ctx;
+  if (patched(PATCH_SPREAD_WAKEUPS)) ctx.wakeOffset = wakeOffsetMs(input.enrollmentId, state.plan);
 
   registerInspectionUpdates(ctx);
   registerRectificationUpdates(ctx);
@@ -82,7 +84,8 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
       }
     }
     if (workflowInfo().continueAsNewSuggested) break;
-    const wake = nextWakeAt(state);
+    const due = nextWakeAt(state);
+    const wake = due === null ? null : due + (ctx.wakeOffset ?? 0);
     ctx.dirty = false;
     if (wake === null) await condition(() => ctx.dirty);
     else await condition(() => ctx.dirty, Math.max(1, wake - Date.now()));

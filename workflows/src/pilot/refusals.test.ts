@@ -307,6 +307,7 @@ describe('promotion and the actions a screen offers', () => {
       features: null,
       recorded: true,
       dirty: false,
+      wakeOffset: null,
     });
     const byAction = (s: PilotState, actor: Actor) =>
       Object.fromEntries(allowedActions(ctx(s), actor, START).map((a) => [a.action, a]));

@@ -21,6 +21,7 @@ import {
   type Verdict,
   type VerifyRectificationRequest,
 } from '@pilot/domain';
+import { taskStatusAt } from './rounds.js';
 
 export interface PilotIdentity {
   enrollmentId: string;
@@ -65,6 +66,7 @@ export function refuseSubmitInspection(
   features: readonly CompoundFeature[] | null,
   request: SubmitInspectionRequest,
   now: number,
+  timed = false,
 ): Reason[] {
   const blocked = activeChecks(state);
   if (blocked.length > 0) return blocked;
@@ -95,20 +97,21 @@ export function refuseSubmitInspection(
       return [reason('not_assigned', '这项检查没有分配给您。', 'This inspection is not assigned to you.')];
     }
   }
-  if (task.status === 'scheduled' || now < task.opensAt) {
+  const status = taskStatusAt(task, now, timed);
+  if (status === 'scheduled' || now < task.opensAt) {
     return [reason('task_not_open', '这项检查尚未开始。', 'This inspection has not opened yet.')];
   }
-  if (task.status === 'submitting') {
+  if (status === 'submitting') {
     return [
       reason('task_in_progress', '这项检查正在提交中。', 'This inspection is being submitted already.'),
     ];
   }
-  if (task.status === 'submitted') {
+  if (status === 'submitted') {
     return [
       reason('task_already_submitted', '这项检查已经提交过。', 'This inspection was submitted already.'),
     ];
   }
-  if (task.status === 'missed' || task.status === 'cancelled') {
+  if (status === 'missed' || status === 'cancelled') {
     return [
       reason(
         'task_closed',

@@ -9,6 +9,8 @@ import {
   type PilotPlan,
   type PilotState,
   type RoundState,
+  type TaskState,
+  type TaskStatus,
 } from '@pilot/domain';
 
 export function roundIdFor(enrollmentId: string, number: number): string {
@@ -76,6 +78,18 @@ export function buildRound(
 }
 
 /** The earliest instant at which the scheduler has something to do, or null when it only waits for people. */
+/**
+ * A task's status as its times say at `now`. With wake-ups spread (`timed`), the run may wake some
+ * minutes after a task opened or was missed; the times, not the lagging status, decide then, so the
+ * spread never moves a due time. Without it the status was always current when anyone asked.
+ */
+export function taskStatusAt(task: TaskState, now: number, timed: boolean): TaskStatus {
+  if (!timed) return task.status;
+  if ((task.status === 'scheduled' || task.status === 'open') && now >= task.missedAt) return 'missed';
+  if (task.status === 'scheduled' && now >= task.opensAt) return 'open';
+  return task.status;
+}
+
 export function nextWakeAt(state: PilotState): number | null {
   if (state.pausedAt !== null || state.withdrawnAt !== null) return null;
   const times: number[] = [];

@@ -19,4 +19,10 @@ export interface RunContext {
   recorded: boolean;
   /** Set by every applied Update, so the main loop plans its next wake-up again. */
   dirty: boolean;
+  /**
+   * How long after its due times this run wakes (see wakeOffsetMs), or null in runs from before
+   * wake-ups were spread: those woke at the due times, and a task's status alone said whether it
+   * was open. With a spread, the rules read the task's times instead, since its status may lag.
+   */
+  wakeOffset: number | null;
 }

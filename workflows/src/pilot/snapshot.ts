@@ -28,6 +28,7 @@ import {
   steeringRole,
 } from './refusals.js';
 import type { RunContext } from './run-context.js';
+import { taskStatusAt } from './rounds.js';
 
 function nextStep(ctx: RunContext): LocalizedText {
   const { state } = ctx;
@@ -77,6 +78,8 @@ export function snapshot(ctx: RunContext, now: number): PilotSnapshot {
   const { state, input } = ctx;
   const round = state.round;
   const latest = state.rounds.at(-1);
+  const timed = ctx.wakeOffset !== null;
+  const tasksNow = (round?.tasks ?? []).map((t) => ({ ...t, status: taskStatusAt(t, now, timed) }));
   return {
     enrollmentId: input.enrollmentId,
     compoundId: input.compoundId,
@@ -98,10 +101,8 @@ export function snapshot(ctx: RunContext, now: number): PilotSnapshot {
           keyParts: (round.keyParts ?? []).map(keyPartView),
         }
       : null,
-    openTasks: (round?.tasks ?? [])
-      .filter((t) => t.status === 'open' || t.status === 'submitting')
-      .map(snapshotTask),
-    upcomingTasks: (round?.tasks ?? [])
+    openTasks: tasksNow.filter((t) => t.status === 'open' || t.status === 'submitting').map(snapshotTask),
+    upcomingTasks: tasksNow
       .filter((t) => t.status === 'scheduled')
       .slice(0, 10)
       .map(snapshotTask),
@@ -117,6 +118,7 @@ export function snapshot(ctx: RunContext, now: number): PilotSnapshot {
     features: ctx.features,
     next: nextStep(ctx),
     asOf: now,
+    wakeOffsetMs: ctx.wakeOffset ?? 0,
   };
 }
 

@@ -266,9 +266,10 @@ export class PilotDriver {
       snap.currentRound?.endsAt ?? Number.POSITIVE_INFINITY,
     ].filter((t) => t > now);
     const next = Math.min(...candidates, now + 7 * DAY);
-    // The extra second lets the timers due at `next` fire and their activities finish: the
-    // time-skipping server does not move its clock while workflow or activity tasks are in flight.
-    const target = Math.min(next + 1000, limit);
+    // The pilot acts on a due time its wake offset later (错峰). The extra second lets the timers
+    // fire and their activities finish: the time-skipping server does not move its clock while
+    // workflow or activity tasks are in flight.
+    const target = Math.min(next + snap.wakeOffsetMs + 1000, limit);
     await this.env.sleep(Math.max(1000, target - now));
   }
 

@@ -173,6 +173,11 @@ export const pilotSnapshotSchema = z.object({
   next: localizedSchema,
   /** Workflow time at which the snapshot was taken. */
   asOf: epochInstant,
+  /**
+   * How long after a due time this pilot acts on it (错峰: reminders, 漏检 marks, overdue notices
+   * come this much later; the due times themselves hold). 0 in runs from before the spread.
+   */
+  wakeOffsetMs: z.number().int().nonnegative(),
 });
 export type PilotSnapshot = z.input<typeof pilotSnapshotSchema>;
 export type PilotSnapshotView = z.output<typeof pilotSnapshotSchema>;

@@ -35,6 +35,12 @@ export const pilotPlanSchema = z.object({
   reminderLeadHours: z.number(),
   /** A task not done this long after it was due is marked missed (never later than the round end). */
   graceHours: z.number(),
+  /**
+   * Pilots enrolled on one day share every due time; each wakes this many minutes after them at
+   * most (a fixed offset from its id, see wake-spread.ts), so a county's pilots do not all wake in
+   * one second. Due times themselves never move.
+   */
+  wakeSpreadMinutes: z.number(),
   rectificationWorkingDays: z.record(severitySchema, z.number()),
   /**
    * Working days a firm has for the actual fix once a critical hazard is controlled (已管控), e.g.
@@ -72,6 +78,7 @@ export const DEFAULT_PLAN: PilotPlan = deepFreeze({
   quarterlyLeadDays: 5,
   reminderLeadHours: 24,
   graceHours: 48,
+  wakeSpreadMinutes: 30,
   rectificationWorkingDays: { ...DEFAULT_RECTIFICATION_WORKING_DAYS },
   controlledFixWorkingDays: 20,
   recheckWorkingDays: 5,

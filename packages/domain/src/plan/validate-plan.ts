@@ -124,6 +124,7 @@ export function validatePlan(plan: PilotPlan): Problem[] {
   }
   finiteAtLeast('reminderLeadHours', plan.reminderLeadHours, 0, '提醒提前小时数', 'Reminder lead hours');
   finiteAtLeast('graceHours', plan.graceHours, 0, '逾期宽限小时数', 'Grace hours');
+  between('wakeSpreadMinutes', plan.wakeSpreadMinutes, 0, 120, '唤醒错峰分钟数', 'Wake-up spread (minutes)');
   finiteAtLeast('timeScale', plan.timeScale, 1, '时间压缩倍数', 'Time scale');
   if (
     wholeAtLeast('keyAreaCount', plan.keyAreaCount, 1, '重点部位数量', 'Key-area count') &&

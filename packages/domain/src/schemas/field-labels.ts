@@ -42,6 +42,7 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   quarterlyLeadDays: { zh: '季度检查提前天数', en: 'Quarterly lead days' },
   reminderLeadHours: { zh: '提醒提前小时数', en: 'Reminder lead (hours)' },
   graceHours: { zh: '逾期宽限小时数', en: 'Grace period (hours)' },
+  wakeSpreadMinutes: { zh: '唤醒错峰分钟数', en: 'Wake-up spread (minutes)' },
   rectificationWorkingDays: { zh: '整改时限（工作日）', en: 'Rectification deadlines (working days)' },
   minor: { zh: '一般问题整改工作日', en: 'Minor-finding working days' },
   major: { zh: '重大问题整改工作日', en: 'Major-finding working days' },

@@ -44,6 +44,7 @@ export const planOptionsSchema = z
       })
       .optional(),
     keyAreaCount: wholeDays(1, 8).optional(),
+    wakeSpreadMinutes: z.number().int().min(0).max(120).optional(),
     timeScale: z.number().min(1).max(10_000_000).optional(),
   })
   .superRefine((options, ctx) => {
