@@ -26,6 +26,12 @@ import type {
 } from '@pilot/domain';
 
 export const TASK_QUEUE = 'pilot';
+/**
+ * Where a pilot's timer-driven writes go (tasks opening, reminders, 漏检 marks): a queue of their
+ * own, rate-limited by its workers, so a burst of wake-ups never holds up the writes behind a
+ * person's request, which stay on the pilot's own queue.
+ */
+export const scheduledWorkQueue = (taskQueue: string): string => `${taskQueue}.scheduled`;
 
 /** Typed search attributes, so pilots can be listed and filtered in the Temporal Web UI. */
 export const searchAttributes = {

@@ -3,7 +3,7 @@ import {
   ensureSearchAttributes,
   installWorkerRuntime,
   NativeConnection,
-  type Worker,
+  type PilotWorker,
 } from '@pilot/activities/worker';
 import {
   createFileStorage,
@@ -16,7 +16,7 @@ import {
   type BlobStorage,
   type Database,
 } from '@pilot/db';
-import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
+import { scheduledWorkQueue, searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
 import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
 import path from 'node:path';
@@ -71,7 +71,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
   ];
 
   const stopAnchor = new AbortController();
-  let worker: Worker | undefined;
+  let worker: PilotWorker | undefined;
   let workerRun: Promise<void> | undefined;
   if (config.embeddedWorker) {
     installWorkerRuntime(
@@ -90,6 +90,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
       connection: native,
       namespace: config.temporal.namespace,
       taskQueue,
+      scheduledTaskQueue: scheduledWorkQueue(taskQueue),
       workflowBundlePath,
       prisma: db.prisma,
       storage,

@@ -18,7 +18,7 @@ import { workflowBundlePath } from '@pilot/workflows/bundle';
 import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
 import { Client, Connection } from '@temporalio/client';
 import path from 'node:path';
-import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
+import { scheduledWorkQueue, searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -42,6 +42,10 @@ const Env = z.object({
   AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** A file every anchor is also appended to, e.g. on write-once storage. */
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  /** Pilot workflows kept in memory (each replays from its history when evicted); SDK default when unset. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
+  /** Timer-driven writes (tasks opening, reminders, 漏检) dispatched per second across all workers. */
+  SCHEDULED_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(50),
 });
 
 async function main(): Promise<void> {
@@ -70,6 +74,9 @@ async function main(): Promise<void> {
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
+    scheduledTaskQueue: scheduledWorkQueue(env.TEMPORAL_TASK_QUEUE),
+    scheduledActivitiesPerSecond: env.SCHEDULED_ACTIVITIES_PER_SECOND,
+    ...(env.WORKER_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS } : {}),
     workflowBundlePath,
     prisma: db.prisma,
     storage: createFileStorage(env.PILOT_STORAGE_DIR ?? path.join(dataRoot(), 'files')),

@@ -37,9 +37,15 @@ export async function ensureSearchAttributes(
   }
   const missing = keys.filter((key) => !known.has(key.name));
   if (missing.length === 0) return [];
-  await connection.operatorService.addSearchAttributes({
-    namespace,
-    searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedValueType[key.type]!])),
-  });
+  try {
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedValueType[key.type]!])),
+    });
+  } catch (error) {
+    // Workers started together race to add them; the loser finds them there, which is the goal.
+    if ((error as { code?: number }).code !== 6 /* ALREADY_EXISTS */) throw error;
+    return [];
+  }
   return missing.map((key) => key.name);
 }

@@ -6,6 +6,15 @@ export interface PilotWorkerOptions extends ActivityDependencies {
   connection: NativeConnection;
   namespace?: string;
   taskQueue: string;
+  /**
+   * The queue of the pilots' timer-driven writes (@pilot/workflows' scheduledWorkQueue of
+   * `taskQueue`), polled by an activity-only worker with its own rate limit.
+   */
+  scheduledTaskQueue: string;
+  /** Activities per second the scheduled-work queue dispatches, across all workers (server-side). */
+  scheduledActivitiesPerSecond?: number;
+  /** Workflows kept in memory; the SDK sizes it from the heap when unset. */
+  maxCachedWorkflows?: number;
   /** The prebuilt bundle from @pilot/workflows/bundle. */
   workflowBundlePath: string;
   /** Seconds in-flight activities get to finish when the worker is asked to stop. */
@@ -14,17 +23,61 @@ export interface PilotWorkerOptions extends ActivityDependencies {
   identity?: string;
 }
 
+/**
+ * A pilot worker: the pilot queue (workflows and the activities people's requests wait for) and
+ * the scheduled-work queue (activities of wake-ups), run and stopped together.
+ */
+export class PilotWorker {
+  constructor(
+    private readonly main: Worker,
+    private readonly scheduled: Worker,
+  ) {}
+
+  /** Runs both until shutdown() or a signal; a failure of either stops the other. */
+  async run(): Promise<void> {
+    await this.main.runUntil(this.scheduled.run());
+  }
+
+  /** Runs both until `fn` settles, then stops them (tests). */
+  runUntil<T>(fn: () => Promise<T>): Promise<T> {
+    return this.main.runUntil(this.scheduled.runUntil(fn));
+  }
+
+  getState(): ReturnType<Worker['getState']> {
+    return this.main.getState();
+  }
+
+  shutdown(): void {
+    for (const worker of [this.scheduled, this.main]) {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+    }
+  }
+}
+
 /** One place that decides how a pilot worker is built, used by apps/worker, apps/api (embedded) and tests. */
-export function createPilotWorker(options: PilotWorkerOptions): Promise<Worker> {
-  return Worker.create({
+export async function createPilotWorker(options: PilotWorkerOptions): Promise<PilotWorker> {
+  const activities = createActivities(options);
+  const common = {
     connection: options.connection,
     namespace: options.namespace ?? 'default',
-    taskQueue: options.taskQueue,
-    workflowBundle: { codePath: options.workflowBundlePath },
-    activities: createActivities(options),
+    activities,
     shutdownGraceTime: options.shutdownGraceTime ?? '10 seconds',
     ...(options.identity ? { identity: options.identity } : {}),
+  };
+  const main = await Worker.create({
+    ...common,
+    taskQueue: options.taskQueue,
+    workflowBundle: { codePath: options.workflowBundlePath },
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
+  const scheduled = await Worker.create({
+    ...common,
+    taskQueue: options.scheduledTaskQueue,
+    ...(options.scheduledActivitiesPerSecond !== undefined
+      ? { maxTaskQueueActivitiesPerSecond: options.scheduledActivitiesPerSecond }
+      : {}),
+  });
+  return new PilotWorker(main, scheduled);
 }
 
 export { NativeConnection, Worker, type Logger };

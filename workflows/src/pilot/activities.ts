@@ -3,10 +3,17 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { PilotActivities } from '@pilot/activities';
 
-export const db = proxyActivities<PilotActivities>({
+const BACKGROUND = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+} as const;
+
+export const db = proxyActivities<PilotActivities>(BACKGROUND);
+
+/** The same activities on the scheduled-work queue (see scheduledWorkQueue). */
+export function scheduledDb(taskQueue: string) {
+  return proxyActivities<PilotActivities>({ ...BACKGROUND, taskQueue });
+}
 
 /** Activities behind a person's request: bounded retries, so a broken store fails the request instead of hanging it. */
 export const dbForUpdate = proxyActivities<PilotActivities>({

@@ -15,3 +15,5 @@ export const PATCH_OPERATION_RATE = 'operation-rate';
 export const PATCH_CATALOGUE_BY_REFERENCE = 'catalogue-by-reference';
 /** Each pilot wakes a fixed offset after its due times (plan.wakeSpreadMinutes), not all at once. */
 export const PATCH_SPREAD_WAKEUPS = 'spread-wake-ups';
+/** Timer-driven writes go to the scheduled-work queue instead of the pilot's own. */
+export const PATCH_SCHEDULED_WORK_QUEUE = 'scheduled-work-queue';

@@ -11,11 +11,21 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { completePlan, wakeOffsetMs, type PilotOutcome, type PilotWorkflowArgs } from '@pilot/domain';
-import { allowedActionsQuery, enrollmentRecordedUpdate, snapshotQuery } from '../messages.js';
-import { db } from './activities.js';
+import {
+  allowedActionsQuery,
+  enrollmentRecordedUpdate,
+  scheduledWorkQueue,
+  snapshotQuery,
+} from '../messages.js';
+import { db, scheduledDb } from './activities.js';
 import { initialState, recordEnrollment } from './enrollment.js';
 import { catalogueOf } from './catalogue-cache.js';
-import { PATCH_CATALOGUE_BY_REFERENCE, PATCH_COMPOUND_FEATURES, PATCH_SPREAD_WAKEUPS } from './patches.js';
+import {
+  PATCH_CATALOGUE_BY_REFERENCE,
+  PATCH_COMPOUND_FEATURES,
+  PATCH_SCHEDULED_WORK_QUEUE,
+  PATCH_SPREAD_WAKEUPS,
+} from './patches.js';
 import { registerInspectionUpdates } from './inspection-updates.js';
 import { registerRectificationUpdates } from './rectification-updates.js';
 import { afterEvaluation, evaluateRound } from './round-end.js';
@@ -49,9 +59,12 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
     recorded: args.carried !== undefined,
     dirty: false,
     wakeOffset: null,
+    timerDb: db,
   };
   const { state } = ctx;
   if (patched(PATCH_SPREAD_WAKEUPS)) ctx.wakeOffset = wakeOffsetMs(input.enrollmentId, state.plan);
+  if (patched(PATCH_SCHEDULED_WORK_QUEUE))
+    ctx.timerDb = scheduledDb(scheduledWorkQueue(workflowInfo().taskQueue));
 
   registerInspectionUpdates(ctx);
   registerRectificationUpdates(ctx);

@@ -1,4 +1,5 @@
 // The pilot's rules as pure functions, without a server: who may do what, when, with which checklist.
+import { db } from './activities.js';
 import {
   CATALOGUE_2026_1,
   DEFAULT_CATALOGUE,
@@ -308,6 +309,7 @@ describe('promotion and the actions a screen offers', () => {
       recorded: true,
       dirty: false,
       wakeOffset: null,
+      timerDb: db,
     });
     const byAction = (s: PilotState, actor: Actor) =>
       Object.fromEntries(allowedActions(ctx(s), actor, START).map((a) => [a.action, a]));

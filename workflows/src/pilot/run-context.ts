@@ -2,6 +2,7 @@
 // across continue-as-new, and what this run loaded or noticed. The workflow file creates it; the
 // modules beside it (scheduler, round end, updates, snapshot) receive it explicitly.
 import type { CatalogueVersion, CompoundFeature, PilotInput, PilotState } from '@pilot/domain';
+import type { db } from './activities.js';
 import type { PilotIdentity } from './refusals.js';
 
 export interface RunContext {
@@ -25,4 +26,6 @@ export interface RunContext {
    * was open. With a spread, the rules read the task's times instead, since its status may lag.
    */
   wakeOffset: number | null;
+  /** The activities the scheduler's wake-ups call: on the scheduled-work queue, or (older runs) db. */
+  timerDb: typeof db;
 }

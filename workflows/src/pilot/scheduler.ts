@@ -8,7 +8,6 @@ import {
   type ApplyTaskChangesInput,
   type TaskState,
 } from '@pilot/domain';
-import { db } from './activities.js';
 import { PATCH_CONCENTRATED_DONE_FIRST } from './patches.js';
 import type { RunContext } from './run-context.js';
 import { applyStageEvent } from './stage-sync.js';
@@ -86,7 +85,7 @@ export async function processDue(ctx: RunContext, now: number): Promise<void> {
     }
   }
   if (changes.length > 0 || notices.length > 0 || rectChanges.length > 0) {
-    await db.applyTaskChanges({
+    await ctx.timerDb.applyTaskChanges({
       enrollmentId: ctx.input.enrollmentId,
       changes,
       notifications: notices,

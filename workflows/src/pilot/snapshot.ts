@@ -78,7 +78,8 @@ export function snapshot(ctx: RunContext, now: number): PilotSnapshot {
   const { state, input } = ctx;
   const round = state.round;
   const latest = state.rounds.at(-1);
-  const timed = ctx.wakeOffset !== null;
+  // Until the run has loaded what a submission needs, nothing shows as open that would be refused.
+  const timed = ctx.wakeOffset !== null && ctx.catalogue !== null && ctx.recorded;
   const tasksNow = (round?.tasks ?? []).map((t) => ({ ...t, status: taskStatusAt(t, now, timed) }));
   return {
     enrollmentId: input.enrollmentId,

@@ -8,7 +8,7 @@ import {
   createPilotWorker,
   ensureSearchAttributes,
   installWorkerRuntime,
-  type Worker,
+  type PilotWorker,
 } from '@pilot/activities/worker';
 import {
   createFileStorage,
@@ -24,13 +24,13 @@ import { createDevServerEnvironment, createTimeSkippingEnvironment } from '@pilo
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { workflowBundlePath } from '../bundle-path.js';
 import { pilotStarter } from '../client.js';
-import { searchAttributes } from '../messages.js';
+import { scheduledWorkQueue, searchAttributes } from '../messages.js';
 
 export interface Harness {
   env: TestWorkflowEnvironment;
   db: Database;
   storage: BlobStorage;
-  worker: Worker;
+  worker: PilotWorker;
   taskQueue: string;
   /**
    * Runs `fn` as the database owner (a test playing an attacker who holds the database): PGlite's one
@@ -68,6 +68,7 @@ export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promi
       connection: env.nativeConnection,
       namespace,
       taskQueue,
+      scheduledTaskQueue: scheduledWorkQueue(taskQueue),
       workflowBundlePath,
       prisma: db.prisma,
       storage,
