@@ -60,46 +60,53 @@ export function scheduleActivities(prisma: PrismaClient, audit: ActivityAudit) {
     async applyTaskChanges(input: ApplyTaskChangesInput): Promise<void> {
       const at = new Date(input.at);
       await prisma.$transaction(async (tx) => {
-        for (const change of input.changes) {
-          await tx.inspectionTask.update({
-            where: { id: change.taskId },
-            data: {
-              ...(change.status ? { status: change.status } : {}),
-              opensAt: date(change.opensAt) ?? undefined,
-              remindAt: date(change.remindAt) ?? undefined,
-              dueAt: date(change.dueAt) ?? undefined,
-              missedAt: date(change.missedAt) ?? undefined,
-              remindedAt: date(change.remindedAt),
-              escalatedAt: date(change.escalatedAt),
-            },
-          });
+        // Set-based: one UPDATE per distinct change (at a wake-up most tasks change alike, e.g.
+        // all opened or all cancelled), so the transaction stays short however many tasks move.
+        const taskData = input.changes.map((change) => ({
+          id: change.taskId,
+          data: {
+            ...(change.status ? { status: change.status } : {}),
+            opensAt: date(change.opensAt) ?? undefined,
+            remindAt: date(change.remindAt) ?? undefined,
+            dueAt: date(change.dueAt) ?? undefined,
+            missedAt: date(change.missedAt) ?? undefined,
+            remindedAt: date(change.remindedAt),
+            escalatedAt: date(change.escalatedAt),
+          },
+        }));
+        for (const { ids, data } of alike(taskData)) {
+          await tx.inspectionTask.updateMany({ where: { id: { in: ids } }, data });
         }
-        for (const change of input.rectifications) {
-          const current = await tx.rectification.findUniqueOrThrow({
-            where: { id: change.id },
-            select: { status: true },
-          });
-          await tx.rectification.update({
-            where: { id: change.id },
+        if (input.rectifications.length > 0) {
+          const current = new Map(
+            (
+              await tx.rectification.findMany({
+                where: { id: { in: input.rectifications.map((change) => change.id) } },
+                select: { id: true, status: true },
+              })
+            ).map((row) => [row.id, row.status]),
+          );
+          const missing = input.rectifications.find((change) => !current.has(change.id));
+          if (missing) throw new Error(`rectification ${missing.id} does not exist`);
+          const rectData = input.rectifications.map((change) => ({
+            id: change.id,
             data: {
               status: change.status,
               deadline: date(change.deadline) ?? undefined,
               escalatedAt: date(change.escalatedAt) ?? undefined,
             },
-          });
-          if (change.status && change.status !== current.status) {
-            await tx.rectificationEvent.upsert({
-              where: { id: `${change.id}:${change.status}:${input.at}` },
-              create: {
-                id: `${change.id}:${change.status}:${input.at}`,
-                rectificationId: change.id,
-                fromStatus: current.status,
-                toStatus: change.status,
-                at,
-              },
-              update: {},
-            });
+          }));
+          for (const { ids, data } of alike(rectData)) {
+            await tx.rectification.updateMany({ where: { id: { in: ids } }, data });
           }
+          const events = input.rectifications.flatMap((change) => {
+            const from = current.get(change.id)!;
+            if (!change.status || change.status === from) return [];
+            const id = `${change.id}:${change.status}:${input.at}`;
+            return [{ id, rectificationId: change.id, fromStatus: from, toStatus: change.status, at }];
+          });
+          if (events.length > 0)
+            await tx.rectificationEvent.createMany({ data: events, skipDuplicates: true });
         }
         if (input.newTasks && input.newTasks.length > 0 && input.round) {
           const roundId = input.round.id;
@@ -152,4 +159,17 @@ export function scheduleActivities(prisma: PrismaClient, audit: ActivityAudit) {
       });
     },
   };
+}
+
+/** Rows that get the same data, grouped, so each group is one UPDATE … WHERE id IN (…). */
+function alike<D extends object>(rows: Array<{ id: string; data: D }>): Array<{ ids: string[]; data: D }> {
+  const groups = new Map<string, { ids: string[]; data: D }>();
+  for (const row of rows) {
+    // JSON drops undefined fields as Prisma ignores them, and writes dates as instants: equal text, equal write.
+    const key = JSON.stringify(row.data);
+    const group = groups.get(key);
+    if (group) group.ids.push(row.id);
+    else groups.set(key, { ids: [row.id], data: row.data });
+  }
+  return [...groups.values()];
 }
