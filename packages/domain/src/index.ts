@@ -98,6 +98,7 @@ export * from './schemas/catalogue-version.js';
 export * from './schemas/commands.js';
 export * from './schemas/password-policy.js';
 export * from './schemas/queries.js';
+export * from './schemas/cursor.js';
 export * from './schemas/admin.js';
 export * from './schemas/registry.js';
 export * from './schemas/parse-input.js';

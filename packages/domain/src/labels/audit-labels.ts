@@ -35,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   // enrolment and steering
   'enrollment.create': { zh: '纳入试点', en: 'Pilot enrolled' },
   'enrollment.import': { zh: '导入系统上线前的试点记录', en: 'Paper-era pilot imported' },
+  'enrollment.bulk_create': { zh: '批量纳入试点', en: 'Pilots enrolled in bulk' },
   'enrollment.reassign_inspector': { zh: '调整检查员分工', en: 'Inspectors reassigned' },
   'enrollment.experience_summary': { zh: '记录经验做法总结', en: 'Experience write-up recorded' },
   'compound.promote_demonstration': { zh: '评定为示范小区', en: 'Promoted to demonstration compound' },
@@ -63,6 +64,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
 /** What an audit entry is about, by the `entityType` the writers use. */
 export const AUDIT_ENTITY_LABELS: Readonly<Record<string, LocalizedText>> = {
   enrollment: { zh: '试点', en: 'Pilot' },
+  enrollment_batch: { zh: '批量纳入申请', en: 'Bulk enrollment' },
   compound: { zh: '小区', en: 'Compound' },
   inspection_task: { zh: '检查任务', en: 'Inspection task' },
   round: { zh: '检查轮次', en: 'Inspection round' },

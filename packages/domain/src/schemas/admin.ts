@@ -8,6 +8,7 @@ import { keyPartSchema } from '../catalogue/schema.js';
 import { catalogueVersionIdSchema, idSchema, localDateSchema, standardCodeSchema } from './common.js';
 import { localizedParams } from './custom-issue.js';
 import { listUsersQuerySchema } from './queries.js';
+import { auditCursorKeySchema, cursorParam } from './cursor.js';
 import { rectificationStatusSchema } from '../contract/pilot-state.js';
 
 /*
@@ -82,8 +83,9 @@ function fromBeforeTo(query: { from?: string | undefined; to?: string | undefine
   }
 }
 
+/** Newest first; `cursor` (a previous answer's `nextCursor`) continues below that entry, `page` is then not read. */
 export const searchAuditLogQuerySchema = z
-  .object({ ...auditFilter, page, pageSize })
+  .object({ ...auditFilter, page, pageSize, cursor: cursorParam(auditCursorKeySchema).optional() })
   .superRefine(fromBeforeTo);
 export const exportAuditLogQuerySchema = z.object(auditFilter).superRefine(fromBeforeTo);
 

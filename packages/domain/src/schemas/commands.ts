@@ -87,6 +87,17 @@ export const enrollPilotSchema = z.object({
   planOptions: planOptionsSchema.optional(),
 });
 
+/** How many enrollment forms one bulk request may carry: a subdistrict's compounds, with room. */
+export const BULK_ENROLL_MAX = 200;
+
+/**
+ * 批量纳入试点: several enrollment forms at once, each the form of a single enrollment. A malformed
+ * form is named by its position (`enrollments.3.startDate`) and nothing is started.
+ */
+export const bulkEnrollPilotsSchema = z.object({
+  enrollments: z.array(enrollPilotSchema).min(1).max(BULK_ENROLL_MAX),
+});
+
 export const submitInspectionSchema = z.object({
   taskId: idSchema,
   items: itemResultsSchema,
@@ -229,6 +240,7 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 export type EnrollPilotInput = z.infer<typeof enrollPilotSchema>;
+export type BulkEnrollPilotsInput = z.infer<typeof bulkEnrollPilotsSchema>;
 export type SubmitInspectionInput = z.infer<typeof submitInspectionSchema>;
 export type SubmitSelfInspectionInput = z.infer<typeof submitSelfInspectionSchema>;
 export type UploadEvidenceInput = z.infer<typeof uploadEvidenceSchema>;

@@ -34,6 +34,7 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   planOptions: { zh: '试点计划参数', en: 'Plan options' },
   sourcePilotId: { zh: '来源试点', en: 'Source pilot' },
   targets: { zh: '推广对象', en: 'Rollout targets' },
+  enrollments: { zh: '纳入试点申请', en: 'Enrollment forms' },
   // plan options
   selfInspectionDays: { zh: '自查天数', en: 'Self-inspection days' },
   concentratedInspectionOffsetDays: { zh: '集中检查间隔天数', en: 'Concentrated-inspection offset (days)' },
@@ -119,6 +120,8 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   q: { zh: '关键词', en: 'Search text' },
   page: { zh: '页码', en: 'Page' },
   pageSize: { zh: '每页条数', en: 'Page size' },
+  cursor: { zh: '分页游标', en: 'Cursor' },
+  limit: { zh: '条数', en: 'Limit' },
   sortBy: { zh: '排序字段', en: 'Sort by' },
   sortOrder: { zh: '排序方向', en: 'Sort order' },
   kind: { zh: '检查类型', en: 'Inspection kind' },

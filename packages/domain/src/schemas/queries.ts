@@ -6,6 +6,13 @@ import { idSchema, inspectionKindSchema, localDateSchema } from './common.js';
 import { localizedParams } from './custom-issue.js';
 import { rectificationStatusSchema } from '../contract/pilot-state.js';
 import { USER_ROLES } from './commands.js';
+import {
+  auditCursorKeySchema,
+  cursorParam,
+  dueCursorKeySchema,
+  pilotListCursorKeySchema,
+  refuseCursorOfOtherSort,
+} from './cursor.js';
 
 /*
  * List filters arrive as URL query strings, so numbers are coerced and booleans read from
@@ -32,22 +39,33 @@ const placeFilters = {
 export const TASK_LIST_STATUSES = ['upcoming', 'open', 'done', 'missed'] as const;
 export const CATALOGUE_STATUSES = ['draft', 'published'] as const;
 
-export const listPilotsQuerySchema = z.object({
-  stage: z.enum(STAGES).optional(),
-  phase: z.enum(PHASES).optional(),
-  firmId: idSchema.optional(),
-  compoundId: idSchema.optional(),
-  inspectorId: idSchema.optional(),
-  communityId: idSchema.optional(),
-  /** Star rating of the latest evaluated round (星级). */
-  stars: z.coerce.number().int().min(1).max(5).optional(),
-  paused: flag.optional(),
-  q: searchText.optional(),
-  sortBy: z.enum(['startDate', 'score', 'name']).default('startDate'),
-  sortOrder,
-  page,
-  pageSize,
-});
+/**
+ * The long lists page by keyset as well as by number: `cursor` (the list's last answer's
+ * `nextCursor`) continues after the item it names, whatever was added meanwhile, and costs the same
+ * on page 500 as on page 1; `page` is then not read.
+ */
+const pilotCursor = cursorParam(pilotListCursorKeySchema).optional();
+const dueCursor = cursorParam(dueCursorKeySchema).optional();
+
+export const listPilotsQuerySchema = z
+  .object({
+    stage: z.enum(STAGES).optional(),
+    phase: z.enum(PHASES).optional(),
+    firmId: idSchema.optional(),
+    compoundId: idSchema.optional(),
+    inspectorId: idSchema.optional(),
+    communityId: idSchema.optional(),
+    /** Star rating of the latest evaluated round (星级). */
+    stars: z.coerce.number().int().min(1).max(5).optional(),
+    paused: flag.optional(),
+    q: searchText.optional(),
+    sortBy: z.enum(['startDate', 'score', 'name']).default('startDate'),
+    sortOrder,
+    page,
+    pageSize,
+    cursor: pilotCursor,
+  })
+  .superRefine(refuseCursorOfOtherSort);
 
 export const listTasksQuerySchema = z
   .object({
@@ -67,7 +85,9 @@ export const listTasksQuerySchema = z
     sortOrder,
     page,
     pageSize,
+    cursor: dueCursor,
   })
+  .superRefine(refuseCursorOfOtherSort)
   .superRefine((query, ctx) => {
     // ISO dates compare correctly as strings.
     if (query.dueFrom !== undefined && query.dueTo !== undefined && query.dueFrom > query.dueTo) {
@@ -82,25 +102,34 @@ export const listTasksQuerySchema = z
     }
   });
 
-export const listRectificationsQuerySchema = z.object({
-  pilotId: idSchema.optional(),
-  ...placeFilters,
-  /** Compound name, firm name, standard code or the finding's text. */
-  q: searchText.optional(),
-  /** The record's own status words (台账): open, controlled (已管控), responded, reopened, closed (销号), cancelled. */
-  status: rectificationStatusSchema.optional(),
-  severity: z.enum(SEVERITIES).optional(),
-  category: z.enum(CATEGORY_CODES).optional(),
-  /** The kind of the inspection that found the problem. */
-  kind: inspectionKindSchema.optional(),
-  /** The key part (重点部位) the finding was made at, e.g. `fire_control_room`. */
-  keyPart: keyPartCode.optional(),
-  /** Still owing work (open, controlled, reopened) and past the deadline (true), or anything else (false). */
-  overdue: flag.optional(),
-  /** By deadline; items with the same deadline keep the order of their ids. */
-  sortOrder,
-  page,
-  pageSize,
+export const listRectificationsQuerySchema = z
+  .object({
+    pilotId: idSchema.optional(),
+    ...placeFilters,
+    /** Compound name, firm name, standard code or the finding's text. */
+    q: searchText.optional(),
+    /** The record's own status words (台账): open, controlled (已管控), responded, reopened, closed (销号), cancelled. */
+    status: rectificationStatusSchema.optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    category: z.enum(CATEGORY_CODES).optional(),
+    /** The kind of the inspection that found the problem. */
+    kind: inspectionKindSchema.optional(),
+    /** The key part (重点部位) the finding was made at, e.g. `fire_control_room`. */
+    keyPart: keyPartCode.optional(),
+    /** Still owing work (open, controlled, reopened) and past the deadline (true), or anything else (false). */
+    overdue: flag.optional(),
+    /** By deadline; items with the same deadline keep the order of their ids. */
+    sortOrder,
+    page,
+    pageSize,
+    cursor: dueCursor,
+  })
+  .superRefine(refuseCursorOfOtherSort);
+
+/** A pilot's timeline after the first page (GET /pilots/:id/timeline): newest first, by cursor. */
+export const pilotTimelineQuerySchema = z.object({
+  cursor: cursorParam(auditCursorKeySchema).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 /**
@@ -141,3 +170,4 @@ export type AuditLogTextQuery = z.infer<typeof auditLogTextQuerySchema>;
 export type ListCompoundsQuery = z.infer<typeof listCompoundsQuerySchema>;
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
 export type ListCatalogueVersionsQuery = z.infer<typeof listCatalogueVersionsQuerySchema>;
+export type PilotTimelineQuery = z.infer<typeof pilotTimelineQuerySchema>;

@@ -14,6 +14,7 @@ import {
   createUserSchema,
   resetPasswordSchema,
   updateUserSchema,
+  bulkEnrollPilotsSchema,
   enrollPilotSchema,
   extendDeadlineSchema,
   loginSchema,
@@ -36,6 +37,7 @@ import {
   listCompoundsQuerySchema,
   listPilotsQuerySchema,
   listRectificationsQuerySchema,
+  pilotTimelineQuerySchema,
   listTasksQuerySchema,
   listUsersQuerySchema,
 } from './queries.js';
@@ -48,6 +50,7 @@ export const COMMAND_SCHEMAS = {
   resetPassword: resetPasswordSchema,
   changePassword: changePasswordSchema,
   enrollPilot: enrollPilotSchema,
+  bulkEnrollPilots: bulkEnrollPilotsSchema,
   submitInspection: submitInspectionSchema,
   submitSelfInspection: submitSelfInspectionSchema,
   uploadEvidence: uploadEvidenceSchema,
@@ -69,6 +72,7 @@ export const COMMAND_SCHEMAS = {
 
 export const QUERY_SCHEMAS = {
   listPilots: listPilotsQuerySchema,
+  pilotTimeline: pilotTimelineQuerySchema,
   listTasks: listTasksQuerySchema,
   listRectifications: listRectificationsQuerySchema,
   listUsers: listUsersQuerySchema,

@@ -6,6 +6,7 @@ import { catalogueFingerprint } from '../catalogue/fingerprint.js';
 import { FIELD_LABELS } from './field-labels.js';
 import { fieldLabel, parseInput, type Locale } from './parse-input.js';
 import { COMMAND_SCHEMAS, QUERY_SCHEMAS } from './registry.js';
+import { auditCursorKeySchema, dueCursorKeySchema, encodeCursor } from './cursor.js';
 
 const LOCALES: Locale[] = ['zh-CN', 'en'];
 const ALL_SCHEMAS: Record<string, z.ZodType> = { ...COMMAND_SCHEMAS, ...QUERY_SCHEMAS };
@@ -36,6 +37,17 @@ const VALID: Record<string, Record<string, unknown>> = {
     inspectorAssignments: assignments,
     catalogueVersion: '2024.1',
     planOptions: { roundMonths: 3, timeScale: 1000, calendar: { holidays: ['2025-04-04'] } },
+  },
+  bulkEnrollPilots: {
+    enrollments: [
+      {
+        firm: { name: '祥顺物业' },
+        compound: { id: 'cmp-1', name: '玫瑰家园', community: '锦水园社区' },
+        startDate: '2025-03-01',
+        inspectorAssignments: assignments,
+        catalogueVersion: '2024.1',
+      },
+    ],
   },
   submitInspection: {
     taskId: 't-1',
@@ -103,7 +115,14 @@ const VALID: Record<string, Record<string, unknown>> = {
     dueTo: '2025-03-31',
     round: '1',
   },
-  listRectifications: { status: 'open', severity: 'critical', category: 'E', overdue: 'true' },
+  listRectifications: {
+    status: 'open',
+    severity: 'critical',
+    category: 'E',
+    overdue: 'true',
+    cursor: encodeCursor(dueCursorKeySchema, { order: 'asc', at: '2025-03-01T08:00:00.000Z', id: 'r-1' }),
+  },
+  pilotTimeline: { cursor: encodeCursor(auditCursorKeySchema, { seq: '42' }), limit: '20' },
   listUsers: { role: 'inspector', q: '李' },
   listCompounds: { firmId: 'f-1', communityId: 'c-1', enrolled: 'true', q: '玫瑰', page: '1' },
   listCatalogueVersions: { status: 'published', page: 1 },
