@@ -53,6 +53,11 @@ const ConfigSchema = z
      * server on this machine, the default), `false`, or a comma list of addresses / CIDRs.
      */
     TRUST_PROXY: z.string().min(1).default('loopback'),
+    /**
+     * Pilots a bulk enrollment starts at once. Each start waits for its workflow's first activity,
+     * so this bounds the load one request puts on Temporal, the workers and the database pool.
+     */
+    BULK_ENROLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   })
   .transform((env) => ({
     host: env.API_HOST,
@@ -74,6 +79,7 @@ const ConfigSchema = z
     session: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, maxMs: env.SESSION_MAX_HOURS * 3_600_000 },
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, loginPerMinute: env.LOGIN_RATE_PER_MINUTE },
     trustProxy: trustProxy(env.TRUST_PROXY),
+    bulkEnrollConcurrency: env.BULK_ENROLL_CONCURRENCY,
   }));
 
 /** Fastify's trustProxy from the setting: false, or the addresses whose forwarding header counts. */

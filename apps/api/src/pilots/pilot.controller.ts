@@ -1,7 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import {
+  bulkEnrollPilotsSchema,
   enrollPilotSchema,
+  pilotTimelineQuerySchema,
+  type BulkEnrollPilotsInput,
+  type PilotTimelineQuery,
   extendDeadlineSchema,
   listPilotsQuerySchema,
   pausePilotSchema,
@@ -38,14 +42,18 @@ import { ApiZodBody, ApiZodQuery } from '../platform/validation/api-schema.js';
 import { ApiZodBodyFromPath, RequestLocale, ValidBodyWithPath } from '../platform/validation/path-input.js';
 import { ValidBody, ValidQuery } from '../platform/validation/valid-input.js';
 import {
+  bulkEnrollResultSchema,
   enrollResultSchema,
   pilotDetailSchema,
   pilotPageSchema,
   schedulePreviewSchema,
+  timelineAuditPageSchema,
+  type BulkEnrollResult,
   type EnrollResult,
   type PilotDetail,
   type PilotPage,
   type SchedulePreview,
+  type TimelineAuditPage,
 } from './pilot.dto.js';
 import { PilotService } from './pilot.service.js';
 
@@ -78,6 +86,26 @@ export class PilotController {
     return result;
   }
 
+  /**
+   * 批量纳入试点: up to 200 enrollment forms (each the form of POST /pilots), answered one by one in
+   * the request's order. A malformed form is a 400 naming `enrollments.<index>.<field>`, and
+   * nothing starts; a form the registry contradicts is refused on its own, the others go ahead. With
+   * an Idempotency-Key a repeat answers the first request's outcome and starts nothing; forms that
+   * were refused are sent again in a new request.
+   */
+  @Roles('coordinator', 'admin')
+  @Post('bulk')
+  @HttpCode(200)
+  @ApiZodBody(bulkEnrollPilotsSchema)
+  @ApiZodResponse(bulkEnrollResultSchema, 'One outcome per form: created, already enrolled, or refused.')
+  bulkEnrollPilots(
+    @CurrentUser() principal: Principal,
+    @ValidBody(bulkEnrollPilotsSchema) input: BulkEnrollPilotsInput,
+    @RequestLocale() locale: Locale,
+  ): Promise<BulkEnrollResult> {
+    return this.pilots.bulkEnroll(principal, input, locale);
+  }
+
   /** The schedule an enrollment would create (rounds and every task), before confirming it. */
   @Roles('coordinator', 'admin')
   @Post('preview')
@@ -102,12 +130,28 @@ export class PilotController {
     return this.pilots.list(principal, query);
   }
 
-  /** The pilot with its timeline from the records and, when the workflow answers, its live snapshot. */
+  /**
+   * The pilot with the first page of its timeline from the records and, when the workflow answers,
+   * its live snapshot. Older audit entries: GET /pilots/:id/timeline with `timeline.audit.nextCursor`.
+   */
   @Roles('coordinator', 'admin', 'inspector', 'firm')
   @Get(':id')
-  @ApiZodResponse(pilotDetailSchema, 'The pilot, its timeline and its live state.')
+  @ApiZodResponse(pilotDetailSchema, 'The pilot, the first page of its timeline and its live state.')
   getPilot(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<PilotDetail> {
     return this.pilots.detail(principal, id);
+  }
+
+  /** More of the pilot's timeline: its audit entries older than the cursor, newest first. */
+  @Roles('coordinator', 'admin', 'inspector', 'firm')
+  @Get(':id/timeline')
+  @ApiZodQuery(pilotTimelineQuerySchema)
+  @ApiZodResponse(timelineAuditPageSchema, 'A page of audit entries and the cursor of the next.')
+  getPilotTimeline(
+    @CurrentUser() principal: Principal,
+    @Param('id') id: string,
+    @ValidQuery(pilotTimelineQuerySchema) query: PilotTimelineQuery,
+  ): Promise<TimelineAuditPage> {
+    return this.pilots.timeline(principal, id, query);
   }
 
   @Roles('coordinator', 'admin')

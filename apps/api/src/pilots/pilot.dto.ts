@@ -2,8 +2,6 @@ import {
   DAY_SHIFTS,
   ENROLLMENT_STATUSES,
   INSPECTION_KINDS,
-  PUBLIC_TASK_STATUSES,
-  RECTIFICATION_STATUSES,
   STAGES,
   WORK_STEPS,
   allowedActionSchema,
@@ -15,8 +13,6 @@ import {
   pilotSnapshotSchema,
   reasonSchema,
   roundStageSchema,
-  severitySchema,
-  taskScopeSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
 
@@ -37,6 +33,14 @@ export function pageSchemaOf<T extends z.ZodType>(item: T) {
     page: z.number().int(),
     pageSize: z.number().int(),
   });
+}
+
+/**
+ * A page of a long list, which pages by keyset too: `nextCursor` continues after the last item
+ * (send it back as `cursor`), null on the last page. `page` echoes the request's (1 with a cursor).
+ */
+export function keysetPageSchemaOf<T extends z.ZodType>(item: T) {
+  return pageSchemaOf(item).extend({ nextCursor: z.string().nullable() });
 }
 
 export const pilotSummarySchema = z.object({
@@ -69,17 +73,39 @@ export const pilotSummarySchema = z.object({
   updatedAt: instant,
 });
 
-export const pilotPageSchema = pageSchemaOf(pilotSummarySchema);
+export const pilotPageSchema = keysetPageSchemaOf(pilotSummarySchema);
 
-const eventSchema = z.object({
-  from: z.enum(RECTIFICATION_STATUSES).nullable(),
-  to: z.enum(RECTIFICATION_STATUSES),
+/**
+ * One audit entry of a pilot: what happened, to what, by whom, when, with the words for its codes.
+ * What changed (before / after, sometimes the whole list of an inspection's findings) stays in the
+ * audit log (GET /audit?entityId=…), so a page of the timeline weighs the same whatever happened.
+ */
+export const timelineAuditEntrySchema = z.object({
+  seq: z.string(),
   at: instant,
-  actorId: z.string().nullable(),
-  note: z.string().nullable(),
-  evidenceIds: z.array(z.string()),
+  actor: z.object({ id: z.string(), displayName: z.string().nullable() }).nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  actionLabel: localizedSchema,
+  entityType: z.string(),
+  entityLabel: localizedSchema,
+  entityId: z.string(),
 });
 
+/**
+ * A page of the pilot's audit entries, newest first. `nextCursor` continues with older ones at
+ * GET /pilots/:id/timeline?cursor=…; null when this page reaches the first entry.
+ */
+export const timelineAuditPageSchema = z.object({
+  items: z.array(timelineAuditEntrySchema),
+  nextCursor: z.string().nullable(),
+});
+
+/**
+ * What happened in the pilot. Rounds and archives (a few per year) come whole; the audit entries,
+ * which grow with every inspection and item, a page at a time. Tasks and rectification items are
+ * the pilot's lists at GET /tasks?pilotId= and GET /rectifications?pilotId=, paged and filtered.
+ */
 export const timelineSchema = z.object({
   rounds: z.array(
     z.object({
@@ -106,51 +132,6 @@ export const timelineSchema = z.object({
       evaluatedAt: instant.nullable(),
     }),
   ),
-  tasks: z.array(
-    z.object({
-      id: z.string(),
-      key: z.string(),
-      kind: z.enum(INSPECTION_KINDS),
-      kindLabel: localizedSchema,
-      round: z.number().int().nullable(),
-      status: z.enum(PUBLIC_TASK_STATUSES),
-      scope: taskScopeSchema.nullable(),
-      opensAt: instant,
-      dueAt: instant,
-      missedAt: instant.nullable(),
-      assignee: z.object({ id: z.string(), displayName: z.string() }).nullable(),
-      submittedAt: instant.nullable(),
-      result: z
-        .object({
-          id: z.string(),
-          score: z.number().nullable(),
-          complianceRate: z.number().nullable(),
-          submittedById: z.string(),
-        })
-        .nullable(),
-    }),
-  ),
-  rectifications: z.array(
-    z.object({
-      id: z.string(),
-      taskId: z.string(),
-      standardCode: z.string(),
-      category: z.object({ code: z.string(), name: localizedSchema.nullable() }),
-      finding: z.string(),
-      keyPart: z.string().nullable(),
-      severity: severitySchema,
-      critical: z.boolean(),
-      status: z.enum(RECTIFICATION_STATUSES),
-      deadline: instant,
-      openedAt: instant,
-      /** 已管控: when the hazard was contained, for critical items whose fix takes longer. */
-      controlledAt: instant.nullable(),
-      closedAt: instant.nullable(),
-      responses: z.number().int(),
-      rejections: z.number().int(),
-      events: z.array(eventSchema),
-    }),
-  ),
   archives: z.array(
     z.object({
       id: z.string(),
@@ -160,22 +141,8 @@ export const timelineSchema = z.object({
       createdAt: instant,
     }),
   ),
-  /** Audit entries of this pilot, oldest first (the newest 500). */
-  audit: z.array(
-    z.object({
-      seq: z.string(),
-      at: instant,
-      actor: z.object({ id: z.string(), displayName: z.string().nullable() }).nullable(),
-      actorRole: z.string().nullable(),
-      action: z.string(),
-      actionLabel: localizedSchema,
-      entityType: z.string(),
-      entityLabel: localizedSchema,
-      entityId: z.string(),
-      before: z.unknown(),
-      after: z.unknown(),
-    }),
-  ),
+  /** The newest audit entries; older ones by cursor. */
+  audit: timelineAuditPageSchema,
 });
 
 export const pilotDetailSchema = pilotSummarySchema.extend({
@@ -200,6 +167,48 @@ export const enrollResultSchema = z.object({
   /** True when the compound was enrolled already: the answer is that pilot, no second one was started. */
   alreadyEnrolled: z.boolean(),
   pilot: pilotSummarySchema,
+});
+
+const batchCompoundSchema = z.object({ id: z.string(), name: z.string() });
+
+/**
+ * One form of a bulk enrollment, by its position in the request: started (created), found running
+ * (alreadyEnrolled: that pilot, nothing started), or refused — the registry contradicts the form
+ * (issues name its fields as `enrollments.<index>.…`) or the workflow service did not take it
+ * (reasons). A refused form started nothing.
+ */
+export const bulkEnrollItemSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    index: z.number().int(),
+    outcome: z.literal('created'),
+    enrollmentId: z.string(),
+    workflowId: z.string(),
+    compound: batchCompoundSchema,
+  }),
+  z.object({
+    index: z.number().int(),
+    outcome: z.literal('already_enrolled'),
+    enrollmentId: z.string(),
+    workflowId: z.string(),
+    compound: batchCompoundSchema,
+  }),
+  z.object({
+    index: z.number().int(),
+    outcome: z.literal('refused'),
+    /** The compound when the form named one the registry knows. */
+    compound: batchCompoundSchema.nullable(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    reasons: z.array(reasonSchema),
+  }),
+]);
+
+export const bulkEnrollResultSchema = z.object({
+  requested: z.number().int(),
+  created: z.number().int(),
+  alreadyEnrolled: z.number().int(),
+  refused: z.number().int(),
+  /** One per form, in the request's order. */
+  items: z.array(bulkEnrollItemSchema),
 });
 
 export const schedulePreviewSchema = z.object({
@@ -250,5 +259,8 @@ export type PilotSummary = z.infer<typeof pilotSummarySchema>;
 export type PilotPage = z.infer<typeof pilotPageSchema>;
 export type PilotDetail = z.infer<typeof pilotDetailSchema>;
 export type Timeline = z.infer<typeof timelineSchema>;
+export type TimelineAuditPage = z.infer<typeof timelineAuditPageSchema>;
 export type EnrollResult = z.infer<typeof enrollResultSchema>;
+export type BulkEnrollItem = z.infer<typeof bulkEnrollItemSchema>;
+export type BulkEnrollResult = z.infer<typeof bulkEnrollResultSchema>;
 export type SchedulePreview = z.infer<typeof schedulePreviewSchema>;

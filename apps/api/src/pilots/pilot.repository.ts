@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '@pilot/db';
-import type { ListPilotsQuery } from '@pilot/domain';
-import { pageArgs } from '../platform/pagination.js';
+import { Prisma, type PrismaClient } from '@pilot/db';
+import type { ListPilotsQuery, PilotListCursorKey } from '@pilot/domain';
+import { beyond, keysetOrPage } from '../platform/pagination.js';
 import { PRISMA } from '../platform/tokens.js';
 
 /** Rectification states that still need the firm or an inspector. */
@@ -21,35 +21,139 @@ const summaryInclude = {
 
 export type EnrollmentRow = Prisma.EnrollmentGetPayload<{ include: typeof summaryInclude }>;
 
-const timelineTaskInclude = {
-  assignee: { select: { id: true, displayName: true } },
-  round: { select: { number: true } },
-  result: { select: { id: true, score: true, complianceRate: true, submittedAt: true, submittedById: true } },
-} satisfies Prisma.InspectionTaskInclude;
+/** A pilot's audit entry as its timeline shows it (the chain's own columns stay with the audit module). */
+export interface TimelineAuditRow {
+  seq: bigint;
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+}
 
-export type TimelineTaskRow = Prisma.InspectionTaskGetPayload<{ include: typeof timelineTaskInclude }>;
-
-const timelineRectificationInclude = {
-  events: { orderBy: { at: 'asc' } },
-  responses: { orderBy: { respondedAt: 'asc' } },
-  verifications: { orderBy: { verifiedAt: 'asc' } },
-} satisfies Prisma.RectificationInclude;
-
-export type TimelineRectificationRow = Prisma.RectificationGetPayload<{
-  include: typeof timelineRectificationInclude;
-}>;
-
-export interface TimelineRows {
-  rounds: Prisma.RoundGetPayload<object>[];
-  tasks: TimelineTaskRow[];
-  rectifications: TimelineRectificationRow[];
-  archives: Prisma.ArchiveGetPayload<object>[];
-  audit: Prisma.AuditLogGetPayload<object>[];
+export interface TimelineAuditPage {
+  rows: TimelineAuditRow[];
+  /** The last row's seq when older entries exist: where the next page starts. */
+  more: boolean;
   actors: Map<string, string>;
 }
 
-/** How many audit entries a pilot page shows (newest kept); the audit module serves the full log. */
-const TIMELINE_AUDIT_LIMIT = 500;
+/** The parts of a pilot's timeline that stay small however long it runs: a few rounds, their archives. */
+export interface TimelineFrame {
+  rounds: Prisma.RoundGetPayload<object>[];
+  archives: Prisma.ArchiveGetPayload<object>[];
+}
+
+/** `text` matched literally by LIKE (PostgreSQL's default escape character is the backslash). */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+const TIMELINE_COLUMNS = Prisma.sql`a.seq, a.at, a."actorId", a."actorRole", a.action, a."entityType", a."entityId"`;
+
+/**
+ * One page of a pilot's audit entries, newest first, before `before` (a seq) when given.
+ *
+ * Every entry the pilot's workflow writes is in its stream `enrollment:<id>`, and each evidence
+ * upload in the stream `evidence:<id>` of its file: equalities on `stream`, so the (stream, seq)
+ * index hands each one's newest entries out in order, read backwards and stopped after the page —
+ * the cost is the page's, not the history's. The evidence streams are probed one by one (LATERAL):
+ * asked for "the newest of any of these streams", the planner would walk the whole log by seq.
+ * Entries from before the log had streams sit in the closed stream `legacy` and are still found by
+ * their entity (a `LIKE 'enr-x:%'`, which no index serves under the database's collation); that
+ * stream no longer grows, so it is read apart (MATERIALIZED keeps the page's ORDER BY … LIMIT from
+ * turning its lookup into a walk of the log) and costs the same on every page, nothing on a
+ * database born with streams.
+ */
+export function timelineAuditSql(
+  pilot: { id: string; compoundId: string },
+  before: bigint | null,
+  take: number,
+): Prisma.Sql {
+  const older = before === null ? Prisma.empty : Prisma.sql`AND a.seq < ${before}`;
+  return Prisma.sql`
+    WITH legacy AS MATERIALIZED (
+      SELECT ${TIMELINE_COLUMNS} FROM audit_log a
+      WHERE a.stream = 'legacy' ${older}
+        AND ((a."entityType" = 'enrollment' AND a."entityId" = ${pilot.id})
+          OR a."entityId" LIKE ${`${likeLiteral(pilot.id)}:%`}
+          OR (a."entityType" = 'compound' AND a."entityId" = ${pilot.compoundId}
+              AND a.action LIKE 'compound.promote%')
+          OR (a."entityType" = 'evidence'
+              AND a."entityId" IN (SELECT ev.id FROM evidence ev WHERE ev."enrollmentId" = ${pilot.id})))
+    )
+    SELECT * FROM (
+      (SELECT ${TIMELINE_COLUMNS} FROM audit_log a
+        WHERE a.stream = ${`enrollment:${pilot.id}`} ${older}
+        ORDER BY a.seq DESC LIMIT ${take})
+      UNION ALL
+      (SELECT upload.* FROM evidence ev
+        CROSS JOIN LATERAL (
+          SELECT ${TIMELINE_COLUMNS} FROM audit_log a
+          WHERE a.stream = 'evidence:' || ev.id ${older}
+          ORDER BY a.seq DESC LIMIT ${take}
+        ) upload
+        WHERE ev."enrollmentId" = ${pilot.id})
+      UNION ALL
+      (SELECT * FROM legacy ORDER BY seq DESC LIMIT ${take})
+    ) page
+    ORDER BY seq DESC
+    LIMIT ${take}`;
+}
+
+/** Sort keys of the pilot list: what `orderBy` sorts by, and where a cursor continues after. */
+function pilotOrder(query: ListPilotsQuery): Prisma.EnrollmentOrderByWithRelationInput[] {
+  const order = query.sortOrder;
+  const first: Prisma.EnrollmentOrderByWithRelationInput =
+    query.sortBy === 'name'
+      ? { compound: { name: order } }
+      : query.sortBy === 'score'
+        ? { latestScore: { sort: order, nulls: 'last' } }
+        : { startDate: order };
+  return [first, { id: 'asc' }];
+}
+
+/** The pilots after the cursor's, in the list's order (its sort value, then id; scores without a value last). */
+function afterPilot(cursor: PilotListCursorKey): Prisma.EnrollmentWhereInput {
+  const laterId = { id: { gt: cursor.id } };
+  switch (cursor.by) {
+    case 'startDate': {
+      const at = new Date(cursor.value);
+      return { OR: [{ startDate: beyond(cursor.order, at) }, { startDate: at, ...laterId }] };
+    }
+    case 'name':
+      return {
+        OR: [
+          { compound: { name: beyond(cursor.order, cursor.value) } },
+          { compound: { name: cursor.value }, ...laterId },
+        ],
+      };
+    case 'score':
+      return cursor.value === null
+        ? { latestScore: null, ...laterId }
+        : {
+            OR: [
+              { latestScore: beyond(cursor.order, cursor.value) },
+              { latestScore: cursor.value, ...laterId },
+              { latestScore: null },
+            ],
+          };
+  }
+}
+
+/** The cursor that continues after `row` under the query's sort. */
+export function pilotCursorOf(row: EnrollmentRow, query: ListPilotsQuery): PilotListCursorKey {
+  const order = query.sortOrder;
+  switch (query.sortBy) {
+    case 'name':
+      return { by: 'name', order, value: row.compound.name, id: row.id };
+    case 'score':
+      return { by: 'score', order, value: row.latestScore, id: row.id };
+    case 'startDate':
+      return { by: 'startDate', order, value: row.startDate.toISOString(), id: row.id };
+  }
+}
 
 @Injectable()
 export class PilotRepository {
@@ -133,63 +237,47 @@ export class PilotRepository {
       });
     }
     const where: Prisma.EnrollmentWhereInput = { AND: filters };
-    const order = query.sortOrder;
-    const orderBy: Prisma.EnrollmentOrderByWithRelationInput[] =
-      query.sortBy === 'name'
-        ? [{ compound: { name: order } }]
-        : query.sortBy === 'score'
-          ? [{ latestScore: { sort: order, nulls: 'last' } }]
-          : [{ startDate: order }];
-    orderBy.push({ id: 'asc' });
     const [rows, total] = await Promise.all([
-      this.prisma.enrollment.findMany({ where, include: summaryInclude, orderBy, ...pageArgs(query) }),
+      this.prisma.enrollment.findMany({
+        where: query.cursor ? { AND: [where, afterPilot(query.cursor)] } : where,
+        include: summaryInclude,
+        orderBy: pilotOrder(query),
+        ...keysetOrPage(query),
+      }),
       this.prisma.enrollment.count({ where }),
     ]);
     return { rows, total };
   }
 
-  /** Everything that happened in one pilot, oldest first: rounds, tasks, rectifications, archives, audit. */
-  async timeline(enrollmentId: string, compoundId: string): Promise<TimelineRows> {
-    const [rounds, tasks, rectifications, archives, evidence] = await Promise.all([
+  /** The rounds and archives of a pilot: bounded by its length, and every chart of the page needs them. */
+  async timelineFrame(enrollmentId: string): Promise<TimelineFrame> {
+    const [rounds, archives] = await Promise.all([
       this.prisma.round.findMany({ where: { enrollmentId }, orderBy: { number: 'asc' } }),
-      this.prisma.inspectionTask.findMany({
-        where: { enrollmentId },
-        include: timelineTaskInclude,
-        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-      }),
-      this.prisma.rectification.findMany({
-        where: { enrollmentId },
-        include: timelineRectificationInclude,
-        orderBy: [{ openedAt: 'asc' }, { id: 'asc' }],
-      }),
       this.prisma.archive.findMany({ where: { enrollmentId }, orderBy: { createdAt: 'asc' } }),
-      this.prisma.evidence.findMany({ where: { enrollmentId }, select: { id: true } }),
     ]);
-    // Workflow-made ids (rounds, tasks, rectifications) all start with the enrollment id and a colon.
-    const audit = await this.prisma.auditLog.findMany({
-      where: {
-        OR: [
-          { entityType: 'enrollment', entityId: enrollmentId },
-          { entityId: { startsWith: `${enrollmentId}:` } },
-          { entityType: 'compound', entityId: compoundId, action: { startsWith: 'compound.promote' } },
-          { entityType: 'evidence', entityId: { in: evidence.map((e) => e.id) } },
-        ],
-      },
-      orderBy: { seq: 'desc' },
-      take: TIMELINE_AUDIT_LIMIT,
-    });
-    audit.reverse();
-    const actorIds = [...new Set(audit.map((a) => a.actorId).filter((id): id is string => id !== null))];
-    const users = await this.prisma.user.findMany({
-      where: { id: { in: actorIds } },
-      select: { id: true, displayName: true },
-    });
+    return { rounds, archives };
+  }
+
+  /** `limit` audit entries of the pilot, newest first, older than `before` when given (see timelineAuditSql). */
+  async timelineAudit(
+    pilot: { id: string; compoundId: string },
+    before: bigint | null,
+    limit: number,
+  ): Promise<TimelineAuditPage> {
+    // One more than asked tells whether another page follows, without counting the history.
+    const found = await this.prisma.$queryRaw<TimelineAuditRow[]>(timelineAuditSql(pilot, before, limit + 1));
+    const rows = found.slice(0, limit);
+    const actorIds = [...new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
+    const users =
+      actorIds.length === 0
+        ? []
+        : await this.prisma.user.findMany({
+            where: { id: { in: actorIds } },
+            select: { id: true, displayName: true },
+          });
     return {
-      rounds,
-      tasks,
-      rectifications,
-      archives,
-      audit,
+      rows,
+      more: found.length > limit,
       actors: new Map(users.map((u) => [u.id, u.displayName])),
     };
   }

@@ -1,6 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import {
   WORK_STEP_LABELS,
+  auditCursorKeySchema,
+  encodeCursor,
+  pilotListCursorKeySchema,
+  reason,
   buildPilotSchedule,
   extendDeadlineRequest,
   extendResultSchema,
@@ -16,6 +21,8 @@ import {
   resolvePlan,
   resumeRequest,
   withdrawRequest,
+  type AuditCursorKey,
+  type BulkEnrollPilotsInput,
   type EnrollPilotInput,
   type ExtendDeadlineInput,
   type ExtendResultView,
@@ -24,6 +31,8 @@ import {
   type Locale,
   type PausePilotInput,
   type PilotStateChange,
+  type PilotTimelineQuery,
+  type Reason,
   type PromoteCompoundInput,
   type ReassignInspectorInput,
   type ReassignResult,
@@ -41,15 +50,46 @@ import {
   startRolloutUpdate,
   withdrawUpdate,
 } from '@pilot/workflows/messages';
+import type { ApiConfig } from '../config.js';
+import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
-import { InvalidInputError, NotFoundError } from '../platform/errors/api-errors.js';
+import { mapBounded } from '../platform/concurrency.js';
+import { InvalidInputError, NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import { enrollmentScope } from '../platform/auth/scope.js';
+import { keysetPage } from '../platform/pagination.js';
+import { API_CONFIG } from '../platform/tokens.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from './pilot-workflow.gateway.js';
-import { PilotRepository, type EnrollmentRow } from './pilot.repository.js';
-import type { EnrollResult, PilotDetail, PilotPage, SchedulePreview } from './pilot.dto.js';
-import { kindLabel, pilotSummary, timelineView } from './pilot.views.js';
+import { PilotRepository, pilotCursorOf, type EnrollmentRow } from './pilot.repository.js';
+import type {
+  BulkEnrollItem,
+  BulkEnrollResult,
+  EnrollResult,
+  PilotDetail,
+  PilotPage,
+  SchedulePreview,
+  TimelineAuditPage,
+} from './pilot.dto.js';
+import { kindLabel, pilotSummary, timelineAuditView, timelineView } from './pilot.views.js';
+
+/** Audit entries the pilot page shows at first; older ones come a page at a time. */
+export const TIMELINE_FIRST_PAGE = 20;
+
+/** What a bulk form that the workflow service did not take says (as the API's own 503 does). */
+const UNAVAILABLE = reason(
+  'unavailable',
+  '流程服务暂时不可用，该小区未纳入，请稍后重新提交该项。',
+  'The workflow service was briefly unavailable; this compound was not enrolled. Send it again shortly.',
+);
+const DUPLICATE = (first: number) =>
+  reason(
+    'duplicate_in_request',
+    `与第 ${first + 1} 项是同一个小区，已按第 ${first + 1} 项办理。`,
+    `The same compound as form #${first + 1}, which was handled instead.`,
+  );
 
 type Say = (zh: string, en: string) => string;
+
+const refOf = (compound: { id: string; name: string }) => ({ id: compound.id, name: compound.name });
 const sayer =
   (locale: Locale): Say =>
   (zh, en) =>
@@ -64,11 +104,26 @@ interface ResolvedEnrollment extends FirmCompound {
   inspectors: Map<string, string>;
 }
 
+/** A bulk form after the registry checks: ready to start, or refused with what is wrong. */
+type CheckedForm =
+  | { index: number; ok: true; form: EnrollPilotInput; pair: FirmCompound }
+  | {
+      index: number;
+      ok: false;
+      compound: FirmCompound['compound'] | null;
+      issues: InputIssue[];
+      reasons: Reason[];
+    };
+
 @Injectable()
 export class PilotService {
+  private readonly logger = new Logger('PilotService');
+
   constructor(
     @Inject(PilotRepository) private readonly pilots: PilotRepository,
     @Inject(PilotWorkflowGateway) private readonly workflows: PilotWorkflowGateway,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   // ─── enrollment ──────────────────────────────────────────────────────────────────────────
@@ -148,6 +203,115 @@ export class PilotService {
     };
   }
 
+  /**
+   * 批量纳入试点: every form is checked against the registry first, then the pilots are started
+   * through the same gateway as one enrollment, at most BULK_ENROLL_CONCURRENCY at a time (each
+   * start waits for its workflow's first activity, so that bounds what one request asks of Temporal,
+   * the workers and the database). Each form answers on its own: started, already running, or
+   * refused with its field issues or the reason; a refused form started nothing. One audit entry
+   * records the request; each pilot's own enrollment is audited by its workflow, as for one form.
+   */
+  async bulkEnroll(
+    principal: Principal,
+    input: BulkEnrollPilotsInput,
+    locale: Locale,
+  ): Promise<BulkEnrollResult> {
+    const limit = this.config.bulkEnrollConcurrency;
+    const checks = await mapBounded(input.enrollments, limit, (form, index) =>
+      this.checkForm(form, `enrollments.${index}.`, locale),
+    );
+    const firstOfCompound = new Map<string, number>();
+    const forms: CheckedForm[] = input.enrollments.map((form, index) => {
+      const check = checks[index]!;
+      // A registry that cannot be read is the whole request's failure, before anything started.
+      if (check.status === 'rejected') throw check.reason;
+      const { issues, pair } = check.value;
+      if (issues.length > 0 || !pair) {
+        return { index, ok: false, compound: pair?.compound ?? null, issues, reasons: [] };
+      }
+      const first = firstOfCompound.get(pair.compound.id);
+      if (first !== undefined) {
+        return { index, ok: false, compound: pair.compound, issues: [], reasons: [DUPLICATE(first)] };
+      }
+      firstOfCompound.set(pair.compound.id, index);
+      return { index, ok: true, form, pair };
+    });
+
+    const started = await mapBounded(forms, limit, async (checked): Promise<BulkEnrollItem> => {
+      if (!checked.ok) {
+        const { index, compound, issues, reasons } = checked;
+        return { index, outcome: 'refused', compound: compound && refOf(compound), issues, reasons };
+      }
+      const { index, form, pair } = checked;
+      const result = await this.workflows.enroll({
+        compoundId: pair.compound.id,
+        firmId: pair.firm.id,
+        startDate: form.startDate,
+        catalogueVersionId: form.catalogueVersion,
+        inspectorAssignments: form.inspectorAssignments,
+        ...(form.planOptions ? { planOverrides: form.planOptions } : {}),
+        originEnrollmentId: null,
+        enrolledBy: actorOf(principal),
+      });
+      return {
+        index,
+        outcome: result.alreadyEnrolled ? 'already_enrolled' : 'created',
+        enrollmentId: result.enrollmentId,
+        workflowId: result.workflowId,
+        compound: refOf(pair.compound),
+      };
+    });
+
+    const items = started.map((settled, index): BulkEnrollItem => {
+      if (settled.status === 'fulfilled') return settled.value;
+      const checked = forms[index]!;
+      const compound = checked.ok ? refOf(checked.pair.compound) : null;
+      return { index, outcome: 'refused', compound, issues: [], reasons: this.startRefusal(settled.reason) };
+    });
+    const result: BulkEnrollResult = {
+      requested: items.length,
+      created: items.filter((item) => item.outcome === 'created').length,
+      alreadyEnrolled: items.filter((item) => item.outcome === 'already_enrolled').length,
+      refused: items.filter((item) => item.outcome === 'refused').length,
+      items,
+    };
+    await this.audit.record(principal, {
+      action: 'enrollment.bulk_create',
+      entityType: 'enrollment_batch',
+      entityId: `batch-${randomUUID()}`,
+      after: {
+        requested: result.requested,
+        created: items.flatMap((item) => (item.outcome === 'created' ? [item.enrollmentId] : [])),
+        alreadyEnrolled: items.flatMap((item) =>
+          item.outcome === 'already_enrolled' ? [item.enrollmentId] : [],
+        ),
+        refused: items.flatMap((item) =>
+          item.outcome === 'refused'
+            ? [
+                {
+                  index: item.index,
+                  compoundId: item.compound?.id ?? null,
+                  reasons: item.reasons.map((r) => r.code),
+                  issues: item.issues.map((i) => i.path),
+                },
+              ]
+            : [],
+        ),
+      },
+    });
+    return result;
+  }
+
+  /** Why a validated form was not started: the workflow's refusal, or the service being away. */
+  private startRefusal(error: unknown): Reason[] {
+    if (error instanceof RefusedError) return error.reasons;
+    if (!(error instanceof ServiceUnavailableException)) {
+      // Not the user's doing: logged with the form's position kept in the answer.
+      this.logger.error({ message: 'bulk enrollment: a start failed', error: String(error) });
+    }
+    return [UNAVAILABLE];
+  }
+
   /** Checks an enrollment form against the registry; every problem is reported on its field at once. */
   private async resolveEnrollment(
     input: Pick<
@@ -156,13 +320,26 @@ export class PilotService {
     >,
     locale: Locale,
   ): Promise<ResolvedEnrollment> {
+    const checked = await this.checkForm(input, '', locale);
+    if (checked.issues.length > 0 || !checked.pair) throw new InvalidInputError(checked.issues);
+    return { ...checked.pair, inspectors: checked.inspectors };
+  }
+
+  /** Every registry check of one enrollment form, its issues' paths under `prefix`. */
+  private async checkForm(
+    input: Pick<
+      EnrollPilotInput,
+      'firm' | 'compound' | 'inspectorAssignments' | 'catalogueVersion' | 'startDate'
+    >,
+    prefix: string,
+    locale: Locale,
+  ): Promise<{ issues: InputIssue[]; pair: FirmCompound | null; inspectors: Map<string, string> }> {
     const issues: InputIssue[] = [];
     const say = sayer(locale);
-    const pair = await this.resolveFirmCompound(input, '', issues, say);
-    const inspectors = await this.checkInspectors(input.inspectorAssignments, '', issues, say);
-    await this.checkCatalogueAndDate(input, issues, say);
-    if (issues.length > 0 || !pair) throw new InvalidInputError(issues);
-    return { ...pair, inspectors };
+    const pair = await this.resolveFirmCompound(input, prefix, issues, say);
+    const inspectors = await this.checkInspectors(input.inspectorAssignments, prefix, issues, say);
+    await this.checkCatalogueAndDate(input, issues, say, prefix);
+    return { issues, pair, inspectors };
   }
 
   private async resolveFirmCompound(
@@ -267,11 +444,12 @@ export class PilotService {
     input: { catalogueVersion: string; startDate: string },
     issues: InputIssue[],
     say: Say,
+    prefix = '',
   ): Promise<void> {
     const catalogue = await this.pilots.findCatalogueVersion(input.catalogueVersion);
     if (!catalogue || catalogue.status !== 'published') {
       issues.push({
-        path: 'catalogueVersion',
+        path: `${prefix}catalogueVersion`,
         message: catalogue
           ? say(
               `评价标准版本 ${input.catalogueVersion} 尚未发布或已停用。`,
@@ -287,7 +465,7 @@ export class PilotService {
     const today = formatLocalDate(Date.now());
     if (input.startDate < today) {
       issues.push({
-        path: 'startDate',
+        path: `${prefix}startDate`,
         message: say(
           `开始日期不能早于今天（${today}）。`,
           `The start date cannot be before today (${today}).`,
@@ -300,13 +478,27 @@ export class PilotService {
 
   async list(principal: Principal, query: ListPilotsQuery): Promise<PilotPage> {
     const { rows, total } = await this.pilots.list(enrollmentScope(principal), query);
-    return { items: rows.map(pilotSummary), total, page: query.page, pageSize: query.pageSize };
+    const page = keysetPage(rows, query.pageSize, (last) =>
+      encodeCursor(pilotListCursorKeySchema, pilotCursorOf(last, query)),
+    );
+    return {
+      items: page.rows.map(pilotSummary),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      nextCursor: page.nextCursor,
+    };
   }
 
+  /**
+   * The pilot with the first page of its timeline: the page weighs the same after two years as on
+   * the first day (a demonstration pilot's 400-odd rectification items are in its lists, not here).
+   */
   async detail(principal: Principal, id: string): Promise<PilotDetail> {
     const row = await this.visible(principal, id);
-    const [rows, snapshot, actions] = await Promise.all([
-      this.pilots.timeline(row.id, row.compoundId),
+    const [frame, audit, snapshot, actions] = await Promise.all([
+      this.pilots.timelineFrame(row.id),
+      this.auditPage(row, undefined, TIMELINE_FIRST_PAGE),
       this.workflows.snapshot(row.workflowId),
       this.workflows.allowedActions(row.workflowId, principal),
     ]);
@@ -315,11 +507,28 @@ export class PilotService {
       plan: pilotPlanSchema.parse(row.plan),
       features: featuresOf(row.compound),
       experienceSummary: row.experienceSummary,
-      timeline: timelineView(rows),
+      timeline: timelineView(frame, audit),
       snapshot,
       live: snapshot !== null,
       actions,
     };
+  }
+
+  /** Older audit entries of the pilot, after the cursor a previous page answered. */
+  async timeline(principal: Principal, id: string, query: PilotTimelineQuery): Promise<TimelineAuditPage> {
+    const row = await this.visible(principal, id);
+    return this.auditPage(row, query.cursor, query.limit);
+  }
+
+  private async auditPage(
+    row: EnrollmentRow,
+    cursor: AuditCursorKey | undefined,
+    limit: number,
+  ): Promise<TimelineAuditPage> {
+    const page = await this.pilots.timelineAudit(row, cursor ? BigInt(cursor.seq) : null, limit);
+    const last = page.rows.at(-1);
+    const next = page.more && last ? encodeCursor(auditCursorKeySchema, { seq: last.seq.toString() }) : null;
+    return timelineAuditView(page, next);
   }
 
   /** The pilot if the caller may see it; otherwise the same 404 as for an unknown id. */

@@ -41,9 +41,17 @@ interface PilotDetailBody extends PilotRow {
   snapshot: { phase: string; paused: boolean } | null;
   timeline: {
     rounds: Array<{ number: number }>;
-    tasks: Array<{ id: string; kind: string; status: string; assignee: { id: string } | null }>;
-    audit: Array<{ action: string; actor: { id: string; displayName: string | null } | null }>;
+    audit: {
+      items: Array<{ action: string; actor: { id: string; displayName: string | null } | null }>;
+      nextCursor: string | null;
+    };
   };
+}
+interface TaskRow {
+  id: string;
+  kind: string;
+  status: string;
+  assignee: { id: string } | null;
 }
 
 describe('pilot routes over HTTP: enroll and steer a pilot', () => {
@@ -159,8 +167,12 @@ describe('pilot routes over HTTP: enroll and steer a pilot', () => {
     expectShape(pilotPageSchema, await list(''));
     expect(detail.snapshot?.phase).toBe('self_inspection');
     expect(detail.timeline.rounds.map((r) => r.number)).toEqual([1]);
-    expect(detail.timeline.tasks.length).toBeGreaterThan(10);
-    expect(detail.timeline.audit[0]).toMatchObject({
+    // The pilot's tasks are its list, not part of its page.
+    const tasks = await coordinator.get<Page<TaskRow>>(`/tasks?pilotId=${pilotId}&pageSize=100`);
+    expect(tasks.body.total).toBeGreaterThan(10);
+    // Newest first: a new pilot's whole history fits its first page, its enrollment last.
+    expect(detail.timeline.audit.nextCursor).toBeNull();
+    expect(detail.timeline.audit.items.at(-1)).toMatchObject({
       action: 'enrollment.create',
       actor: { id: 'usr-coord-wang', displayName: '王志刚（街道工作专班）' },
     });
@@ -207,7 +219,7 @@ describe('pilot routes over HTTP: enroll and steer a pilot', () => {
   });
 
   it('extends a deadline and hands an inspector’s work over to another', async () => {
-    const tasks = (await coordinator.get<PilotDetailBody>(`/pilots/${pilotId}`)).body.timeline.tasks;
+    const tasks = (await coordinator.get<Page<TaskRow>>(`/tasks?pilotId=${pilotId}&pageSize=100`)).body.items;
     const weekly = tasks.find((t) => t.kind === 'weekly' && t.status === 'scheduled')!;
     const extended = await coordinator.post<{ targetId: string; deadline: number }>(
       `/pilots/${pilotId}/extend`,

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineRows } from './pilot.repository.js';
-import { timelineView } from './pilot.views.js';
+import type { TimelineAuditRow } from './pilot.repository.js';
+import { timelineAuditView } from './pilot.views.js';
 
-type AuditRow = TimelineRows['audit'][number];
-
-function auditRow(seq: number, action: string, entityType: string, actorId: string | null): AuditRow {
-  const row = {
+function auditRow(seq: number, action: string, entityType: string, actorId: string | null): TimelineAuditRow {
+  return {
     seq: BigInt(seq),
     at: new Date('2026-03-02T01:30:00Z'),
     actorId,
@@ -13,32 +11,31 @@ function auditRow(seq: number, action: string, entityType: string, actorId: stri
     action,
     entityType,
     entityId: 'enr-1',
-    before: null,
-    after: null,
   };
-  // The view reads only these columns; the chain's own columns (hashes, keys) do not matter here.
-  return row as unknown as AuditRow;
 }
 
 describe('the pilot timeline’s audit entries', () => {
   it('carry the words for their action and entity next to the codes', () => {
-    const timeline = timelineView({
-      rounds: [],
-      tasks: [],
-      rectifications: [],
-      archives: [],
-      audit: [
-        auditRow(1, 'pilot.self_inspection_submitted', 'enrollment', null),
-        auditRow(2, 'task.missed', 'inspection_task', null),
-        auditRow(3, 'pilot.something_new', 'parking_space', 'usr-firm'),
-      ],
-      actors: new Map([['usr-firm', '祥顺物业']]),
-    });
-    expect(timeline.audit).toMatchObject([
+    const page = timelineAuditView(
       {
-        action: 'pilot.self_inspection_submitted',
-        actionLabel: { zh: '提交自查结果', en: 'Self-inspection submitted' },
-        entityLabel: { zh: '试点', en: 'Pilot' },
+        rows: [
+          auditRow(3, 'pilot.something_new', 'parking_space', 'usr-firm'),
+          auditRow(2, 'task.missed', 'inspection_task', null),
+          auditRow(1, 'pilot.self_inspection_submitted', 'enrollment', null),
+        ],
+        more: false,
+        actors: new Map([['usr-firm', '祥顺物业']]),
+      },
+      null,
+    );
+    expect(page.nextCursor).toBeNull();
+    expect(page.items).toMatchObject([
+      {
+        seq: '3',
+        action: 'pilot.something_new',
+        actor: { id: 'usr-firm', displayName: '祥顺物业' },
+        actionLabel: { zh: '其他操作（pilot.something_new）' },
+        entityLabel: { zh: '其他对象（parking_space）' },
       },
       {
         action: 'task.missed',
@@ -47,10 +44,9 @@ describe('the pilot timeline’s audit entries', () => {
         entityLabel: { zh: '检查任务', en: 'Inspection task' },
       },
       {
-        action: 'pilot.something_new',
-        actor: { id: 'usr-firm', displayName: '祥顺物业' },
-        actionLabel: { zh: '其他操作（pilot.something_new）' },
-        entityLabel: { zh: '其他对象（parking_space）' },
+        action: 'pilot.self_inspection_submitted',
+        actionLabel: { zh: '提交自查结果', en: 'Self-inspection submitted' },
+        entityLabel: { zh: '试点', en: 'Pilot' },
       },
     ]);
   });

@@ -7,7 +7,6 @@ import {
   keyPartOutcome,
   keyPartStateSchema,
   reasonSchema,
-  taskScopeSchema,
   formatInstant,
   formatInstantOrNull,
   formatLocalDate,
@@ -20,8 +19,8 @@ import {
   type Phase,
 } from '@pilot/domain';
 import * as z from 'zod';
-import type { PilotSummary, Timeline } from './pilot.dto.js';
-import type { EnrollmentRow, TimelineRows } from './pilot.repository.js';
+import type { PilotSummary, Timeline, TimelineAuditPage as TimelineAuditPageView } from './pilot.dto.js';
+import type { EnrollmentRow, TimelineAuditPage, TimelineFrame } from './pilot.repository.js';
 
 function phaseLabel(phase: string): LocalizedText | null {
   return (PHASES as readonly string[]).includes(phase) ? PHASE_LABELS[phase as Phase] : null;
@@ -87,9 +86,28 @@ export function kindLabel(kind: InspectionKind): LocalizedText {
   return INSPECTION_KIND_LABELS[kind];
 }
 
-export function timelineView(rows: TimelineRows): Timeline {
+/** A page of the pilot's audit entries, with the words for their codes and the actors' names. */
+export function timelineAuditView(page: TimelineAuditPage, nextCursor: string | null): TimelineAuditPageView {
   return {
-    rounds: rows.rounds.map((r) => ({
+    items: page.rows.map((a) => ({
+      // The sequence is a bigint in the database; JSON has no bigint, and the UI only orders by it.
+      seq: a.seq.toString(),
+      at: formatInstant(a.at),
+      actor: a.actorId ? { id: a.actorId, displayName: page.actors.get(a.actorId) ?? null } : null,
+      actorRole: a.actorRole,
+      action: a.action,
+      actionLabel: auditActionLabel(a.action),
+      entityType: a.entityType,
+      entityLabel: auditEntityLabel(a.entityType),
+      entityId: a.entityId,
+    })),
+    nextCursor,
+  };
+}
+
+export function timelineView(frame: TimelineFrame, audit: TimelineAuditPageView): Timeline {
+  return {
+    rounds: frame.rounds.map((r) => ({
       id: r.id,
       number: r.number,
       kind: r.kind,
@@ -109,73 +127,13 @@ export function timelineView(rows: TimelineRows): Timeline {
       assessment: storedJson(ASSESSMENT, r.assessment, null),
       evaluatedAt: formatInstantOrNull(r.evaluatedAt),
     })),
-    tasks: rows.tasks.map((t) => ({
-      id: t.id,
-      key: t.key,
-      kind: t.kind,
-      kindLabel: kindLabel(t.kind),
-      round: t.round?.number ?? null,
-      status: t.status,
-      scope: storedJson(taskScopeSchema.nullable(), t.scope, null),
-      opensAt: formatInstant(t.opensAt),
-      dueAt: formatInstant(t.dueAt),
-      missedAt: formatInstantOrNull(t.missedAt),
-      assignee: t.assignee ? { id: t.assignee.id, displayName: t.assignee.displayName } : null,
-      submittedAt: formatInstantOrNull(t.submittedAt),
-      result: t.result
-        ? {
-            id: t.result.id,
-            score: t.result.score,
-            complianceRate: t.result.complianceRate,
-            submittedById: t.result.submittedById,
-          }
-        : null,
-    })),
-    rectifications: rows.rectifications.map((r) => ({
-      id: r.id,
-      taskId: r.taskId,
-      standardCode: r.standardCode,
-      category: categoryOf(r.standardCode),
-      finding: r.finding,
-      keyPart: r.keyPart,
-      severity: r.severity,
-      critical: r.critical,
-      status: r.status,
-      deadline: formatInstant(r.deadline),
-      openedAt: formatInstant(r.openedAt),
-      controlledAt: formatInstantOrNull(r.controlledAt),
-      closedAt: formatInstantOrNull(r.closedAt),
-      responses: r.responses.length,
-      rejections: r.verifications.filter((v) => v.verdict === 'reject').length,
-      events: r.events.map((e) => ({
-        from: e.fromStatus,
-        to: e.toStatus,
-        at: formatInstant(e.at),
-        actorId: e.actorId,
-        note: e.note,
-        evidenceIds: e.evidenceIds,
-      })),
-    })),
-    archives: rows.archives.map((a) => ({
+    archives: frame.archives.map((a) => ({
       id: a.id,
       roundId: a.roundId,
       contentHash: a.contentHash,
       itemCount: a.itemCount,
       createdAt: formatInstant(a.createdAt),
     })),
-    audit: rows.audit.map((a) => ({
-      // The sequence is a bigint in the database; JSON has no bigint, and the UI only orders by it.
-      seq: a.seq.toString(),
-      at: formatInstant(a.at),
-      actor: a.actorId ? { id: a.actorId, displayName: rows.actors.get(a.actorId) ?? null } : null,
-      actorRole: a.actorRole,
-      action: a.action,
-      actionLabel: auditActionLabel(a.action),
-      entityType: a.entityType,
-      entityLabel: auditEntityLabel(a.entityType),
-      entityId: a.entityId,
-      before: a.before,
-      after: a.after,
-    })),
+    audit,
   };
 }

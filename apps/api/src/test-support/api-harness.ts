@@ -1,8 +1,11 @@
 // Boots the real API (Fastify listening on a free port) over a real database and a real Temporal server.
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { installWorkerRuntime } from '@pilot/activities/worker';
 import { DEMO_PASSWORD, deployMigrations, seedDemoData, targetFromEnv } from '@pilot/db';
 import { createDevServerEnvironment } from '@pilot/infra';
@@ -29,6 +32,27 @@ export interface ApiHarnessOptions {
   embeddedWorker?: boolean;
   /** Settings over the harness's own (see HARNESS_ENV). */
   env?: Record<string, string>;
+  /**
+   * Load the eight demo pilots (imported history and fresh enrollments) the way the start command
+   * does, through the worker's import, before the API opens the database. Default false.
+   */
+  demoPilots?: boolean;
+}
+
+const importDemoMain = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@pilot/worker/package.json')),
+  'dist/import-demo.js',
+);
+
+/**
+ * The worker's own import in a process of its own: the API may not import an app, and PGlite
+ * serves one process at a time, so this runs after the seed closed it and before the API opens it.
+ */
+async function importDemoPilots(env: Record<string, string>): Promise<void> {
+  await promisify(execFile)(process.execPath, [importDemoMain], {
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
 }
 
 /**
@@ -62,10 +86,14 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
       await deployMigrations(targetFromEnv(dbEnv));
       await seedDemoData(targetFromEnv(dbEnv), { demoPasswords: 'keep' });
     }
+    const taskQueue = `api-test-${process.pid}`;
+    if (options.demoPilots) {
+      await importDemoPilots({ ...dbEnv, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue });
+    }
     const config = loadConfig({
       ...dbEnv,
       TEMPORAL_ADDRESS: address,
-      TEMPORAL_TASK_QUEUE: `api-test-${process.pid}`,
+      TEMPORAL_TASK_QUEUE: taskQueue,
       PILOT_WORKER: (options.embeddedWorker ?? embedded) ? 'embedded' : 'none',
       LOG_LEVEL: 'warn',
       ...HARNESS_ENV,
