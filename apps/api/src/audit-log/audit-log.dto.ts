@@ -1,5 +1,6 @@
 import { AUDIT_BREAK_KINDS, auditAnchorSchema, localizedSchema } from '@pilot/domain';
 import * as z from 'zod';
+import { keysetPageSchemaOf } from '../pilots/pilot.dto.js';
 
 export const auditEntrySchema = z.object({
   /** Position in the hash chain; a string because it is a 64-bit integer. */
@@ -24,12 +25,7 @@ export const auditEntrySchema = z.object({
   hash: z.string(),
 });
 
-export const auditPageSchema = z.object({
-  items: z.array(auditEntrySchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const auditPageSchema = keysetPageSchemaOf(auditEntrySchema);
 
 export const auditChainCheckSchema = z.object({
   ok: z.boolean(),

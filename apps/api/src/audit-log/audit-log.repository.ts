@@ -65,12 +65,21 @@ function auditTextWhere(text: string): Prisma.AuditLogWhereInput {
 export class AuditLogRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
+  /**
+   * Newest first; below `before` (a seq) when the search continues by cursor, which the primary key
+   * serves whatever the depth. Fetches `take` as keysetOrPage says (one more than the page).
+   */
   async search(
     where: Prisma.AuditLogWhereInput,
-    page: { skip: number; take: number },
+    before: bigint | null,
+    page: { skip?: number; take: number },
   ): Promise<{ rows: AuditRow[]; total: number }> {
     const [rows, total] = await Promise.all([
-      this.prisma.auditLog.findMany({ where, orderBy: { seq: 'desc' }, ...page }),
+      this.prisma.auditLog.findMany({
+        where: before === null ? where : { AND: [where, { seq: { lt: before } }] },
+        orderBy: { seq: 'desc' },
+        ...page,
+      }),
       this.prisma.auditLog.count({ where }),
     ]);
     return { rows, total };

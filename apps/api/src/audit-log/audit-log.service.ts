@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   AUDIT_BREAK_LABELS,
   auditActionLabel,
+  auditCursorKeySchema,
+  encodeCursor,
   auditEntityLabel,
   auditRoleLabel,
   formatInstant,
@@ -17,7 +19,7 @@ import { RefusedError } from '../platform/errors/api-errors.js';
 import { AUDIT_KEYRING, TEMPORAL_CLIENT } from '../platform/tokens.js';
 import { auditAnchors } from '@pilot/workflows/client';
 import type { Client } from '@temporalio/client';
-import { pageArgs } from '../platform/pagination.js';
+import { keysetOrPage, keysetPage } from '../platform/pagination.js';
 import { localDateTime, localized } from '../reporting/charts.js';
 import { csvFile, type CsvFile } from '../reporting/csv.js';
 import type { AuditChainCheck, AuditEntry, AuditPage } from './audit-log.dto.js';
@@ -60,9 +62,19 @@ export class AuditLogService {
   ) {}
 
   async search(query: SearchAuditLogQuery, text: AuditLogTextQuery = {}): Promise<AuditPage> {
-    const { rows, total } = await this.log.search(auditWhere(query, text.q), pageArgs(query));
+    const before = query.cursor ? BigInt(query.cursor.seq) : null;
+    const found = await this.log.search(auditWhere(query, text.q), before, keysetOrPage(query));
+    const { rows, nextCursor } = keysetPage(found.rows, query.pageSize, (last) =>
+      encodeCursor(auditCursorKeySchema, { seq: last.seq.toString() }),
+    );
     const names = await this.log.displayNames(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])));
-    return { items: rows.map((row) => entry(row, names)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((row) => entry(row, names)),
+      total: found.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      nextCursor,
+    };
   }
 
   /** Every stream and checkpoint, held to the anchors the anchor workflow recorded outside the database. */

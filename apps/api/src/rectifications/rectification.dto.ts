@@ -1,6 +1,6 @@
 import { RECTIFICATION_STATUSES, instantSchema, severitySchema } from '@pilot/domain';
 import * as z from 'zod';
-import { localizedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
+import { keysetPageSchemaOf, localizedSchema, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the rectification routes; the services return `z.infer` of them. */
 
@@ -69,7 +69,7 @@ export const rectificationSchema = z.object({
   ),
 });
 
-export const rectificationPageSchema = pageSchemaOf(rectificationSchema);
+export const rectificationPageSchema = keysetPageSchemaOf(rectificationSchema);
 
 export type RectificationView = z.infer<typeof rectificationSchema>;
 export type RectificationPage = z.infer<typeof rectificationPageSchema>;

@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '@pilot/db';
-import { RUNNING_RECTIFICATION_STATUSES, type ListRectificationsQuery } from '@pilot/domain';
-import { pageArgs } from '../platform/pagination.js';
+import {
+  RUNNING_RECTIFICATION_STATUSES,
+  type DueCursorKey,
+  type ListRectificationsQuery,
+} from '@pilot/domain';
+import { beyond, keysetOrPage } from '../platform/pagination.js';
 import { PRISMA } from '../platform/tokens.js';
 
 const rectificationInclude = {
@@ -53,6 +57,12 @@ function listFilters(query: ListRectificationsQuery, now: Date): Prisma.Rectific
   return filters;
 }
 
+/** The items after a cursor's: a later (or earlier, descending) deadline, or the same one and a later id. */
+function afterItem(cursor: DueCursorKey): Prisma.RectificationWhereInput {
+  const at = new Date(cursor.at);
+  return { OR: [{ deadline: beyond(cursor.order, at) }, { deadline: at, id: { gt: cursor.id } }] };
+}
+
 @Injectable()
 export class RectificationRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
@@ -80,10 +90,10 @@ export class RectificationRepository {
     const where: Prisma.RectificationWhereInput = { AND: filters };
     const [rows, total] = await Promise.all([
       this.prisma.rectification.findMany({
-        where,
+        where: query.cursor ? { AND: [where, afterItem(query.cursor)] } : where,
         include: rectificationInclude,
         orderBy: [{ deadline: query.sortOrder }, { id: 'asc' }],
-        ...pageArgs(query),
+        ...keysetOrPage(query),
       }),
       this.prisma.rectification.count({ where }),
     ]);

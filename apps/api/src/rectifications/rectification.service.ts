@@ -27,6 +27,7 @@ import { EvidenceService } from '../evidence/evidence.service.js';
 import { rectificationScope } from '../platform/auth/scope.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from '../pilots/pilot-workflow.gateway.js';
 import { categoryOf } from '../pilots/pilot.views.js';
+import { dueCursorAfter, keysetPage } from '../platform/pagination.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import type { RectificationPage, RectificationView } from './rectification.dto.js';
@@ -142,12 +143,16 @@ export class RectificationService {
   async list(principal: Principal, query: ListRectificationsQuery): Promise<RectificationPage> {
     const now = new Date();
     const { rows, total } = await this.rectifications.list(rectificationScope(principal), query, now);
-    const standards = await this.standardsOf(rows);
+    const page = keysetPage(rows, query.pageSize, (last) =>
+      dueCursorAfter(query.sortOrder, last.deadline, last.id),
+    );
+    const standards = await this.standardsOf(page.rows);
     return {
-      items: rows.map((row) => rectificationView(row, now.getTime(), standardsFor(standards, row))),
+      items: page.rows.map((row) => rectificationView(row, now.getTime(), standardsFor(standards, row))),
       total,
       page: query.page,
       pageSize: query.pageSize,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -10,7 +10,7 @@ import {
   taskScopeSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
-import { localizedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
+import { keysetPageSchemaOf, localizedSchema, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the task routes; the services return `z.infer` of them. */
 
@@ -43,7 +43,7 @@ export const taskSummarySchema = z.object({
     .nullable(),
 });
 
-export const taskPageSchema = pageSchemaOf(taskSummarySchema);
+export const taskPageSchema = keysetPageSchemaOf(taskSummarySchema);
 
 /** A standard as the form shows it, with its rules (applicability, 规范操作, 已管控). */
 const checklistStandardSchema = standardSchema.extend({

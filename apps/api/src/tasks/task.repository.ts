@@ -5,10 +5,11 @@ import {
   INSPECTION_KINDS,
   endOfLocalDay,
   parseLocalDate,
+  type DueCursorKey,
   type InspectionKind,
   type ListTasksQuery,
 } from '@pilot/domain';
-import { pageArgs } from '../platform/pagination.js';
+import { beyond, keysetOrPage } from '../platform/pagination.js';
 import { PRISMA } from '../platform/tokens.js';
 
 const taskInclude = {
@@ -100,6 +101,12 @@ function listFilters(query: ListTasksQuery, now: Date): Prisma.InspectionTaskWhe
   return filters;
 }
 
+/** The tasks after a cursor's: due later (or earlier, descending), or at the same time with a later id. */
+function afterTask(cursor: DueCursorKey): Prisma.InspectionTaskWhereInput {
+  const at = new Date(cursor.at);
+  return { OR: [{ dueAt: beyond(cursor.order, at) }, { dueAt: at, id: { gt: cursor.id } }] };
+}
+
 @Injectable()
 export class TaskRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
@@ -112,10 +119,10 @@ export class TaskRepository {
     const where: Prisma.InspectionTaskWhereInput = { AND: [scope, ...listFilters(query, now)] };
     const [rows, total] = await Promise.all([
       this.prisma.inspectionTask.findMany({
-        where,
+        where: query.cursor ? { AND: [where, afterTask(query.cursor)] } : where,
         include: taskInclude,
         orderBy: [{ dueAt: query.sortOrder }, { id: 'asc' }],
-        ...pageArgs(query),
+        ...keysetOrPage(query),
       }),
       this.prisma.inspectionTask.count({ where }),
     ]);

@@ -26,6 +26,7 @@ import { EvidenceService, type EvidenceRef } from '../evidence/evidence.service.
 import { taskScope } from '../platform/auth/scope.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from '../pilots/pilot-workflow.gateway.js';
 import { kindLabel, storedJson } from '../pilots/pilot.views.js';
+import { dueCursorAfter, keysetPage } from '../platform/pagination.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { NotFoundError } from '../platform/errors/api-errors.js';
 import type { TaskDetail, TaskPage, TaskSummary } from './task.dto.js';
@@ -87,11 +88,15 @@ export class TaskService {
     // One instant for the filter and the view, so an item listed as overdue is shown as overdue.
     const now = new Date();
     const { rows, total } = await this.tasks.list(taskScope(principal), query, now);
+    const page = keysetPage(rows, query.pageSize, (last) =>
+      dueCursorAfter(query.sortOrder, last.dueAt, last.id),
+    );
     return {
-      items: rows.map((row) => taskView(row, now.getTime())),
+      items: page.rows.map((row) => taskView(row, now.getTime())),
       total,
       page: query.page,
       pageSize: query.pageSize,
+      nextCursor: page.nextCursor,
     };
   }
 
