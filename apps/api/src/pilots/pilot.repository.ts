@@ -34,7 +34,7 @@ export interface TimelineAuditRow {
 
 export interface TimelineAuditPage {
   rows: TimelineAuditRow[];
-  /** The last row's seq when older entries exist: where the next page starts. */
+  /** Whether older entries exist: the next page starts below the last row's seq. */
   more: boolean;
   actors: Map<string, string>;
 }

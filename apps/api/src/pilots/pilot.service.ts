@@ -80,6 +80,11 @@ const UNAVAILABLE = reason(
   '流程服务暂时不可用，该小区未纳入，请稍后重新提交该项。',
   'The workflow service was briefly unavailable; this compound was not enrolled. Send it again shortly.',
 );
+const START_FAILED = reason(
+  'start_failed',
+  '该小区未能纳入（系统出错，已记录），请稍后重新提交该项。',
+  'This compound could not be enrolled (a fault on our side, logged); send it again later.',
+);
 const DUPLICATE = (first: number) =>
   reason(
     'duplicate_in_request',
@@ -302,14 +307,13 @@ export class PilotService {
     return result;
   }
 
-  /** Why a validated form was not started: the workflow's refusal, or the service being away. */
+  /** Why a validated form was not started: the workflow's refusal, the service being away, or a fault. */
   private startRefusal(error: unknown): Reason[] {
     if (error instanceof RefusedError) return error.reasons;
-    if (!(error instanceof ServiceUnavailableException)) {
-      // Not the user's doing: logged with the form's position kept in the answer.
-      this.logger.error({ message: 'bulk enrollment: a start failed', error: String(error) });
-    }
-    return [UNAVAILABLE];
+    if (error instanceof ServiceUnavailableException) return [UNAVAILABLE];
+    // Ours, not the user's: the other forms' outcomes still stand, so this one is reported and logged.
+    this.logger.error({ message: 'bulk enrollment: a start failed', error: String(error) });
+    return [START_FAILED];
   }
 
   /** Checks an enrollment form against the registry; every problem is reported on its field at once. */
