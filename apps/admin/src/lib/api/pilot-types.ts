@@ -12,9 +12,9 @@ export type PilotSnapshot = NonNullable<PilotDetail['snapshot']>;
 export type PilotTimeline = PilotDetail['timeline'];
 export type SnapshotRound = PilotSnapshot['rounds'][number];
 export type TimelineRound = PilotTimeline['rounds'][number];
-export type TimelineTask = PilotTimeline['tasks'][number];
-export type TimelineRectification = PilotTimeline['rectifications'][number];
-export type TimelineAuditEntry = PilotTimeline['audit'][number];
+/** A page of the pilot's audit entries, newest first, as the detail and GET /pilots/{id}/timeline send it. */
+export type TimelineAuditPage = ResponseOf<'get', '/pilots/{id}/timeline'>;
+export type TimelineAuditEntry = TimelineAuditPage['items'][number];
 
 export type SchedulePreview = ResponseOf<'post', '/pilots/preview'>;
 export type PreviewRound = SchedulePreview['rounds'][number];

@@ -148,8 +148,7 @@ describe('extendTargets', () => {
           item('x4', at(6), 'controlled'),
         ],
       },
-      timeline: { tasks: [], rectifications: [] },
-    } as unknown as Pick<PilotDetail, 'snapshot' | 'timeline'>; // only the parts extendTargets reads
+    } as unknown as Pick<PilotDetail, 'snapshot'>; // only the parts extendTargets reads
     const targets = extendTargets(detail);
     expect(targets.map((target) => `${target.type}:${target.id}`)).toEqual([
       'rectification:x1',

@@ -148,48 +148,31 @@ export interface ExtendTarget {
 
 /**
  * What a deadline can be extended for: the current round's open and scheduled inspection tasks and
- * the rectification items not closed yet, soonest deadline first.
+ * the rectification items not closed yet, soonest deadline first, as the workflow's live snapshot
+ * has them. Without a snapshot there is nothing: the workflow that would take the extension is not
+ * answering, and it offers no actions then.
  */
-export function extendTargets(detail: Pick<PilotDetail, 'snapshot' | 'timeline'>): ExtendTarget[] {
+export function extendTargets(detail: Pick<PilotDetail, 'snapshot'>): ExtendTarget[] {
   const snapshot = detail.snapshot;
-  const tasks: ExtendTarget[] = snapshot
-    ? [...snapshot.openTasks, ...snapshot.upcomingTasks].map((task) => ({
-        type: 'task',
-        id: task.id,
-        kindLabel: kindLabel(task.kind),
-        code: task.kind,
-        deadline: task.dueAt,
-      }))
-    : detail.timeline.tasks
-        .filter((task) => task.status === 'open' || task.status === 'scheduled')
-        .map((task) => ({
-          type: 'task',
-          id: task.id,
-          kindLabel: task.kindLabel,
-          code: task.kind,
-          deadline: task.dueAt,
-        }));
+  if (!snapshot) return [];
+  const tasks: ExtendTarget[] = [...snapshot.openTasks, ...snapshot.upcomingTasks].map((task) => ({
+    type: 'task',
+    id: task.id,
+    kindLabel: kindLabel(task.kind),
+    code: task.kind,
+    deadline: task.dueAt,
+  }));
   // 已管控 items still wait for their fix, so their deadline can be extended too.
   const open = new Set(['open', 'controlled', 'responded', 'reopened']);
-  const rectifications: ExtendTarget[] = snapshot
-    ? snapshot.openRectifications
-        .filter((item) => open.has(item.status))
-        .map((item) => ({
-          type: 'rectification',
-          id: item.id,
-          kindLabel: null,
-          code: item.standardCode,
-          deadline: item.deadline,
-        }))
-    : detail.timeline.rectifications
-        .filter((item) => open.has(item.status))
-        .map((item) => ({
-          type: 'rectification',
-          id: item.id,
-          kindLabel: null,
-          code: item.standardCode,
-          deadline: item.deadline,
-        }));
+  const rectifications: ExtendTarget[] = snapshot.openRectifications
+    .filter((item) => open.has(item.status))
+    .map((item) => ({
+      type: 'rectification',
+      id: item.id,
+      kindLabel: null,
+      code: item.standardCode,
+      deadline: item.deadline,
+    }));
   const time = (value: string) => Date.parse(value);
   const unique = new Map<string, ExtendTarget>();
   for (const target of [...tasks, ...rectifications]) unique.set(`${target.type}:${target.id}`, target);

@@ -1,4 +1,5 @@
-import type { PilotSnapshot, TimelineTask } from '$lib/api/pilot-types';
+import type { TaskSummary } from '$lib/api/field-work';
+import type { PilotSnapshot } from '$lib/api/pilot-types';
 
 /*
  * One status per task on the pilot detail. The workflow opens a task the moment its window starts
@@ -7,7 +8,7 @@ import type { PilotSnapshot, TimelineTask } from '$lib/api/pilot-types';
  * through here: the snapshot's word where it has one, the record's otherwise.
  */
 
-export type TaskStatus = TimelineTask['status'];
+export type TaskStatus = TaskSummary['status'];
 
 /** The workflow's status of each task it holds now (open and the next upcoming ones). */
 export function liveStatuses(snapshot: Pick<PilotSnapshot, 'openTasks' | 'upcomingTasks'> | null) {

@@ -31,6 +31,18 @@ async function publishedVersions(api: Api) {
 
 /** The pilot's inspections, a page at a time (the filters are prefixed `task…` in the address). */
 const INSPECTIONS_PAGE = 20;
+/** The pilot's rectification items shown on its page; all of them are in 整改 (filtered to the compound). */
+const RECTIFICATIONS_SHOWN = 20;
+
+/**
+ * `?auditCursor=…`: older audit entries without JavaScript (加载更多 is a link to the next page; with
+ * JavaScript it fetches the page and appends it). The API checks the cursor; this only keeps text
+ * that could be one, so a mangled address shows the first page instead of an error.
+ */
+function auditCursorOf(url: URL): string | null {
+  const value = url.searchParams.get('auditCursor');
+  return value !== null && /^[A-Za-z0-9_-]{1,600}$/.test(value) ? value : null;
+}
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireSection(locals, url, 'pilots');
@@ -44,13 +56,17 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       failure: { message: detail.error.message, requestId: detail.error.requestId ?? null },
       inspections: null,
       inspectionFilters,
+      audit: null,
+      auditCursor: null,
+      rectifications: null,
       categories: [],
       inspectors: [],
       rolloutCompounds: [],
       versions: [],
     };
   }
-  const [catalogue, directory, versions, inspections] = await Promise.all([
+  const auditCursor = auditCursorOf(url);
+  const [catalogue, directory, versions, inspections, rectifications, older] = await Promise.all([
     locals.api.call((c) =>
       c.GET('/catalogue/versions/{id}', { params: { path: { id: detail.data.catalogueVersionId } } }),
     ),
@@ -70,12 +86,29 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
         },
       }),
     ),
+    locals.api.call((c) =>
+      c.GET('/rectifications', {
+        // The latest deadlines first: the current round's items, which are the ones still open.
+        params: { query: { pilotId: params.id, sortOrder: 'desc', pageSize: RECTIFICATIONS_SHOWN } },
+      }),
+    ),
+    auditCursor
+      ? locals.api.call((c) =>
+          c.GET('/pilots/{id}/timeline', {
+            params: { path: { id: params.id }, query: { cursor: auditCursor } },
+          }),
+        )
+      : null,
   ]);
   return {
     detail: detail.data,
     failure: null,
     inspections: inspections.ok ? inspections.data : null,
     inspectionFilters,
+    // An older page when the address asks for one (and the API took its cursor), else the newest.
+    audit: older?.ok ? older.data : detail.data.timeline.audit,
+    auditCursor: older?.ok ? auditCursor : null,
+    rectifications: rectifications.ok ? rectifications.data : null,
     // Only the category names: the chart and the lists label scores by category.
     categories: catalogue.ok ? catalogue.data.categories.map((c) => ({ code: c.code, name: c.name })) : [],
     inspectors: directory.inspectors,
