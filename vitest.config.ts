@@ -8,6 +8,7 @@ export default defineConfig({
       'workflows/vitest.config.ts',
       'apps/*/vitest.config.ts',
       'infra/vitest.config.ts',
+      'bench/vitest.config.ts',
     ],
   },
 });
