@@ -1,6 +1,6 @@
-// In the worker: on the probe signal, what its memory consists of — V8's heap (used, total, the number of
-// native contexts: one per workflow context when contexts are not reused), memory outside the heap
-// (buffers, the Rust core) — so the bench can tell where the resident memory of live pilots goes.
+// In the worker: on the probe signal, what its main thread's memory consists of — V8's heap (used,
+// total, contexts) and memory outside it (buffers) — so the bench can tell whether the resident
+// memory of live pilots grows there. Workflows run in a thread of their own, which this cannot see.
 import { writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { outputFile, PROBE_SIGNAL, stateFile } from './files.js';
