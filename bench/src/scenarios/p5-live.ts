@@ -1,10 +1,12 @@
 // P5 live pilots: N pilots running at once on one standalone worker. Reported: the worker's
 // resident memory once they are all started and idle (and per pilot, projected to 10,000), the idle
 // CPU of the worker, the API and the Temporal server, and a wake burst — pilots enrolled on a plan
-// compressed so that all of them wake at the same instant — with how long the worker takes to
-// drain it and how long inspection submissions take meanwhile, against P3's idle figure.
+// compressed so that all of them wake at the same instant (the last ones enrolled, on a rate
+// measured just before) — with how long the worker takes to drain it and how long inspection
+// submissions take meanwhile, against P3's idle figure.
 import { enrollmentIdFor, pilotWorkflowId } from '@pilot/workflows/messages';
 import { getHeapStatistics } from 'node:v8';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { fmt, type Figure, type Outcome } from '../report/outcome.js';
 import { ApiClient } from '../shape/api-client.js';
 import type { BenchCompound } from '../shape/compounds.js';
@@ -15,7 +17,7 @@ import type { BenchContext } from './context.js';
 import { burstPlan, enrollBody, IDLE_PLAN } from './plans.js';
 import { enrollIdle } from './p1-enroll.js';
 import { cacheCostFigures } from './p5-cache-cost.js';
-import { selfAnswers, submitSelf } from './self-inspection.js';
+import { selfAnswers, sendSelf } from './self-inspection.js';
 import { workerMemory } from '../probe/control.js';
 
 export const P5_GOAL_MIB = 1024;
@@ -163,6 +165,19 @@ export async function runP5(ctx: BenchContext): Promise<Outcome> {
   return { rows, figures };
 }
 
+/** Ends the burst pilots' workflows: compressed, they would keep waking through later scenarios. */
+async function terminateAll(ctx: BenchContext, enrollmentIds: string[]): Promise<void> {
+  await runConcurrently(enrollmentIds.length, 8, async (index) => {
+    const compoundId = at(enrollmentIds, index).replace(/^enr-/, '');
+    await ctx.temporal.workflow
+      .getHandle(pilotWorkflowId(compoundId))
+      .terminate('bench: wake burst measured')
+      .catch((error: unknown) => {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      });
+  });
+}
+
 function requirePid(ctx: BenchContext, service: string): number {
   const pid = ctx.bench.shape.pid(service);
   if (pid === undefined) throw new Error(`${service} is not running`);
@@ -203,9 +218,10 @@ async function wakeBurst(
   const items = reserved.length > 0 ? await selfAnswers(ctx, at(reserved, 0)) : [];
   await sleep(burstAt - Date.now());
   let drainedAt: number | null = null;
+  let stop = false;
   const watch = (async () => {
     const deadline = burstAt + DRAIN_TIMEOUT_MS;
-    while (Date.now() < deadline) {
+    while (!stop && Date.now() < deadline) {
       if ((await remindedCount(ctx, burst)).reminded >= burst.length) {
         drainedAt = Date.now();
         return;
@@ -214,12 +230,23 @@ async function wakeBurst(
     }
   })();
   const latencies: number[] = [];
-  for (const pilot of reserved) {
-    if (drainedAt !== null) break;
-    latencies.push(await submitSelf(ctx, pilot, items));
+  const refused: string[] = [];
+  let seen: Awaited<ReturnType<typeof remindedCount>>;
+  try {
+    for (const pilot of reserved) {
+      if (drainedAt !== null) break;
+      // A refusal under the burst (the API's 503 after its Update deadline) is a result, not a crash.
+      const answer = await sendSelf(ctx, pilot, items);
+      if (answer.status === 200) latencies.push(answer.ms);
+      else refused.push(`HTTP ${answer.status} after ${(answer.ms / 1000).toFixed(1)} s`);
+    }
+    await watch;
+    seen = await remindedCount(ctx, burst);
+  } finally {
+    stop = true;
+    await watch.catch(() => undefined);
+    await terminateAll(ctx, burst);
   }
-  await watch;
-  const seen = await remindedCount(ctx, burst);
   figures['p5_burst_reminded'] = seen.reminded;
   figures['p5_burst_drain_s'] = drainedAt === null ? null : round((drainedAt - burstAt) / 1000, 2);
   figures['p5_burst_wake_spread_s'] =
@@ -229,18 +256,13 @@ async function wakeBurst(
     : null;
   const during = latencies.length > 0 ? summarize(latencies) : null;
   figures['p5_burst_submissions'] = latencies.length;
+  figures['p5_burst_submissions_refused'] = refused.length;
+  if (refused.length > 0) figures['p5_burst_refusals'] = refused.join('; ');
   figures['p5_burst_submit_p50_ms'] = during ? round(during.p50) : null;
   figures['p5_burst_submit_max_ms'] = during ? round(during.max) : null;
   const idle = ctx.idleSubmitP50Ms;
   const ratio = during && idle ? during.p50 / idle : null;
   figures['p5_burst_submit_p50_ratio'] = ratio === null ? null : round(ratio);
-
-  await runConcurrently(burst.length, 8, async (index) => {
-    const compoundId = at(burst, index).replace(/^enr-/, '');
-    await ctx.temporal.workflow
-      .getHandle(pilotWorkflowId(compoundId))
-      .terminate('bench: wake burst measured');
-  });
   const drained = drainedAt === null ? null : (drainedAt - burstAt) / 1000;
   return {
     scenario,
@@ -248,7 +270,8 @@ async function wakeBurst(
       (drained === null
         ? `not drained in ${DRAIN_TIMEOUT_MS / 1000} s (${seen.reminded}/${burst.length})`
         : `drained in ${drained.toFixed(1)} s`) +
-      (during ? `; submit p50 ${fmt.ms(during.p50)} (${latencies.length})` : ''),
+      (during ? `; submit p50 ${fmt.ms(during.p50)} (${latencies.length})` : '') +
+      (refused.length > 0 ? `; ${refused.length} submissions refused (${refused[0]})` : ''),
     baseline: idle ? `submit p50 ${fmt.ms(idle)} idle (P3)` : '',
     ratio: ratio === null ? '' : fmt.ratio(ratio),
     goal: BURST_GOAL,

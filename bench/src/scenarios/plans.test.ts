@@ -1,6 +1,6 @@
 import { buildRoundSchedule, resolvePlan } from '@pilot/domain';
 import { describe, expect, it } from 'vitest';
-import { burstPlan } from './plans.js';
+import { burstFollowUpFactor, burstPlan } from './plans.js';
 
 describe('burst plan', () => {
   it('compresses the plan so that the first wake-up after enrolling falls at the burst instant', () => {
@@ -12,6 +12,12 @@ describe('burst plan', () => {
       const self = round.tasks.find((task) => task.kind === 'self');
       expect(Math.abs((self?.remindAt ?? 0) - (now + leadMs))).toBeLessThan(2);
       expect(plan?.wakeSpreadMinutes).toBe(0);
+    }
+  });
+
+  it('wakes next much later, so the burst is not followed by a storm', () => {
+    for (let hour = 0; hour < 24; hour += 5) {
+      expect(burstFollowUpFactor(Date.UTC(2026, 11, 1, hour, 17))).toBeGreaterThan(15);
     }
   });
 

@@ -38,16 +38,26 @@ export async function selfAnswers(ctx: BenchContext, enrollmentId: string): Prom
     );
 }
 
-/** Submits one pilot's self-inspection through the API; answers its latency. */
+/** Sends one pilot's self-inspection through the API; answers how long it took and the status. */
+export async function sendSelf(
+  ctx: BenchContext,
+  enrollmentId: string,
+  items: SelfAnswers,
+): Promise<{ ms: number; status: number; body: unknown }> {
+  const { ms, value } = await timed(() =>
+    ctx.firm.post<unknown>(`/pilots/${encodeURIComponent(enrollmentId)}/self-inspection`, { items }),
+  );
+  return { ms, status: value.status, body: value.body };
+}
+
+/** Submits one pilot's self-inspection through the API; answers its latency (fails unless 200). */
 export async function submitSelf(
   ctx: BenchContext,
   enrollmentId: string,
   items: SelfAnswers,
 ): Promise<number> {
-  const { ms, value } = await timed(() =>
-    ctx.firm.post(`/pilots/${encodeURIComponent(enrollmentId)}/self-inspection`, { items }),
-  );
-  ApiClient.expect(value, 200, `self-inspection of ${enrollmentId}`);
+  const { ms, status, body } = await sendSelf(ctx, enrollmentId, items);
+  ApiClient.expect({ status, body, bytes: 0 }, 200, `self-inspection of ${enrollmentId}`);
   return ms;
 }
 
