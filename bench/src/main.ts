@@ -101,6 +101,9 @@ async function runOnShape(args: BenchArgs, adminUrl: string, outcomes: Outcome[]
 }
 
 async function main(): Promise<void> {
+  // A stray rejection must not end the process half-way through taking the shape down, which
+  // would leave its services running; it is said, and the scenario that caused it fails on its own.
+  process.on('unhandledRejection', (reason) => say(`unhandled rejection: ${String(reason)}`));
   const args = parseBenchArgs(process.argv.slice(2), DEFAULT_OUT);
   const adminUrl = adminUrlFromEnv();
   const startedAt = new Date();
