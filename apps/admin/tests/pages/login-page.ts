@@ -37,6 +37,15 @@ export class LoginPage {
   async logInAs(username: string, password: string): Promise<void> {
     await this.goto();
     await this.logIn(username, password);
-    await this.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await this.page
+      .waitForURL((url) => !url.pathname.startsWith('/login'))
+      .catch(async (error: unknown) => {
+        // Say what the log-in page said instead of only that it stayed there.
+        const said = await this.page
+          .locator('main')
+          .innerText()
+          .catch(() => '');
+        throw new Error(`${username} stayed on ${this.page.url()}: ${said.slice(0, 300)}`, { cause: error });
+      });
   }
 }
