@@ -37,6 +37,17 @@ describe.skipIf(!adminUrl)('the API while its worker process is killed', () => {
   let files: string;
   let api: ApiHarness;
   let firm: ApiClient;
+
+  /** Waits for the pilot's self-inspection to open; the task and an answer for every item of it. */
+  async function openSelfInspectionAnswers(pilotId: string) {
+    const task = await eventually(async () => {
+      const page = (
+        await firm.get<Page<{ id: string; status: string; kind: string }>>(`/tasks?pilotId=${pilotId}`)
+      ).body;
+      return page.items.find((t) => t.kind === 'self' && t.status === 'open');
+    }, 'the self-inspection to open');
+    return { task, items: answersFor((await firm.get<TaskDetailBody>(`/tasks/${task.id}`)).body) };
+  }
   let coordinator: ApiClient;
   let worker: ChildProcess | undefined;
   const taskQueue = `worker-crash-${process.pid}`;
@@ -113,13 +124,7 @@ describe.skipIf(!adminUrl)('the API while its worker process is killed', () => {
     );
     expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(201);
     const pilotId = enrolled.body.pilot.id;
-    const task = await eventually(async () => {
-      const page = (
-        await firm.get<Page<{ id: string; status: string; kind: string }>>(`/tasks?pilotId=${pilotId}`)
-      ).body;
-      return page.items.find((t) => t.kind === 'self' && t.status === 'open');
-    }, 'the self-inspection to open');
-    const items = answersFor((await firm.get<TaskDetailBody>(`/tasks/${task.id}`)).body);
+    const { task, items } = await openSelfInspectionAnswers(pilotId);
     const submit = () =>
       firm.post<{ resultId?: string; error?: { code: string } }>(
         `/pilots/${pilotId}/self-inspection`,
@@ -162,13 +167,7 @@ describe.skipIf(!adminUrl)('the API while its worker process is killed', () => {
       enrollBody(startDate, planOptions, { name: '锦水花园', community: '锦水园社区' }, { name: '祥顺物业' }),
     );
     const pilotId = enrolled.body.pilot.id;
-    const task = await eventually(async () => {
-      const page = (
-        await firm.get<Page<{ id: string; status: string; kind: string }>>(`/tasks?pilotId=${pilotId}`)
-      ).body;
-      return page.items.find((t) => t.kind === 'self' && t.status === 'open');
-    }, 'the self-inspection to open');
-    const items = answersFor((await firm.get<TaskDetailBody>(`/tasks/${task.id}`)).body);
+    const { task, items } = await openSelfInspectionAnswers(pilotId);
     const submit = () =>
       firm.post<{ resultId?: string }>(
         `/pilots/${pilotId}/self-inspection`,
