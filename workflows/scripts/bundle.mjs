@@ -11,9 +11,10 @@ const { code } = await bundleWorkflowCode({
   // The SDK evaluates the bundle's modules again for each workflow it caches, so every module costs
   // each cached pilot its objects. Dropping the modules none of whose exports are used (our packages
   // and zod declare themselves free of side effects) and hoisting the rest into shared scopes took a
-  // workflow importing what the pilot imports from 2.3 to 1.8 MiB of worker memory (most of the rest
-  // is zod and the domain's schemas: 0.5 MiB without them; bench/diagnostics/bundle-memory). The SDK's `preloadModules` would share modules
-  // instead, but it freezes what it shares and zod (4.6) rewrites its schemas on first use.
+  // workflow importing what the pilot imports from 2.35 to 1.87 MiB of worker memory; most of the
+  // rest is zod and the domain's schemas (0.5 MiB without them: bench/diagnostics/bundle-memory).
+  // The SDK's `preloadModules` would share modules instead, but it freezes what it shares, and zod
+  // (4.6) rewrites its schemas on first use.
   webpackConfigHook: (config) => ({
     ...config,
     optimization: { ...config.optimization, sideEffects: true, usedExports: true, concatenateModules: true },
