@@ -1,6 +1,7 @@
 // The standalone worker: scale these horizontally on the task queue in production (with PostgreSQL).
 // In the embedded mode the API runs the same worker in-process, because PGlite serves one process.
 import {
+  cachedWorkflowsFor,
   createPilotWorker,
   ensureSearchAttributes,
   installWorkerRuntime,
@@ -42,7 +43,9 @@ const Env = z.object({
   AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** A file every anchor is also appended to, e.g. on write-once storage. */
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
-  /** Pilot workflows kept in memory (each replays from its history when evicted); SDK default when unset. */
+  /** Resident memory the worker is sized for: how many pilots it keeps cached follows from it. */
+  WORKER_MEMORY_MB: z.coerce.number().int().min(512).default(1024),
+  /** Pilot workflows kept in memory (each replays from its history when evicted); from WORKER_MEMORY_MB when unset. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
   /** Timer-driven writes (tasks opening, reminders, 漏检) dispatched per second across all workers. */
   SCHEDULED_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(50),
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     scheduledTaskQueue: scheduledWorkQueue(env.TEMPORAL_TASK_QUEUE),
     scheduledActivitiesPerSecond: env.SCHEDULED_ACTIVITIES_PER_SECOND,
-    ...(env.WORKER_MAX_CACHED_WORKFLOWS ? { maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS } : {}),
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ?? cachedWorkflowsFor(env.WORKER_MEMORY_MB),
     workflowBundlePath,
     prisma: db.prisma,
     storage: createFileStorage(env.PILOT_STORAGE_DIR ?? path.join(dataRoot(), 'files')),

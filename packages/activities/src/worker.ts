@@ -54,6 +54,23 @@ export class PilotWorker {
   }
 }
 
+/** What a worker weighs before it caches a workflow (bench P5: 240 MiB at start, with headroom). */
+export const WORKER_BASE_MIB = 320;
+/**
+ * What one cached pilot adds to a worker's resident memory (bench P5 with the tree-shaken bundle:
+ * 1.8 MiB for a workflow importing what the pilot imports, its state on top).
+ */
+export const CACHED_PILOT_MIB = 2;
+
+/**
+ * How many pilots a worker may keep cached within a memory budget. An evicted pilot costs a replay
+ * of its (bounded) history on its next wake-up or query instead of memory, so a county's 10,000
+ * pilots fit a 1 GiB worker and run on more workers for speed, not to fit.
+ */
+export function cachedWorkflowsFor(memoryMiB: number): number {
+  return Math.max(Math.floor((memoryMiB - WORKER_BASE_MIB) / CACHED_PILOT_MIB), 10);
+}
+
 /** One place that decides how a pilot worker is built, used by apps/worker, apps/api (embedded) and tests. */
 export async function createPilotWorker(options: PilotWorkerOptions): Promise<PilotWorker> {
   const activities = createActivities(options);
