@@ -3,7 +3,9 @@
 // `trivial`, `pilot-imports` (as bundled by default), `pilot-imports-shaken` (the pilot bundle's
 // tree shaking, workflows/scripts/bundle.mjs) or `pilot-imports-without-zod`. The workflows run on
 // a worker in this process against a Temporal dev server; the workflow thread's heap is not visible
-// from here, so the figure is the process's RSS before and after `count` workflows are cached.
+// from here, so the figure is the process's RSS before and after `count` workflows are started.
+// CACHE=n caps the worker's workflow cache (maxCachedWorkflows), to see what eviction gives back;
+// start node with --max-old-space-size=m to see what a heap limit adds to that.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
@@ -41,6 +43,7 @@ const worker = await Worker.create({
   connection: env.nativeConnection,
   taskQueue: 'bundle-memory',
   workflowBundle: { code },
+  ...(process.env.CACHE ? { maxCachedWorkflows: Number(process.env.CACHE) } : {}),
 });
 const start = (id) => env.client.workflow.start('probe', { taskQueue: 'bundle-memory', workflowId: id });
 const cached = async (handle) => {
@@ -64,7 +67,7 @@ await worker.runUntil(async () => {
   await settle();
   const after = rssKiB();
   console.log(
-    `${variant}: bundle ${(code.length / 1024).toFixed(0)} KiB, ${((after - before) / count).toFixed(0)} KiB RSS per cached workflow (${count})`,
+    `${variant}: bundle ${(code.length / 1024).toFixed(0)} KiB, ${((after - before) / count).toFixed(0)} KiB RSS per workflow (${count} started)`,
   );
   await Promise.all([first, ...handles].map((handle) => handle.signal('release')));
 });
