@@ -58,14 +58,15 @@ export class PilotWorker {
 export const WORKER_BASE_MIB = 320;
 /**
  * What one cached pilot adds to a worker's resident memory (bench P5 with the tree-shaken bundle:
- * 1.8 MiB for a workflow importing what the pilot imports, its state on top).
+ * 1.9 MiB per cached pilot; bench/diagnostics/bundle-memory: 1.87 MiB for its imports alone).
  */
 export const CACHED_PILOT_MIB = 2;
 
 /**
- * How many pilots a worker may keep cached within a memory budget. An evicted pilot costs a replay
- * of its (bounded) history on its next wake-up or query instead of memory, so a county's 10,000
- * pilots fit a 1 GiB worker and run on more workers for speed, not to fit.
+ * How many pilots a worker may keep cached within a memory budget; an evicted pilot costs a replay
+ * of its (bounded) history on its next wake-up or query instead. This bounds the cache, not yet the
+ * memory: V8 gives an evicted workflow's memory back only under heap pressure, so the worker's heap
+ * limit has to follow the budget too (bench/README.md, P5).
  */
 export function cachedWorkflowsFor(memoryMiB: number): number {
   return Math.max(Math.floor((memoryMiB - WORKER_BASE_MIB) / CACHED_PILOT_MIB), 10);
