@@ -1,6 +1,7 @@
 // The application's processes in the production shape: standalone workers on one task queue and the
 // API without an embedded worker, started from the built apps exactly as the compose file and the
-// manifests start them (`node apps/worker/dist/main.js`, `node apps/api/dist/main.js`).
+// manifests start them (`node --max-old-space-size=768 apps/worker/dist/main.js`,
+// `node apps/api/dist/main.js`).
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,11 @@ import type { ServiceSpec } from './supervisor.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const WORKER_MAIN = path.join(root, 'apps/worker/dist/main.js');
 export const API_MAIN = path.join(root, 'apps/api/dist/main.js');
+/**
+ * A worker's heap limit, which also sizes its workflow cache (cachedWorkflowsFor): with the
+ * process's own ~250 MiB it keeps a worker near 1 GiB however many pilots it serves.
+ */
+export const WORKER_HEAP_MB = 768;
 
 export function workerService(
   name: string,
@@ -18,7 +24,7 @@ export function workerService(
   return {
     name,
     command: process.execPath,
-    args: [WORKER_MAIN],
+    args: [`--max-old-space-size=${WORKER_HEAP_MB}`, WORKER_MAIN],
     cwd: root,
     env,
     logFile: options.logFile,

@@ -19,6 +19,7 @@ import { workflowBundlePath } from '@pilot/workflows/bundle';
 import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
 import { Client, Connection } from '@temporalio/client';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { scheduledWorkQueue, searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { z } from 'zod';
 
@@ -43,9 +44,7 @@ const Env = z.object({
   AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** A file every anchor is also appended to, e.g. on write-once storage. */
   AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
-  /** Resident memory the worker is sized for: how many pilots it keeps cached follows from it. */
-  WORKER_MEMORY_MB: z.coerce.number().int().min(512).default(1024),
-  /** Pilot workflows kept in memory (each replays from its history when evicted); from WORKER_MEMORY_MB when unset. */
+  /** Pilot workflows kept in memory (each replays from its history when evicted); from the heap limit when unset. */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
   /** Timer-driven writes (tasks opening, reminders, 漏检) dispatched per second across all workers. */
   SCHEDULED_ACTIVITIES_PER_SECOND: z.coerce.number().positive().default(50),
@@ -73,13 +72,15 @@ async function main(): Promise<void> {
     tls: env.TEMPORAL_TLS === 'true',
   });
   const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const heapLimitMiB = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  const maxCachedWorkflows = env.WORKER_MAX_CACHED_WORKFLOWS ?? cachedWorkflowsFor(heapLimitMiB);
   const worker = await createPilotWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     scheduledTaskQueue: scheduledWorkQueue(env.TEMPORAL_TASK_QUEUE),
     scheduledActivitiesPerSecond: env.SCHEDULED_ACTIVITIES_PER_SECOND,
-    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS ?? cachedWorkflowsFor(env.WORKER_MEMORY_MB),
+    maxCachedWorkflows,
     workflowBundlePath,
     prisma: db.prisma,
     storage: createFileStorage(env.PILOT_STORAGE_DIR ?? path.join(dataRoot(), 'files')),
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       level: 'log',
-      message: `worker polling "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}; ${describeTarget(target)}`,
+      message: `worker polling "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}; ${describeTarget(target)}; caching up to ${maxCachedWorkflows} pilots in a ${heapLimitMiB} MiB heap`,
     }),
   );
   const stopAnchor = new AbortController();

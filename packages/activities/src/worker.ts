@@ -54,22 +54,23 @@ export class PilotWorker {
   }
 }
 
-/** What a worker weighs before it caches a workflow (bench P5: 240 MiB at start, with headroom). */
-export const WORKER_BASE_MIB = 320;
 /**
- * What one cached pilot adds to a worker's resident memory (bench P5 with the tree-shaken bundle:
+ * What one cached pilot holds in the workflow thread's heap (bench P5 with the tree-shaken bundle:
  * 1.9 MiB per cached pilot; bench/diagnostics/bundle-memory: 1.87 MiB for its imports alone).
  */
 export const CACHED_PILOT_MIB = 2;
+/** The part of the heap the cache may fill; the rest is for the activations' own garbage. */
+const CACHE_SHARE_OF_HEAP = 0.7;
 
 /**
- * How many pilots a worker may keep cached within a memory budget; an evicted pilot costs a replay
- * of its (bounded) history on its next wake-up or query instead. This bounds the cache, not yet the
- * memory: V8 gives an evicted workflow's memory back only under heap pressure, so the worker's heap
- * limit has to follow the budget too (bench/README.md, P5).
+ * How many pilots a worker keeps cached, from its heap limit (`node --max-old-space-size`, which
+ * every isolate of the process gets, the workflow thread's included). An evicted pilot costs a
+ * replay of its bounded history on its next wake-up or query instead. The limit matters as much as
+ * the cache: V8 gives an evicted workflow's memory back only under heap pressure, so a worker
+ * with the machine's default limit grows far past its cache (bench/README.md, P5).
  */
-export function cachedWorkflowsFor(memoryMiB: number): number {
-  return Math.max(Math.floor((memoryMiB - WORKER_BASE_MIB) / CACHED_PILOT_MIB), 10);
+export function cachedWorkflowsFor(heapLimitMiB: number): number {
+  return Math.max(Math.floor((heapLimitMiB * CACHE_SHARE_OF_HEAP) / CACHED_PILOT_MIB), 10);
 }
 
 /** One place that decides how a pilot worker is built, used by apps/worker, apps/api (embedded) and tests. */
