@@ -88,10 +88,13 @@ export async function runP5(ctx: BenchContext): Promise<Outcome> {
   // The idle pilots first: their rate, measured now with this many pilots live, plans the burst.
   let rate = ctx.enrollPerSecond ?? ASSUMED_ENROLL_RATE;
   let enrollMs = 0;
+  // The worker's RSS as pilots are added: whether it levels off once the cache is full.
+  const rssByLive: Array<[live: number, rssMiB: number]> = [[alreadyLive, before]];
   for (let from = 0; from < idleCompounds.length; from += PROGRESS_EVERY) {
     const block = idleCompounds.slice(from, from + PROGRESS_EVERY);
     enrollMs += (await enrollIdle(ctx, block, enrollConcurrency)).elapsedMs;
     ctx.say(`P5 enrolled ${from + block.length}/${toEnroll}`);
+    rssByLive.push([alreadyLive + from + block.length, await rssMiB(ctx.workerPid())]);
   }
   if (idleCompounds.length >= MIN_RATE_SAMPLE) rate = idleCompounds.length / (enrollMs / 1000);
   // Then the burst pilots, planned to wake after their enrollments (with room to spare), a pause
@@ -144,14 +147,21 @@ export async function runP5(ctx: BenchContext): Promise<Outcome> {
   figures['p5_temporal_rss_mb'] = round(await rssMiB(requirePid(ctx, 'temporal')), 1);
   figures['p5_api_rss_mb'] = round(await rssMiB(requirePid(ctx, 'api')), 1);
   const perPilotMiB = added > 0 ? (rss - before) / added : null;
-  // Extrapolated over every pilot, cached or not: an evicted workflow's memory stays with the
-  // worker until its heap is under pressure, so only the heap limit stops the growth (see
-  // bench/README.md); once the cache is full the figure says whether it did.
-  const projected = perPilotMiB === null ? null : rss + perPilotMiB * Math.max(0, P5_GOAL_PILOTS - live);
+  rssByLive.push([live, rss]);
+  // Extrapolated from the growth over the last pilots added, cached or not: past the cache an
+  // evicted workflow's memory stays until the heap is under pressure, so only the heap limit stops
+  // the growth (bench/README.md), and the last interval says whether it has.
+  const [previousLive, previousRss] = at(rssByLive, rssByLive.length - 2);
+  const lastPerPilotMiB = live > previousLive ? Math.max(0, rss - previousRss) / (live - previousLive) : null;
+  const projected =
+    lastPerPilotMiB === null ? null : rss + lastPerPilotMiB * Math.max(0, P5_GOAL_PILOTS - live);
   const cachedPerPilotMiB = added > 0 ? (rss - before) / Math.min(added, workerCacheSize) : null;
   figures['p5_worker_rss_per_pilot_kb'] = perPilotMiB === null ? null : round(perPilotMiB * 1024, 1);
   figures['p5_worker_rss_per_cached_pilot_kb'] =
     cachedPerPilotMiB === null ? null : round(cachedPerPilotMiB * 1024, 1);
+  figures['p5_worker_rss_last_per_pilot_kb'] =
+    lastPerPilotMiB === null ? null : round(lastPerPilotMiB * 1024, 1);
+  figures['p5_worker_rss_by_live'] = rssByLive.map(([n, mib]) => `${n}:${Math.round(mib)}`).join(' ');
   figures['p5_worker_rss_projected_10k_mb'] = projected === null ? null : round(projected, 0);
 
   const burstRow = await wakeBurst(ctx, enrolled.burst, burstAt, figures);
