@@ -42,6 +42,10 @@ export { canonicalJson, catalogueFingerprint, fnv1a64 } from './catalogue/finger
 // compounds
 export * from './compound/features.js';
 
+// firms
+export * from './firm/credit-code.js';
+export * from './schemas/firm.js';
+
 // calendar
 export * from './calendar/time-units.js';
 export * from './calendar/shanghai.js';

@@ -13,6 +13,7 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   role: { zh: '角色', en: 'Role' },
   phone: { zh: '手机号码', en: 'Mobile number' },
   firmId: { zh: '物业企业编号', en: 'Firm ID' },
+  creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
   active: { zh: '启用状态', en: 'Active' },
   newPassword: { zh: '新密码', en: 'New password' },
   currentPassword: { zh: '当前密码', en: 'Current password' },
