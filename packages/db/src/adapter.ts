@@ -53,6 +53,12 @@ export async function openAdapter(
       max: options.poolSize ?? 10,
       ...(options.role ? { options: `-c role=${options.role}` } : {}),
     });
+    // An idle session the server ends (a restart, a forced drop, a network cut) reaches the pool as an
+    // 'error' event; without a listener Node throws it and the whole process dies. The pool has
+    // already discarded that session and opens a new one on the next query, so saying so is enough.
+    pool.on('error', (error) => {
+      console.warn(`database: an idle connection was closed (${error.message}); the pool reconnects`);
+    });
     let ended = false;
     return {
       factory: scriptSafe(new PrismaPg(pool), pool),
