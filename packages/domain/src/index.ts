@@ -44,7 +44,11 @@ export * from './compound/features.js';
 
 // firms
 export * from './firm/credit-code.js';
+export * from './master-data/csv.js';
+export * from './master-data/import-sheets.js';
 export * from './schemas/firm.js';
+export * from './schemas/contact.js';
+export * from './schemas/master-data.js';
 
 // calendar
 export * from './calendar/time-units.js';

@@ -15,6 +15,7 @@ import {
 import { newPasswordSchema, PASSWORD_HAS_USERNAME, passwordContainsUsername } from './password-policy.js';
 import { localizedParams } from './custom-issue.js';
 import { planOptionsSchema } from './plan-options.js';
+import { emailSchema } from './contact.js';
 
 export const USER_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'resident'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -40,6 +41,9 @@ export const createUserSchema = z
       .regex(/^1\d{10}$/)
       .optional(),
     firmId: idSchema.optional(),
+    /** Community (社区) staff are bound to their community. */
+    communityId: idSchema.optional(),
+    email: emailSchema.optional(),
   })
   .superRefine((user, ctx) => {
     if (passwordContainsUsername(user.password, user.username)) {
@@ -67,6 +71,9 @@ export const updateUserSchema = z
       .trim()
       .regex(/^1\d{10}$/)
       .optional(),
+    /** Empty clears it. */
+    email: z.union([z.literal('').transform(() => null), emailSchema]).optional(),
+    communityId: idSchema.nullable().optional(),
     active: z.boolean().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, {
