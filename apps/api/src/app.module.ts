@@ -10,6 +10,8 @@ import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
+import { RegisterModule } from './register/register.module.js';
+import { ImportModule } from './imports/import.module.js';
 import { TaskModule } from './tasks/task.module.js';
 import { UserModule } from './users/user.module.js';
 import { PlatformModule, type PlatformDependencies } from './platform/platform.module.js';
@@ -29,6 +31,8 @@ export class AppModule {
         RectificationModule,
         EvidenceModule,
         CompoundModule,
+        RegisterModule,
+        ImportModule,
         CatalogueModule,
         DashboardModule,
         AuditLogModule,

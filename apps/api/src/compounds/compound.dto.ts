@@ -14,6 +14,8 @@ export const compoundSchema = z.object({
   liftCount: z.number().int(),
   /** What the compound has that decides which standards apply and which key parts it has. */
   features: z.array(compoundFeatureSchema),
+  /** False once deactivated: kept for its records, no longer enrolled. */
+  active: z.boolean(),
   /** 示范小区. */
   isDemonstration: z.boolean(),
   demonstrationAt: instantSchema.nullable(),

@@ -42,6 +42,7 @@ export class CompoundRepository {
     const filters: Prisma.CompoundWhereInput[] = [scope];
     if (query.firmId) filters.push({ firmId: query.firmId });
     if (query.communityId) filters.push({ communityId: query.communityId });
+    if (query.active !== undefined) filters.push({ active: query.active });
     if (query.enrolled !== undefined) {
       filters.push(query.enrolled ? { enrollments: { some: {} } } : { enrollments: { none: {} } });
     }

@@ -25,6 +25,7 @@ function compoundView(row: CompoundRow, counts: Map<string, RectificationCounts>
     yearBuilt: row.yearBuilt,
     liftCount: row.liftCount,
     features: featuresOf(row),
+    active: row.active,
     isDemonstration: row.isDemonstration,
     demonstrationAt: formatInstantOrNull(row.demonstrationAt),
     community: row.community,

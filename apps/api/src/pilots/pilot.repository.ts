@@ -164,7 +164,7 @@ export class PilotRepository {
   findFirm(ref: { id?: string | undefined; name: string }) {
     return this.prisma.firm.findFirst({
       where: ref.id ? { id: ref.id } : { name: ref.name },
-      select: { id: true, name: true },
+      select: { id: true, name: true, active: true },
     });
   }
 

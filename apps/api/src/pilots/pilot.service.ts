@@ -395,6 +395,16 @@ export class PilotService {
       }
     }
     if (!firm || !compound) return null;
+    // Deactivated records stay for the pilots that point at them, but take no new pilot.
+    if (!compound.active || !firm.active) {
+      issues.push({
+        path: `${prefix}${compound.active ? 'firm' : 'compound'}`,
+        message: compound.active
+          ? say(`物业企业「${firm.name}」已停用。`, `The firm ${firm.name} is deactivated.`)
+          : say(`小区「${compound.name}」已停用。`, `The compound ${compound.name} is deactivated.`),
+      });
+      return null;
+    }
     if (compound.firmId !== firm.id) {
       issues.push({
         path: `${prefix}compound`,

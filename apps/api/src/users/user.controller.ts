@@ -57,8 +57,9 @@ export class UserController {
     @CurrentUser() actor: Principal,
     @Param('id') id: string,
     @ValidBody(updateUserSchema) patch: UpdateUserInput,
+    @RequestLocale() locale: Locale,
   ): Promise<UserRow> {
-    return this.users.update(actor, id, patch);
+    return this.users.update(actor, id, patch, locale);
   }
 
   @Post(':id/password')

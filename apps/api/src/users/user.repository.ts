@@ -11,7 +11,9 @@ const listed = {
   displayName: true,
   role: true,
   firmId: true,
+  communityId: true,
   phone: true,
+  email: true,
   active: true,
   mustChangePassword: true,
   createdAt: true,
@@ -85,7 +87,15 @@ export class UserRepository {
   }
 
   firmExists(firmId: string): Promise<boolean> {
-    return this.prisma.firm.findUnique({ where: { id: firmId }, select: { id: true } }).then(Boolean);
+    return this.prisma.firm
+      .findUnique({ where: { id: firmId, active: true }, select: { id: true } })
+      .then(Boolean);
+  }
+
+  communityExists(communityId: string): Promise<boolean> {
+    return this.prisma.community
+      .findUnique({ where: { id: communityId, active: true }, select: { id: true } })
+      .then(Boolean);
   }
 
   async create(tx: Prisma.TransactionClient, data: Prisma.UserUncheckedCreateInput): Promise<UserRow> {

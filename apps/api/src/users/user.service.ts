@@ -45,6 +45,7 @@ export class UserService {
         en: `there is no property firm ${input.firmId}`,
       });
     }
+    if (input.communityId) await this.assertCommunity(input.communityId, locale);
     assertAcceptablePassword('password', input.password, { ...input, phone: input.phone ?? null }, locale);
     const passwordHash = await hashPassword(input.password);
     try {
@@ -57,7 +58,9 @@ export class UserService {
             displayName: input.displayName,
             role: input.role,
             firmId: input.role === 'firm' ? (input.firmId ?? null) : null,
+            communityId: input.communityId ?? null,
             phone: input.phone ?? null,
+            email: input.email ?? null,
             passwordHash,
             // The admin knows this password; the user replaces it at first log-in.
             mustChangePassword: true,
@@ -76,9 +79,10 @@ export class UserService {
     }
   }
 
-  async update(actor: Principal, id: string, patch: UpdateUserInput): Promise<UserRow> {
+  async update(actor: Principal, id: string, patch: UpdateUserInput, locale: Locale): Promise<UserRow> {
     const before = await this.users.find(id);
     if (!before) throw new NotFoundError(`user ${id}`);
+    if (patch.communityId) await this.assertCommunity(patch.communityId, locale);
     const after = await this.audit.within(
       actor,
       (tx) => this.users.update(tx, id, patch),
@@ -93,6 +97,15 @@ export class UserService {
     // A deactivated account is signed out everywhere at once.
     if (patch.active === false) await this.sessions.revokeAllOf(id);
     return after;
+  }
+
+  private async assertCommunity(communityId: string, locale: Locale): Promise<void> {
+    if (!(await this.users.communityExists(communityId))) {
+      throw fieldError('communityId', locale, {
+        zh: `没有编号为「${communityId}」的启用社区`,
+        en: `there is no active community ${communityId}`,
+      });
+    }
   }
 
   /**

@@ -132,6 +132,13 @@ export const listFirmsQuerySchema = z.object({
   pageSize,
 });
 
+/** 导入: applying a checked sheet. */
+export const applyImportSchema = z.object({
+  /** Apply the valid rows although others have problems (they are skipped and stay listed). */
+  acceptValidRows: z.boolean().default(false),
+});
+
+export type ApplyImportInput = z.infer<typeof applyImportSchema>;
 export type CreateCommunityInput = z.infer<typeof createCommunitySchema>;
 export type UpdateCommunityInput = z.infer<typeof updateCommunitySchema>;
 export type CreateFirmInput = z.infer<typeof createFirmSchema>;

@@ -144,6 +144,8 @@ export const listCompoundsQuerySchema = z.object({
   communityId: idSchema.optional(),
   /** Only compounds with (true) or without (false) a pilot. */
   enrolled: flag.optional(),
+  /** Only active (true) or deactivated (false) compounds; both when absent. */
+  active: flag.optional(),
   q: searchText.optional(),
   page,
   pageSize,
