@@ -9,6 +9,7 @@ import { CompoundModule } from './compounds/compound.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
+import { PrintingModule } from './printing/printing.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
 import { RegisterModule } from './register/register.module.js';
 import { ImportModule } from './imports/import.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         AuditLogModule,
         ExportModule,
         ArchiveModule,
+        PrintingModule,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { listArchivesQuerySchema, type ListArchivesQuery } from '@pilot/domain';
 import type { FastifyReply } from 'fastify';
@@ -14,6 +14,7 @@ import {
   type ArchivePage,
   type ArchiveSummary,
 } from './archive.dto.js';
+import { ArchiveBookService } from './archive-book.service.js';
 import { ArchiveService } from './archive.service.js';
 
 /** 档案: round archives, for whoever may see the pilot (an inspector theirs, a firm its own). */
@@ -22,7 +23,10 @@ import { ArchiveService } from './archive.service.js';
 @Roles('admin', 'coordinator', 'inspector', 'firm')
 @Controller('archives')
 export class ArchiveController {
-  constructor(@Inject(ArchiveService) private readonly archives: ArchiveService) {}
+  constructor(
+    @Inject(ArchiveService) private readonly archives: ArchiveService,
+    @Inject(ArchiveBookService) private readonly books: ArchiveBookService,
+  ) {}
 
   @Get()
   @ApiZodQuery(listArchivesQuerySchema)
@@ -59,5 +63,26 @@ export class ArchiveController {
       .header('etag', `"sha256-${file.contentHash}"`)
       .header('x-content-sha256', file.contentHash);
     return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+  }
+
+  /**
+   * 档案册: the round's file book as a PDF to print and sign. Made from the archive on the first
+   * download and stored with its sha256; later downloads serve those bytes, refused (409) when the
+   * stored file no longer matches.
+   */
+  @Get(':id/book.pdf')
+  @ApiFileResponse('application/pdf', 'The file book (档案册) of the archived round.')
+  async downloadArchiveBook(
+    @CurrentUser() viewer: Principal,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const book = await this.books.download(viewer, id);
+    void reply
+      .header('content-disposition', contentDisposition(book.fileName, book.asciiFileName))
+      .header('etag', `"sha256-${book.sha256}"`)
+      .header('x-content-sha256', book.sha256)
+      .header('cache-control', 'private, no-store');
+    return new StreamableFile(book.stream, { type: 'application/pdf', length: book.sizeBytes });
   }
 }

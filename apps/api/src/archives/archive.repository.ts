@@ -13,6 +13,9 @@ const archiveSelect = {
   index: true,
   itemCount: true,
   createdAt: true,
+  bookStorageKey: true,
+  bookHash: true,
+  bookBytes: true,
   round: { select: { id: true, number: true, kind: true, score: true, starRating: true } },
   enrollment: {
     select: {

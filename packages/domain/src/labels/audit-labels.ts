@@ -50,6 +50,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   'task.extend': { zh: '检查任务延期', en: 'Inspection task extended' },
   'round.evaluate': { zh: '轮次评估', en: 'Round evaluated' },
   'round.archive': { zh: '建档建册', en: 'Round archived' },
+  'archive.book': { zh: '生成档案册（PDF）', en: 'File book (PDF) made' },
   // rectifications (整改台账)
   'rectification.respond': { zh: '提交整改答复', en: 'Rectification answered' },
   'rectification.control': { zh: '隐患已管控', en: 'Hazard controlled' },
