@@ -6,13 +6,15 @@ import {
   AUDIT_ANCHOR_WORKFLOW_ID,
   anchorsQuery,
   enrollmentIdFor,
+  noticeDeliveryWorkflowId,
   pilotWorkflowId,
   searchAttributes,
 } from './messages.js';
-import type { PilotStarter } from '@pilot/activities';
+import type { NoticeDeliveryStarter, PilotStarter } from '@pilot/activities';
 import { ApplicationFailure } from '@temporalio/common';
 import type { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
 import type { pilotWorkflow } from './pilot/pilot.workflow.js';
+import type { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
 
 export interface StartedPilot {
   enrollmentId: string;
@@ -76,6 +78,28 @@ export function pilotStarter(client: Client, taskQueue: string): PilotStarter {
       workflowId: started.workflowId,
       alreadyEnrolled: started.alreadyEnrolled,
     };
+  };
+}
+
+/**
+ * The starter the pilots' notice activity is given: a notice's delivery workflow, by its dedupeKey,
+ * started once — a repeat (a retried activity, another worker) finds it running or done and leaves it.
+ */
+export function noticeDeliveryStarter(client: Client, taskQueue: string): NoticeDeliveryStarter {
+  return async ({ notificationId, dedupeKey }) => {
+    try {
+      await client.workflow.start<typeof noticeDeliveryWorkflow>('noticeDeliveryWorkflow', {
+        taskQueue,
+        workflowId: noticeDeliveryWorkflowId(dedupeKey),
+        args: [{ notificationId }],
+        // Sent is sent: a finished delivery workflow keeps the id for as long as Temporal keeps it,
+        // and the rows say `sent` after that.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
   };
 }
 

@@ -32,6 +32,13 @@ export const TASK_QUEUE = 'pilot';
  * person's request, which stay on the pilot's own queue.
  */
 export const scheduledWorkQueue = (taskQueue: string): string => `${taskQueue}.scheduled`;
+/**
+ * Where notice deliveries are sent from (SMTP, group robots): activity-only workers with a few
+ * slots of their own, so a channel that hangs never holds up a pilot's activities.
+ */
+export const noticeDeliveryQueue = (taskQueue: string): string => `${taskQueue}.notices`;
+/** One delivery workflow per notice, by its dedupeKey: a second start finds the first. */
+export const noticeDeliveryWorkflowId = (dedupeKey: string): string => `notice:${dedupeKey}`;
 
 /** Typed search attributes, so pilots can be listed and filtered in the Temporal Web UI. */
 export const searchAttributes = {

@@ -15,6 +15,7 @@ import { RegisterModule } from './register/register.module.js';
 import { ImportModule } from './imports/import.module.js';
 import { TaskModule } from './tasks/task.module.js';
 import { UserModule } from './users/user.module.js';
+import { NoticeModule } from './notices/notice.module.js';
 import { PlatformModule, type PlatformDependencies } from './platform/platform.module.js';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         AuditLogModule,
         ExportModule,
         ArchiveModule,
+        NoticeModule,
         PrintingModule,
       ],
     };

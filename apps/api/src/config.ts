@@ -1,3 +1,4 @@
+import { noticeEnvSchema, type NoticeSettings } from '@pilot/domain';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -91,13 +92,16 @@ function trustProxy(value: string): false | string[] {
     .filter((part) => part.length > 0);
 }
 
-export type ApiConfig = z.output<typeof ConfigSchema>;
+/** The channels notices go out on (SMTP_*, WECOM_*, DINGTALK_*): the same settings the workers read. */
+export type ApiConfig = z.output<typeof ConfigSchema> & { notices: NoticeSettings };
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const parsed = ConfigSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const notices = noticeEnvSchema.safeParse(env);
+  if (parsed.success && notices.success) return { ...parsed.data, notices: notices.data };
+  const issues = [...(parsed.error?.issues ?? []), ...(notices.error?.issues ?? [])];
+  const lines = issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
 }

@@ -16,9 +16,15 @@ import {
   type BlobStorage,
   type Database,
 } from '@pilot/db';
-import { scheduledWorkQueue, searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
+import { configuredChannels } from '@pilot/domain';
+import {
+  noticeDeliveryQueue,
+  scheduledWorkQueue,
+  searchAttributes,
+  TASK_QUEUE,
+} from '@pilot/workflows/messages';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
-import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
+import { ensureAuditAnchorSoon, noticeDeliveryStarter, pilotStarter } from '@pilot/workflows/client';
 import path from 'node:path';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { ApiConfig } from './config.js';
@@ -96,6 +102,8 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
       storage,
       audit: audit.signer,
       startPilot: pilotStarter(temporalClient, taskQueue),
+      notices: { settings: config.notices, startDelivery: noticeDeliveryStarter(temporalClient, taskQueue) },
+      noticeTaskQueue: noticeDeliveryQueue(taskQueue),
       identity: `embedded@${process.pid}`,
     });
     workerRun = worker.run().finally(() => native.close());
@@ -104,6 +112,8 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
       signal: stopAnchor.signal,
     });
     describe.push(`worker: embedded on task queue "${taskQueue}"`);
+    const channels = configuredChannels(config.notices);
+    describe.push(`notices: inbox${channels.map((channel) => `, ${channel}`).join('')}`);
   }
 
   return {

@@ -16,11 +16,17 @@ import {
   targetFromEnv,
 } from '@pilot/db';
 import { workflowBundlePath } from '@pilot/workflows/bundle';
-import { ensureAuditAnchorSoon, pilotStarter } from '@pilot/workflows/client';
+import { ensureAuditAnchorSoon, noticeDeliveryStarter, pilotStarter } from '@pilot/workflows/client';
+import { configuredChannels, noticeEnvSchema } from '@pilot/domain';
 import { Client, Connection } from '@temporalio/client';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { scheduledWorkQueue, searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
+import {
+  noticeDeliveryQueue,
+  scheduledWorkQueue,
+  searchAttributes,
+  TASK_QUEUE,
+} from '@pilot/workflows/messages';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -52,12 +58,16 @@ const Env = z.object({
 
 async function main(): Promise<void> {
   const parsed = Env.safeParse(process.env);
-  if (!parsed.success) {
+  // SMTP_*, WECOM_*, DINGTALK_*: the channels notices go out on besides the inbox (none by default).
+  const noticeEnv = noticeEnvSchema.safeParse(process.env);
+  if (!parsed.success || !noticeEnv.success) {
+    const issues = [...(parsed.error?.issues ?? []), ...(noticeEnv.error?.issues ?? [])];
     throw new Error(
-      `invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+      `invalid configuration:\n${issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`,
     );
   }
   const env = parsed.data;
+  const notices = noticeEnv.data;
   installWorkerRuntime(env.WORKER_LOG_LEVEL);
   const target = targetFromEnv(process.env);
   const db = await openDatabase(target, { asRuntime: true, poolSize: env.DB_POOL_SIZE });
@@ -87,11 +97,14 @@ async function main(): Promise<void> {
     audit: (await defaultAuditKeyring()).signer,
     ...(env.AUDIT_ANCHOR_FILE ? { auditAnchorFile: env.AUDIT_ANCHOR_FILE } : {}),
     startPilot: pilotStarter(client, env.TEMPORAL_TASK_QUEUE),
+    notices: { settings: notices, startDelivery: noticeDeliveryStarter(client, env.TEMPORAL_TASK_QUEUE) },
+    noticeTaskQueue: noticeDeliveryQueue(env.TEMPORAL_TASK_QUEUE),
   });
+  const channelList = ['inbox', ...configuredChannels(notices)].join(', ');
   console.log(
     JSON.stringify({
       level: 'log',
-      message: `worker polling "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}; ${describeTarget(target)}; caching up to ${maxCachedWorkflows} pilots in a ${heapLimitMiB} MiB heap`,
+      message: `worker polling "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}; ${describeTarget(target)}; caching up to ${maxCachedWorkflows} pilots in a ${heapLimitMiB} MiB heap; notices: ${channelList}`,
     }),
   );
   const stopAnchor = new AbortController();

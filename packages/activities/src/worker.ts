@@ -13,6 +13,12 @@ export interface PilotWorkerOptions extends ActivityDependencies {
   scheduledTaskQueue: string;
   /** Activities per second the scheduled-work queue dispatches, across all workers (server-side). */
   scheduledActivitiesPerSecond?: number;
+  /**
+   * The queue of the notice deliveries' sending (@pilot/workflows' noticeDeliveryQueue of
+   * `taskQueue`), polled by an activity-only worker of its own so an SMTP server or webhook that
+   * hangs holds only its few slots, never those of the pilots. Without it this worker sends nothing.
+   */
+  noticeTaskQueue?: string;
   /** Workflows kept in memory; the SDK sizes it from the heap when unset. */
   maxCachedWorkflows?: number;
   /** The prebuilt bundle from @pilot/workflows/bundle. */
@@ -31,16 +37,45 @@ export class PilotWorker {
   constructor(
     private readonly main: Worker,
     private readonly scheduled: Worker,
+    private readonly notices: Worker | null = null,
   ) {}
 
-  /** Runs both until shutdown() or a signal; a failure of either stops the other. */
-  async run(): Promise<void> {
-    await this.main.runUntil(this.scheduled.run());
+  private workers(): Worker[] {
+    return this.notices ? [this.main, this.scheduled, this.notices] : [this.main, this.scheduled];
   }
 
-  /** Runs both until `fn` settles, then stops them (tests). */
-  runUntil<T>(fn: () => Promise<T>): Promise<T> {
-    return this.main.runUntil(this.scheduled.runUntil(fn));
+  /**
+   * Runs all until shutdown() or a signal; a failure of one stops the others. Side by side rather
+   * than nested in runUntil: a nested worker must be done within 0 ms of the outer one, which a
+   * third worker still finishing an SMTP attempt is not.
+   */
+  async run(): Promise<void> {
+    const results = await Promise.allSettled(
+      this.workers().map((worker) =>
+        worker.run().catch((error: unknown) => {
+          this.shutdown();
+          throw error;
+        }),
+      ),
+    );
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Runs all until `fn` settles, then stops them (tests); a worker failing first fails it. */
+  async runUntil<T>(fn: () => Promise<T>): Promise<T> {
+    const running = this.run();
+    try {
+      return await Promise.race([
+        fn(),
+        running.then(() => {
+          throw new Error('the worker stopped before the work was done');
+        }),
+      ]);
+    } finally {
+      this.shutdown();
+      await running;
+    }
   }
 
   getState(): ReturnType<Worker['getState']> {
@@ -48,11 +83,14 @@ export class PilotWorker {
   }
 
   shutdown(): void {
-    for (const worker of [this.scheduled, this.main]) {
+    for (const worker of this.workers().reverse()) {
       if (worker.getState() === 'RUNNING') worker.shutdown();
     }
   }
 }
+
+/** Sends one worker makes at once; notices come a few at a time, and each send has its timeouts. */
+const NOTICE_SENDS_AT_ONCE = 8;
 
 /**
  * What one cached pilot holds in the workflow thread's heap (bench P5 with the tree-shaken bundle:
@@ -96,7 +134,14 @@ export async function createPilotWorker(options: PilotWorkerOptions): Promise<Pi
       ? { maxTaskQueueActivitiesPerSecond: options.scheduledActivitiesPerSecond }
       : {}),
   });
-  return new PilotWorker(main, scheduled);
+  const notices = options.noticeTaskQueue
+    ? await Worker.create({
+        ...common,
+        taskQueue: options.noticeTaskQueue,
+        maxConcurrentActivityTaskExecutions: NOTICE_SENDS_AT_ONCE,
+      })
+    : null;
+  return new PilotWorker(main, scheduled, notices);
 }
 
 export { NativeConnection, Worker, type Logger };

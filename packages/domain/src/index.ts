@@ -109,5 +109,6 @@ export * from './schemas/queries.js';
 export * from './schemas/cursor.js';
 export * from './schemas/admin.js';
 export * from './schemas/printing.js';
+export * from './schemas/notices.js';
 export * from './schemas/registry.js';
 export * from './schemas/parse-input.js';

@@ -61,6 +61,8 @@ export async function afterKeyPartRectificationClosed(
         kind: 'info',
         title: `${INSPECTION_KIND_LABELS.recheck.zh}：${part.name.zh}`,
         body: `${part.name.zh}的整改已全部销号，请于 ${formatLocalDateTime(dueAt)} 前复查并评分。`,
+        entityType: 'inspection_task',
+        entityId: task.id,
       },
     ],
     rectifications: [],

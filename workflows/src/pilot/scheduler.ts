@@ -37,6 +37,8 @@ export async function processDue(ctx: RunContext, now: number): Promise<void> {
           kind: 'reminder',
           title: `${label}即将到期`,
           body: `请于 ${formatLocalDateTime(task.dueAt)} 前完成${label}（${task.key}）。`,
+          entityType: 'inspection_task',
+          entityId: task.id,
         });
       }
       if (task.escalatedAt === null && task.dueAt <= now) {
@@ -49,6 +51,8 @@ export async function processDue(ctx: RunContext, now: number): Promise<void> {
           kind: 'escalation',
           title: `${label}逾期未完成`,
           body: `${task.key} 已过截止时间（${formatLocalDateTime(task.dueAt)}）仍未提交，请督促。`,
+          entityType: 'inspection_task',
+          entityId: task.id,
         });
       }
       if (task.missedAt <= now) {
@@ -61,6 +65,8 @@ export async function processDue(ctx: RunContext, now: number): Promise<void> {
           kind: 'missed',
           title: `${label}记为漏检`,
           body: `${task.key} 超过宽限期仍未提交，已记为漏检。`,
+          entityType: 'inspection_task',
+          entityId: task.id,
         });
         outcomes.push(task);
       }
@@ -81,6 +87,8 @@ export async function processDue(ctx: RunContext, now: number): Promise<void> {
         kind: 'overdue',
         title: `整改逾期：${item.standardCode}`,
         body: `整改事项已超过期限（${formatLocalDateTime(item.deadline)}）仍未完成答复。`,
+        entityType: 'rectification',
+        entityId: item.id,
       });
     }
   }

@@ -1,5 +1,12 @@
 import { jsonValue, type Prisma, type PrismaClient } from '@pilot/db';
-import type { ApplyTaskChangesInput, ScheduleRoundInput, TaskRow } from '@pilot/domain';
+import {
+  configuredChannels,
+  type ApplyTaskChangesInput,
+  type ScheduleRoundInput,
+  type TaskRow,
+} from '@pilot/domain';
+import { noticesWithPendingDeliveries, recordNotices } from '../notices/record-notices.js';
+import type { NoticeDependencies } from '../notices/types.js';
 import { pilotStream, systemActor, type ActivityAudit } from './audit-context.js';
 
 const date = (ms: number | null | undefined): Date | null | undefined =>
@@ -26,7 +33,12 @@ function taskRecord(
   };
 }
 
-export function scheduleActivities(prisma: PrismaClient, audit: ActivityAudit) {
+export function scheduleActivities(
+  prisma: PrismaClient,
+  audit: ActivityAudit,
+  notices: NoticeDependencies | undefined,
+) {
+  const channels = notices ? configuredChannels(notices.settings) : [];
   return {
     /** Writes a round and its scheduled inspections; rows that exist already are left as they are. */
     async scheduleRound(input: ScheduleRoundInput): Promise<void> {
@@ -55,7 +67,8 @@ export function scheduleActivities(prisma: PrismaClient, audit: ActivityAudit) {
 
     /**
      * One batch of what the scheduler decided at one instant: task status and time changes,
-     * rectification deadlines and escalations, notifications (deduplicated by key) and audit notes.
+     * rectification deadlines and escalations, notifications (deduplicated by key) with their
+     * deliveries on the recipients' channels, and audit notes.
      */
     async applyTaskChanges(input: ApplyTaskChangesInput): Promise<void> {
       const at = new Date(input.at);
@@ -124,22 +137,12 @@ export function scheduleActivities(prisma: PrismaClient, audit: ActivityAudit) {
             },
           });
         }
-        if (input.notifications.length > 0) {
-          await tx.notification.createMany({
-            data: input.notifications.map((n) => ({
-              id: n.dedupeKey,
-              dedupeKey: n.dedupeKey,
-              userId: n.userId,
-              role: n.role,
-              enrollmentId: input.enrollmentId,
-              kind: n.kind,
-              title: n.title,
-              body: n.body,
-              createdAt: at,
-            })),
-            skipDuplicates: true,
-          });
-        }
+        await recordNotices(tx, {
+          enrollmentId: input.enrollmentId,
+          notices: input.notifications,
+          at,
+          channels,
+        });
         const audits = [
           ...input.changes
             .filter((c) => c.status === 'missed' || c.status === 'cancelled')
@@ -157,6 +160,16 @@ export function scheduleActivities(prisma: PrismaClient, audit: ActivityAudit) {
         ];
         if (audits.length > 0) await audit.append(tx, pilotStream(input.enrollmentId), audits, at);
       });
+      // After the commit, so a delivery workflow never looks for rows that are not there yet. A
+      // crash before the starts retries this activity: the writes above are no-ops then, and the
+      // notices whose deliveries are still pending are started again (each once, by its id).
+      if (notices && channels.length > 0) {
+        const pending = await noticesWithPendingDeliveries(
+          prisma,
+          input.notifications.map((n) => n.dedupeKey),
+        );
+        await Promise.all(pending.map((id) => notices.startDelivery({ notificationId: id, dedupeKey: id })));
+      }
     },
   };
 }

@@ -5,3 +5,4 @@ export * from './pilot-updates.js';
 export * from './pilot-snapshot.js';
 export * from './pilot-activities.js';
 export * from './audit.js';
+export * from './notices.js';

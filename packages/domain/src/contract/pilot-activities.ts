@@ -14,6 +14,7 @@ import {
 import { reasonSchema } from '../shared/reason.js';
 import { PHASES, STAGES } from '../stages/types.js';
 import { USER_ROLES } from '../schemas/commands.js';
+import { NOTICE_ENTITY_TYPES } from '../schemas/notices.js';
 import { actorSchema, auditActorSchema } from './actor.js';
 import {
   PUBLIC_TASK_STATUSES,
@@ -135,6 +136,9 @@ export const notificationInputSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   title: z.string(),
   body: z.string(),
+  /** What the notice is about, for the inbox's link. Absent in notices of runs started before it existed. */
+  entityType: z.enum(NOTICE_ENTITY_TYPES).optional(),
+  entityId: z.string().optional(),
 });
 export type NotificationInput = z.infer<typeof notificationInputSchema>;
 
