@@ -1,13 +1,20 @@
-import { Controller, Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { listArchivesQuerySchema, type ListArchivesQuery } from '@pilot/domain';
-import type { FastifyReply } from 'fastify';
+import {
+  exportArchivesQuerySchema,
+  listArchivesQuerySchema,
+  type ExportArchivesQuery,
+  type ListArchivesQuery,
+} from '@pilot/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ledgerCsv, ledgerXlsx, sendXlsx, XLSX_TYPE } from '../exports/ledger.js';
 import { CurrentUser, Roles } from '../platform/auth/decorators.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { ApiZodQuery } from '../platform/validation/api-schema.js';
 import { ApiFileResponse, ApiZodResponse } from '../platform/validation/api-response.js';
 import { ValidQuery } from '../platform/validation/valid-input.js';
-import { contentDisposition } from '../reporting/csv.js';
+import { localeOf } from '../platform/validation/locale.js';
+import { contentDisposition, sendCsv } from '../reporting/csv.js';
 import {
   archivePageSchema,
   archiveSummarySchema,
@@ -36,6 +43,31 @@ export class ArchiveController {
     @ValidQuery(listArchivesQuerySchema) query: ListArchivesQuery,
   ): Promise<ArchivePage> {
     return this.archives.list(viewer, query);
+  }
+
+  /** 档案目录 as CSV: every archive the filter selects, with the hashes of its JSON file and file book. */
+  @Get('index.csv')
+  @ApiZodQuery(exportArchivesQuerySchema)
+  @ApiFileResponse('text/csv', 'The archive index (档案目录), one row per archived round.')
+  async exportArchiveIndexCsv(
+    @CurrentUser() viewer: Principal,
+    @ValidQuery(exportArchivesQuerySchema) query: ExportArchivesQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    return sendCsv(reply, ledgerCsv(await this.archives.index(viewer, query, localeOf(request))));
+  }
+
+  @Get('index.xlsx')
+  @ApiZodQuery(exportArchivesQuerySchema)
+  @ApiFileResponse(XLSX_TYPE, 'The archive index (档案目录) as an Excel workbook.')
+  async exportArchiveIndexXlsx(
+    @CurrentUser() viewer: Principal,
+    @ValidQuery(exportArchivesQuerySchema) query: ExportArchivesQuery,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return sendXlsx(reply, await ledgerXlsx(await this.archives.index(viewer, query, localeOf(request))));
   }
 
   @Get(':id')

@@ -17,6 +17,8 @@ export const archiveSummarySchema = z.object({
   itemCount: z.number().int(),
   /** The archive's table of contents (sections and how many records each holds). */
   index: z.array(z.object({ name: z.string(), title: z.string(), count: z.number().int() })),
+  /** 档案册: the printable PDF once made (on its first download), with its sha256; null before. */
+  book: z.object({ sha256: z.string(), sizeBytes: z.number().int() }).nullable(),
   createdAt: z.string(),
 });
 

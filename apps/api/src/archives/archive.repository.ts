@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BlobStorage, Prisma, PrismaClient } from '@pilot/db';
-import type { ListArchivesQuery } from '@pilot/domain';
+import type { ExportArchivesQuery, ListArchivesQuery } from '@pilot/domain';
 import { pageArgs } from '../platform/pagination.js';
 import { PRISMA, STORAGE } from '../platform/tokens.js';
 import { enrollmentWhere, type Viewer } from '../reporting/scope.js';
@@ -53,6 +53,23 @@ export class ArchiveRepository {
       this.prisma.archive.count({ where }),
     ]);
     return { rows, total };
+  }
+
+  /** Every archive the filter selects (for the index as a file), up to `limit` + 1 to tell "too many". */
+  all(viewer: Viewer, query: ExportArchivesQuery, limit: number): Promise<ArchiveRow[]> {
+    return this.prisma.archive.findMany({
+      where: {
+        enrollment: {
+          AND: [
+            enrollmentWhere(viewer, { pilotId: query.pilotId }),
+            ...(query.compoundId ? [{ compoundId: query.compoundId }] : []),
+          ],
+        },
+      },
+      select: archiveSelect,
+      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      take: limit + 1,
+    });
   }
 
   /** The archive if the caller may see its pilot; otherwise as if it did not exist. */

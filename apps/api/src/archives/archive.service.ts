@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { formatInstant, reason, type ListArchivesQuery } from '@pilot/domain';
+import {
+  formatInstant,
+  formatLocalDate,
+  reason,
+  type ExportArchivesQuery,
+  type ListArchivesQuery,
+  type Locale,
+} from '@pilot/domain';
+import type { Ledger } from '../exports/ledger.js';
+import { MAX_EXPORT_ROWS } from '../exports/export.service.js';
 import { NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
+import { localDateTime, round } from '../reporting/charts.js';
 import type { Viewer } from '../reporting/scope.js';
 import type { ArchiveIndexEntry, ArchivePage, ArchiveSummary } from './archive.dto.js';
 import { ArchiveRepository, type ArchiveRow } from './archive.repository.js';
@@ -34,6 +44,7 @@ function summary(row: ArchiveRow): ArchiveSummary {
     contentHash: row.contentHash,
     itemCount: row.itemCount,
     index: indexOf(row.index),
+    book: row.bookHash && row.bookBytes !== null ? { sha256: row.bookHash, sizeBytes: row.bookBytes } : null,
     createdAt: formatInstant(row.createdAt),
   };
 }
@@ -51,6 +62,83 @@ export class ArchiveService {
   async list(viewer: Viewer, query: ListArchivesQuery): Promise<ArchivePage> {
     const { rows, total } = await this.archives.list(viewer, query);
     return { items: rows.map(summary), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** 档案目录: every archive the filter selects, for CSV or Excel. */
+  async index(viewer: Viewer, query: ExportArchivesQuery, locale: Locale): Promise<Ledger> {
+    const rows = await this.archives.all(viewer, query, MAX_EXPORT_ROWS);
+    if (rows.length > MAX_EXPORT_ROWS) {
+      throw new RefusedError([
+        reason(
+          'export_too_large',
+          `符合条件的档案超过单次导出上限 ${MAX_EXPORT_ROWS} 条，请增加筛选条件。`,
+          `More than ${MAX_EXPORT_ROWS} archives match, more than one export may hold; narrow the filter.`,
+        ),
+      ]);
+    }
+    const en = locale === 'en';
+    const kind = (value: string) =>
+      value === 'improvement'
+        ? en
+          ? 'Improvement'
+          : '全面提升'
+        : value === 'consolidation'
+          ? en
+            ? 'Consolidation'
+            : '总结巩固'
+          : value;
+    const day = formatLocalDate(Date.now());
+    return {
+      sheetName: en ? 'Archives' : '档案目录',
+      fileBase: en ? `archives-${day}` : `档案目录-${day}`,
+      asciiFileBase: `archives-${day}`,
+      header: en
+        ? [
+            'Archive ID',
+            'Pilot ID',
+            'Compound',
+            'Firm',
+            'Round',
+            'Round kind',
+            'Score',
+            'Stars',
+            'Records',
+            'Archived',
+            'Archive SHA-256',
+            'File book SHA-256',
+            'File book bytes',
+          ]
+        : [
+            '档案编号',
+            '试点编号',
+            '小区',
+            '物业企业',
+            '轮次',
+            '轮次类型',
+            '得分',
+            '星级',
+            '记录数',
+            '归档时间',
+            '电子档案校验值（SHA-256）',
+            '档案册校验值（SHA-256）',
+            '档案册大小（字节）',
+          ],
+      rows: rows.map((row) => [
+        row.id,
+        row.enrollmentId,
+        row.enrollment.compound.name,
+        row.enrollment.firm.name,
+        row.round.number,
+        kind(row.round.kind),
+        round(row.round.score, 2),
+        row.round.starRating,
+        row.itemCount,
+        localDateTime(row.createdAt),
+        row.contentHash,
+        row.bookHash,
+        row.bookBytes,
+      ]),
+    };
   }
 
   async get(viewer: Viewer, id: string): Promise<ArchiveSummary> {

@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '@pilot/db';
-import type { ExportPilotsQuery, ExportRectificationsQuery } from '@pilot/domain';
+import type { ExportPilotsQuery, ExportRectificationsQuery, ExportTasksQuery } from '@pilot/domain';
+import { taskScope } from '../platform/auth/scope.js';
+import type { Principal } from '../platform/auth/principal.js';
 import { PRISMA } from '../platform/tokens.js';
+import { listFilters } from '../tasks/task.repository.js';
 import { enrollmentWhere, type Viewer } from '../reporting/scope.js';
 
 /** Rectification states the firm or an inspector still has to act on. */
@@ -42,6 +45,25 @@ const rectificationSelect = {
     },
   },
 } satisfies Prisma.RectificationSelect;
+
+const taskSelect = {
+  id: true,
+  enrollmentId: true,
+  kind: true,
+  status: true,
+  opensAt: true,
+  dueAt: true,
+  submittedAt: true,
+  round: { select: { number: true } },
+  assignee: { select: { displayName: true } },
+  result: { select: { score: true, complianceRate: true } },
+  enrollment: {
+    select: {
+      compound: { select: { name: true, community: { select: { name: true } } } },
+      firm: { select: { name: true } },
+    },
+  },
+} satisfies Prisma.InspectionTaskSelect;
 
 export type PilotExportRow = Prisma.EnrollmentGetPayload<{ select: typeof pilotSelect }>;
 export type RectificationExportRow = Prisma.RectificationGetPayload<{ select: typeof rectificationSelect }>;
@@ -88,6 +110,16 @@ export class ExportRepository {
       where: { AND: and },
       select: rectificationSelect,
       orderBy: [{ openedAt: 'asc' }, { id: 'asc' }],
+      take: limit + 1,
+    });
+  }
+
+  /** The task list's own filters over the caller's task scope, by due time like the list. */
+  tasks(viewer: Principal, query: ExportTasksQuery, now: Date, limit: number) {
+    return this.prisma.inspectionTask.findMany({
+      where: { AND: [taskScope(viewer), ...listFilters(query, now)] },
+      select: taskSelect,
+      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       take: limit + 1,
     });
   }

@@ -72,7 +72,10 @@ function kindsNamed(text: string): InspectionKind[] {
   });
 }
 
-function listFilters(query: ListTasksQuery, now: Date): Prisma.InspectionTaskWhereInput[] {
+/** The list's filters without its paging: the task ledger export (检查任务台账) narrows by the same. */
+export type TaskFilters = Omit<ListTasksQuery, 'page' | 'pageSize' | 'cursor' | 'sortOrder'>;
+
+export function listFilters(query: TaskFilters, now: Date): Prisma.InspectionTaskWhereInput[] {
   const filters: Prisma.InspectionTaskWhereInput[] = [];
   if (query.pilotId) filters.push({ enrollmentId: query.pilotId });
   if (query.communityId) filters.push({ enrollment: { compound: { communityId: query.communityId } } });

@@ -38,5 +38,12 @@ export const exportTasksQuerySchema = z.object(taskFilters).superRefine((query, 
   }
 });
 
+/** The archive index (档案目录) as a file: the archive list's filters, every archive. */
+export const exportArchivesQuerySchema = z.object({
+  pilotId: idSchema.optional(),
+  compoundId: idSchema.optional(),
+});
+
 export type PrintChecklistQuery = z.infer<typeof printChecklistQuerySchema>;
 export type ExportTasksQuery = z.infer<typeof exportTasksQuerySchema>;
+export type ExportArchivesQuery = z.infer<typeof exportArchivesQuerySchema>;
