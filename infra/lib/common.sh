@@ -63,6 +63,31 @@ ensure_temporal_engines() {
   fi
 }
 
+# Debian's Noto CJK for the PDFs the API prints (档案册, 周检查表): PDFKit embeds it, as the standard PDF
+# fonts have no Chinese. Without it (and without PILOT_PDF_FONT) the PDF routes answer 503 and say why.
+ensure_cjk_font() {
+  if [ -n "${PILOT_PDF_FONT:-}" ] || [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's fonts-noto-cjk for the PDFs"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk) >&2 \
+      || die "apt-get install fonts-noto-cjk failed"
+  else
+    log "warning: no Chinese font for PDFs: install fonts-noto-cjk or set PILOT_PDF_FONT (PDF downloads answer 503 until then)"
+  fi
+}
+
+# poppler-utils: the tests read the PDFs back with pdftotext, pdfinfo and pdfimages, a reader of their own.
+ensure_pdf_tools() {
+  if command -v pdftotext >/dev/null 2>&1 && command -v pdfimages >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Debian's poppler-utils for the PDF tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) >&2 \
+      || die "apt-get install poppler-utils failed"
+  else
+    die "the PDF tests need pdftotext and pdfimages: install Debian's poppler-utils"
+  fi
+}
+
 # Debian's Chromium for the UI's end-to-end tests (playwright-core cannot download a browser here),
 # with CJK fonts so screenshots show Chinese text rather than boxes.
 ensure_chromium() {

@@ -28,6 +28,7 @@ import { ensureAuditAnchorSoon, noticeDeliveryStarter, pilotStarter } from '@pil
 import path from 'node:path';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import type { ApiConfig } from './config.js';
+import { describeCjkFont } from './printing/cjk-font.js';
 import type { PlatformDependencies } from './platform/platform.module.js';
 
 export interface ApiRuntime {
@@ -74,6 +75,7 @@ export async function openRuntime(config: ApiConfig): Promise<ApiRuntime> {
   const describe = [
     `database: ${describeTarget(target)}`,
     `temporal: ${config.temporal.address}/${config.temporal.namespace}`,
+    describeCjkFont(),
   ];
 
   const stopAnchor = new AbortController();
