@@ -14,9 +14,13 @@ const ROLES = [
   {
     username: 'admin.jinshui',
     home: '/dashboard',
-    navigation: ['工作台', '试点看板', '评价标准', '档案', '审计日志', '用户'],
+    navigation: ['工作台', '试点看板', '台账管理', '评价标准', '档案', '审计日志', '用户'],
   },
-  { username: 'coord.wang', home: '/dashboard', navigation: ['工作台', '试点看板', '纳入试点', '整改'] },
+  {
+    username: 'coord.wang',
+    home: '/dashboard',
+    navigation: ['工作台', '试点看板', '纳入试点', '整改', '台账管理'],
+  },
   { username: 'insp.zhang', home: '/tasks', navigation: ['我的任务', '整改核验'] },
   { username: 'firm.xiangshun', home: '/compounds', navigation: ['我的小区', '整改'] },
   { username: 'resident.han', home: '/', navigation: [] },
@@ -178,7 +182,13 @@ describe('admin UI', () => {
 
     await shell.switchLanguage();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await shell.navigationLabels()).toEqual(['Dashboard', 'Pilots', 'Enroll', 'Rectification']);
+    expect(await shell.navigationLabels()).toEqual([
+      'Dashboard',
+      'Pilots',
+      'Enroll',
+      'Rectification',
+      'Register',
+    ]);
     await expect(page.locator('h1').first().innerText()).resolves.toBe('Dashboard');
     // Chart titles come from the API, which answers in the language the UI asks for.
     expect((await new DashboardPage(page, stack.adminUrl).readChart('pilots-by-stage')).title).toBe(
@@ -192,7 +202,7 @@ describe('admin UI', () => {
 
     await shell.switchLanguage();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await shell.navigationLabels()).toEqual(['工作台', '试点看板', '纳入试点', '整改']);
+    expect(await shell.navigationLabels()).toEqual(['工作台', '试点看板', '纳入试点', '整改', '台账管理']);
   });
 
   it('fits a 375 × 812 phone: no sideways scroll, bottom navigation, 44 px touch targets', async () => {
@@ -208,7 +218,7 @@ describe('admin UI', () => {
     expect(await shell.hasHorizontalScroll()).toBe(false);
     expect(await shell.bottomBar.isVisible()).toBe(true);
     expect(await shell.sidebar.isVisible()).toBe(false);
-    expect(await shell.navigationLabels()).toHaveLength(6);
+    expect(await shell.navigationLabels()).toHaveLength(7);
 
     const targets = page.locator(
       '[data-testid="nav-bar"] a:visible, header button:visible, header a:visible, summary:visible',

@@ -27,7 +27,10 @@ export interface UserRow {
   displayName: string;
   role: UserRole;
   firmId: string | null;
+  /** Community (社区) staff are bound to their community. */
+  communityId: string | null;
   phone: string | null;
+  email: string | null;
   active: boolean;
   /** Set by the API when an admin created the account or reset its password, until the user changes it. */
   mustChangePassword: boolean;

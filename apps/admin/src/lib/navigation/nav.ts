@@ -18,7 +18,8 @@ export type IconName =
   | 'rectifications'
   | 'verify'
   | 'tasks'
-  | 'compounds';
+  | 'compounds'
+  | 'register';
 
 /** The sections of the admin; each is one top-level path. */
 export const SECTIONS = [
@@ -32,6 +33,7 @@ export const SECTIONS = [
   'rectifications',
   'tasks',
   'compounds',
+  'register',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -54,6 +56,8 @@ const item = (section: Section, label: MessageKey, description: MessageKey, icon
 
 const dashboard = item('dashboard', 'nav.dashboard', 'dashboard.title', 'dashboard');
 const pilots = item('pilots', 'nav.pilots', 'sections.pilots', 'pilots');
+// 台账管理: admins keep it (and import it); coordinators read it.
+const register = item('register', 'nav.register', 'sections.register', 'register');
 const rectifications = item(
   'rectifications',
   'nav.rectifications',
@@ -65,12 +69,19 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   admin: [
     dashboard,
     pilots,
+    register,
     item('catalogue', 'nav.catalogue', 'sections.catalogue', 'catalogue'),
     item('archives', 'nav.archives', 'sections.archives', 'archives'),
     item('audit', 'nav.audit', 'sections.audit', 'audit'),
     item('users', 'nav.users', 'sections.users', 'users'),
   ],
-  coordinator: [dashboard, pilots, item('enroll', 'nav.enroll', 'sections.enroll', 'enroll'), rectifications],
+  coordinator: [
+    dashboard,
+    pilots,
+    item('enroll', 'nav.enroll', 'sections.enroll', 'enroll'),
+    rectifications,
+    register,
+  ],
   inspector: [
     item('tasks', 'nav.tasks', 'sections.tasks', 'tasks'),
     // Inspectors meet the same ledger from the other side: they verify what firms answered.

@@ -70,6 +70,8 @@ export interface Api {
   };
   /** The same API as another bearer (after log-in or token rotation). */
   withToken(token: string | null): Api;
+  /** The same API with a longer wait, for the few calls that do long work in one request (an import). */
+  withTimeout(timeoutMs: number): Api;
 }
 
 export interface ApiOptions {
@@ -131,6 +133,7 @@ export function createApi(options: ApiOptions): Api {
       changePassword: (input) => call((c) => c.POST('/auth/password', { body: input })),
     },
     withToken: (token) => createApi({ ...options, token }),
+    withTimeout: (ms) => createApi({ ...options, timeoutMs: ms }),
   };
 }
 

@@ -9,6 +9,8 @@ import {
   type EnrollBody,
   type EnrollFormValues,
 } from '$lib/components/enroll/enroll-form';
+import type { Compound } from '$lib/api/pilot-types';
+import { uniqueRefs } from '$lib/components/pilots/board';
 import { translate, type Locale } from '$lib/i18n';
 import type { ApiFailure } from '$lib/server/api';
 import { loadDirectory } from '$lib/server/directory';
@@ -26,9 +28,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       c.GET('/catalogue/versions', { params: { query: { status: 'published', pageSize: 100 } } }),
     ),
   ]);
+  // A deactivated compound keeps its records but is not enrolled again (see enrollable below).
+  const compounds = enrollable(directory.compounds);
   return {
-    communities: directory.communities,
-    compounds: directory.compounds.map((compound) => ({
+    communities: uniqueRefs(compounds.map((compound) => compound.community)),
+    compounds: compounds.map((compound) => ({
       id: compound.id,
       name: compound.name,
       community: compound.community,
@@ -41,9 +45,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     versions: versions.ok
       ? versions.data.items.map((version) => ({ id: version.id, title: version.title }))
       : [],
-    unavailable: directory.compounds.length === 0,
+    unavailable: compounds.length === 0,
   };
 };
+
+/** The compounds a coordinator may enroll: the active ones of the register. */
+function enrollable(compounds: readonly Compound[]): Compound[] {
+  return compounds.filter((compound) => compound.active);
+}
 
 type Read =
   | { ok: true; values: EnrollFormValues; body: EnrollBody }
@@ -54,7 +63,7 @@ async function readForm(locals: App.Locals, form: FormData, action: string): Pro
   const values = readEnrollForm(form);
   const t = (key: 'enroll.compoundRequired' | 'enroll.startDateRequired') => translate(locals.locale, key);
   const directory = await loadDirectory(locals.api, locals.user!.role);
-  const body = enrollBody(values, directory.compounds);
+  const body = enrollBody(values, enrollable(directory.compounds));
   const fields: Record<string, string> = {
     ...(body ? {} : { compoundId: t('enroll.compoundRequired') }),
     ...(values.startDate ? {} : { startDate: t('enroll.startDateRequired') }),

@@ -2,8 +2,8 @@ import { USER_ROLES, type UserRole } from '$lib/api/types';
 import type { UserRow } from '$lib/api/admin-types';
 import { translate } from '$lib/i18n';
 import type { ClientOutcome } from '$lib/server/api';
-import { allCompounds, listUsers } from '$lib/server/directory';
-import { uniqueRefs } from '$lib/components/pilots/board';
+import { listUsers } from '$lib/server/directory';
+import { allCommunities, allFirms } from '$lib/server/register';
 import { apiFailure, formFailure, text } from '$lib/server/forms';
 import { requireSection } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,16 +23,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const q = url.searchParams.get('q')?.trim().slice(0, 100) || undefined;
   const pageNumber = Number(url.searchParams.get('page'));
   const page = Number.isInteger(pageNumber) && pageNumber >= 1 ? pageNumber : 1;
-  const [users, compounds] = await Promise.all([
+  // The register's own lists: a firm imported a minute ago has no compound yet but needs its accounts.
+  const [users, firms, communities] = await Promise.all([
     listUsers(locals.api, { ...(role ? { role } : {}), ...(q ? { q } : {}), page, pageSize: PAGE_SIZE }),
-    allCompounds(locals.api),
+    allFirms(locals.api),
+    allCommunities(locals.api, true),
   ]);
+  const ref = ({ id, name }: { id: string; name: string }) => ({ id, name });
   return {
     role: role ?? null,
     q: q ?? null,
     users: users.ok ? users.data : null,
     failure: users.ok ? null : { message: users.error.message, requestId: users.error.requestId ?? null },
-    firms: compounds.ok ? uniqueRefs(compounds.data.map((compound) => compound.firm)) : [],
+    firms: firms.ok ? firms.data.map(ref) : [],
+    // A new account is bound to an active firm or community (the API refuses others).
+    firmOptions: firms.ok ? firms.data.filter((firm) => firm.active).map(ref) : [],
+    communities: communities.ok ? communities.data.map(ref) : [],
   };
 };
 
@@ -45,6 +51,8 @@ export const actions: Actions = {
       role: text(form, 'role'),
       phone: text(form, 'phone'),
       firmId: text(form, 'firmId'),
+      communityId: text(form, 'communityId'),
+      email: text(form, 'email'),
     };
     const password = String(form.get('password') ?? '');
     if (!isRole(values.role)) {
@@ -60,6 +68,8 @@ export const actions: Actions = {
             password,
             ...(values.phone ? { phone: values.phone } : {}),
             ...(values.role === 'firm' && values.firmId ? { firmId: values.firmId } : {}),
+            ...(values.communityId ? { communityId: values.communityId } : {}),
+            ...(values.email ? { email: values.email } : {}),
           },
         }),
       ),
@@ -73,6 +83,8 @@ export const actions: Actions = {
         'password',
         'phone',
         'firmId',
+        'communityId',
+        'email',
       ]);
     return { done: { kind: 'created' as const, name: result.data.displayName } };
   },
