@@ -51,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
       const { demoPasswordsFromEnv, seedDemoData } = await import('./seed/index.js');
       const summary = await seedDemoData(target, { demoPasswords: demoPasswordsFromEnv() });
       console.log(`${describeTarget(target)}: ${summary}`);
+      const { seedDemoNotices } = await import('./seed/demo-notices.js');
+      console.log(`${describeTarget(target)}: ${await seedDemoNotices(target)} demo notices in 消息中心`);
       return 0;
     }
     case 'check': {

@@ -21,12 +21,14 @@ import { ValidBody, ValidQuery } from '../platform/validation/valid-input.js';
 import {
   noticeDeliveryPageSchema,
   noticePageSchema,
+  noticeSchema,
   noticeSettingsViewSchema,
   readAllResultSchema,
   unreadCountSchema,
   type NoticeDeliveryPage,
   type NoticePage,
   type NoticeSettingsView,
+  type NoticeView,
   type ReadAllResult,
   type UnreadCount,
 } from './notice.dto.js';
@@ -56,6 +58,13 @@ export class NoticeController {
   @ApiZodResponse(unreadCountSchema, 'How many of the caller’s notices are unread.')
   unreadNoticeCount(@CurrentUser() principal: Principal): Promise<UnreadCount> {
     return this.notices.unreadCount(principal);
+  }
+
+  @Get(':id')
+  @ApiNotFoundResponse({ description: 'Unknown notice, or not one of the caller’s.' })
+  @ApiZodResponse(noticeSchema, 'The notice, with what it is about and whether the caller read it.')
+  getNotice(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<NoticeView> {
+    return this.notices.get(principal, id);
   }
 
   @Post('read-all')

@@ -64,9 +64,15 @@ export class NoticeRepository {
   /** Newest first, continuing after `cursor`; `take` rows at most. */
   list(
     reader: Reader,
-    query: { unread?: boolean | undefined; cursor?: NoticeCursorKey | undefined; take: number },
+    query: {
+      unread?: boolean | undefined;
+      cursor?: NoticeCursorKey | undefined;
+      id?: string | undefined;
+      take: number;
+    },
   ): Promise<NoticeRow[]> {
     const conditions: Prisma.Sql[] = [visibleSql(reader)];
+    if (query.id !== undefined) conditions.push(Prisma.sql`n.id = ${query.id}`);
     if (query.unread) conditions.push(unreadSql(reader));
     if (query.cursor) {
       conditions.push(Prisma.sql`(n."createdAt", n.id) < (${new Date(query.cursor.at)}, ${query.cursor.id})`);

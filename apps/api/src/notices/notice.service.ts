@@ -82,6 +82,13 @@ export class NoticeService {
     };
   }
 
+  /** One of my notices (to open it: the inbox reads it, then goes to what it is about). */
+  async get(reader: Reader, id: string): Promise<NoticeView> {
+    const [row] = await this.notices.list(reader, { id, take: 1 });
+    if (!row) throw new NotFoundError(`notice ${id}`);
+    return toView(row);
+  }
+
   async unreadCount(reader: Reader): Promise<UnreadCount> {
     return { unread: await this.notices.unreadCount(reader) };
   }

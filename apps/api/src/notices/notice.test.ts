@@ -181,6 +181,12 @@ describe.each(targets)('消息中心 on $name', ({ adminUrl }) => {
     expect(await prisma.notificationReceipt.count({ where: { notificationId: 'n-coord-a' } })).toBe(1);
 
     // Someone else's notice, another firm's, an unknown one: all simply not found.
+    const one = await as['insp.zhang']!.get<NoticePage['items'][number]>(
+      `/notices/${encodeURIComponent('n-zhang')}`,
+    );
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: 'n-zhang', subject: { type: 'inspection_task' }, readAt: null });
+    expect((await as['insp.zhang']!.get('/notices/n-li')).status).toBe(404);
     expect((await as['insp.zhang']!.post(path('n-li'))).status).toBe(404);
     expect((await as['firm.xiangshun']!.post(path('n-firm-b'))).status).toBe(404);
     expect((await as['insp.zhang']!.post(path('n-insp-b'))).status).toBe(404);
