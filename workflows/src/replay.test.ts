@@ -23,7 +23,15 @@ describe('replay of recorded pilot histories against the current bundle', () => 
     // A fixture file the index does not list would silently escape the check.
     expect(unindexed).toEqual([]);
     expect(new Set(fixtures.map((f) => f.scenario))).toEqual(
-      new Set(['full-pilot', 'withdrawn', 'paused-resumed', 'key-parts', 'audit-anchor', 'spread-wake-ups']),
+      new Set([
+        'full-pilot',
+        'withdrawn',
+        'paused-resumed',
+        'key-parts',
+        'audit-anchor',
+        'spread-wake-ups',
+        'notice-delivery',
+      ]),
     );
     const failures: string[] = [];
     const results = Worker.runReplayHistories(
