@@ -5,6 +5,7 @@
 // log by label, the catalogue's draft → edit → publish, users, archives, a no-JavaScript action and
 // a 375 px phone.
 // Screenshots of each step land in apps/admin/test-results/screenshots/.
+import { createHash } from 'node:crypto';
 import { DEMO_PASSWORD } from '@pilot/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -338,6 +339,56 @@ describe('coordinator and admin screens', () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toContain('application/json');
     expect(download.headers()['x-content-sha256']).toMatch(/^[0-9a-f]{64}$/);
+
+    // 档案册: the printable PDF beside the JSON; once made, the card shows the hash it was stored with.
+    const first = archives.first();
+    const bookHref = await first.getByTestId('archive-book').getAttribute('href');
+    const book = await page.request.get(new URL(bookHref ?? '', page.url()).href);
+    expect(book.status()).toBe(200);
+    expect(book.headers()['content-type']).toBe('application/pdf');
+    const bookBytes = await book.body();
+    expect(bookBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const bookHash = book.headers()['x-content-sha256'];
+    expect(createHash('sha256').update(bookBytes).digest('hex')).toBe(bookHash);
+    await page.reload();
+    await first.locator('summary').click();
+    expect(await first.getByTestId('archive-book-hash').innerText()).toContain(bookHash);
+    await screenshot(page, 'archives-file-book');
+    // The archive index as Excel, next to its CSV.
+    const indexHref = await page.getByTestId('archives-export-xlsx').getAttribute('href');
+    const index = await page.request.get(new URL(indexHref ?? '', page.url()).href);
+    expect(index.status()).toBe(200);
+    expect(index.headers()['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect((await index.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('exports the pilot and task ledgers from the board, and an inspector prints a blank weekly checklist', async () => {
+    const fetchOk = async (page: Page, testid: string, type: string) => {
+      const href = await page.getByTestId(testid).getAttribute('href');
+      expect(href, testid).toBeTruthy();
+      const file = await page.request.get(new URL(href ?? '', page.url()).href);
+      expect(file.status(), testid).toBe(200);
+      expect(file.headers()['content-type']).toBe(type);
+      return { href: href ?? '', body: await file.body() };
+    };
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const coordinator = await signedIn('coord.wang');
+    await coordinator.goto(`${stack.adminUrl}/pilots?firm=firm-xiangshun`);
+    await coordinator.getByTestId('tasks-export').waitFor();
+    await screenshot(coordinator, 'pilot-board-ledgers');
+    const tasks = await fetchOk(coordinator, 'tasks-export-xlsx', xlsx);
+    expect(tasks.href).toContain('firm=firm-xiangshun');
+    expect(tasks.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    await fetchOk(coordinator, 'tasks-export-csv', 'text/csv; charset=utf-8');
+    await fetchOk(coordinator, 'pilots-export-xlsx', xlsx);
+
+    const inspector = await signedIn('insp.zhang');
+    await inspector.goto(`${stack.adminUrl}/tasks`);
+    await inspector.getByTestId('tasks-paper').waitFor();
+    const blank = await fetchOk(inspector, 'blank-checklist', 'application/pdf');
+    expect(blank.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('drafts a catalogue version, edits a standard and publishes it quoting the fingerprint', async () => {

@@ -51,6 +51,8 @@ export class ArchiveBookRepository {
           passed: true,
           focusCategories: true,
           evaluatedAt: true,
+          startsAt: true,
+          endsAt: true,
         },
       }),
       this.prisma.enrollment.findUnique({
@@ -97,6 +99,8 @@ export class ArchiveBookRepository {
         passed: round?.passed ?? null,
         focusCategories: round?.focusCategories ?? [],
         evaluatedAt: round?.evaluatedAt ?? null,
+        startsAt: round?.startsAt ?? null,
+        endsAt: round?.endsAt ?? null,
       },
       people: new Map(users.map((user) => [user.id, user.displayName])),
       standards,

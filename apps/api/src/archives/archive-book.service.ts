@@ -10,8 +10,11 @@ import { STORAGE } from '../platform/tokens.js';
 import { streamFileBook } from '../printing/file-book.js';
 import {
   archiveDocumentSchema,
+  paperArchiveSchema,
+  type ArchiveDocument,
   type ArchivedEvidence,
   type FileBookInput,
+  type RoundFigures,
 } from '../printing/file-book-data.js';
 import { printingFonts } from '../printing/printing-errors.js';
 import { ArchiveBookRepository } from './archive-book.repository.js';
@@ -37,6 +40,46 @@ async function hashOf(stream: Readable): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of stream as AsyncIterable<Uint8Array>) hash.update(chunk);
   return hash.digest('hex');
+}
+
+/** Everyone the document names, for their display names in the book. */
+function peopleOf(document: ArchiveDocument): string[] {
+  return [
+    ...document.tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])),
+    ...document.results.map((r) => r.submittedById),
+    ...document.rectifications.flatMap((r) => [
+      ...r.responses.map((x) => x.responderId),
+      ...r.verifications.map((x) => x.verifierId),
+      ...r.events.flatMap((x) => (x.actorId ? [x.actorId] : [])),
+    ]),
+    ...document.evidence.map((e) => e.uploadedById),
+  ];
+}
+
+/** A paper-era round's book has its cover and figures from the records, and no inspections. */
+function paperRound(row: ArchiveRow, round: RoundFigures): ArchiveDocument {
+  const iso = (at: Date | null) => (at ?? row.createdAt).toISOString();
+  return {
+    archive: {
+      id: row.id,
+      title: `${row.enrollment.compound.name} 第${row.round.number}轮档案`,
+      compound: row.enrollment.compound.name,
+      firm: row.enrollment.firm.name,
+      round: {
+        number: row.round.number,
+        kind: row.round.kind,
+        startsAt: iso(round.startsAt),
+        endsAt: iso(round.endsAt),
+        score: row.round.score,
+        starRating: row.round.starRating,
+      },
+      createdAt: row.createdAt.toISOString(),
+    },
+    tasks: [],
+    results: [],
+    rectifications: [],
+    evidence: [],
+  };
 }
 
 /**
@@ -133,8 +176,10 @@ export class ArchiveBookService {
     const fonts = await printingFonts();
     // The archive's own download path: refuses (409) a JSON file that no longer matches its hash.
     const json = await this.archiveService.download(viewer, row.id);
-    const parsed = archiveDocumentSchema.safeParse(JSON.parse(new TextDecoder().decode(json.bytes)));
-    if (!parsed.success) {
+    const raw: unknown = JSON.parse(new TextDecoder().decode(json.bytes));
+    const parsed = archiveDocumentSchema.safeParse(raw);
+    const paper = parsed.success ? null : paperArchiveSchema.safeParse(raw);
+    if (!parsed.success && !paper?.success) {
       this.logger.error({
         message: 'archive document unreadable',
         archiveId: row.id,
@@ -148,27 +193,20 @@ export class ArchiveBookService {
         ),
       ]);
     }
-    const document = parsed.data;
     const started = Date.now();
+    const archived = parsed.success ? parsed.data : null;
     const context = await this.books.context({
       roundId: row.round.id,
       enrollmentId: row.enrollmentId,
-      userIds: [
-        ...document.tasks.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])),
-        ...document.results.map((r) => r.submittedById),
-        ...document.rectifications.flatMap((r) => [
-          ...r.responses.map((x) => x.responderId),
-          ...r.verifications.map((x) => x.verifierId),
-          ...r.events.flatMap((x) => (x.actorId ? [x.actorId] : [])),
-        ]),
-        ...document.evidence.map((e) => e.uploadedById),
-      ],
-      catalogueVersionIds: document.results.map((r) => r.catalogueVersionId),
+      userIds: archived ? peopleOf(archived) : [],
+      catalogueVersionIds: archived?.results.map((r) => r.catalogueVersionId) ?? [],
     });
+    const document = archived ?? paperRound(row, context.round);
     const input: FileBookInput = {
       archiveId: row.id,
       archiveHash: row.contentHash,
       document,
+      paperNote: paper?.success ? paper.data.note : null,
       ...context,
       readEvidence: (evidence) => this.evidenceBytes(evidence),
     };

@@ -11,7 +11,7 @@ import { BOOK_SECTIONS } from '../printing/file-book.js';
 import { createArchivedRound, type ArchivedRound } from '../test-support/archive-fixtures.js';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
 import { pdfImageCountOfFile, pdfInfo, pdfInfoOfFile, pdfText } from '../test-support/pdf-tools.js';
-import { downloadFile } from '../test-support/report-fixtures.js';
+import { createPilotRecords, downloadFile } from '../test-support/report-fixtures.js';
 
 /** Memory after a full collection (the flag is set at run time, so no test runner option is needed). */
 function liveMemory(): () => { rss: number; heap: number; buffers: number } {
@@ -172,6 +172,47 @@ describe.each(testTargets())('档案册: the file book of an archived round, on 
         where: { entityId: jingui.archiveId, action: 'archive.book' },
       }),
     ).toBe(1);
+  });
+
+  it('makes the book of a paper-era round (imported) from its outcome, saying the records are on paper', async () => {
+    const { prisma, storage } = api.runtime.deps;
+    await createPilotRecords(prisma, {
+      id: 'enr-book-paper',
+      compoundId: 'cmp-lijingyuan',
+      firmId: 'firm-xiangshun',
+      stage: 'consolidation',
+      phase: 'consolidation_round',
+      inspectorId: 'usr-insp-zhang',
+      rounds: [{ number: 1, score: 78.5, stars: 3, categoryScores: [{ category: 'E', score: 66 }] }],
+    });
+    // The document the worker's import of paper-era pilots writes.
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        imported: true,
+        round: { id: 'enr-book-paper:r1' },
+        note: '本轮为系统上线前的纸质检查记录，按总体评估结果导入。',
+      }),
+    );
+    await storage.put('archives/enr-book-paper/r1.json', bytes);
+    await prisma.archive.create({
+      data: {
+        id: 'arc-book-paper',
+        enrollmentId: 'enr-book-paper',
+        roundId: 'enr-book-paper:r1',
+        storageKey: 'archives/enr-book-paper/r1.json',
+        contentHash: sha256(bytes),
+        index: [],
+        itemCount: 0,
+        createdAt: new Date(),
+      },
+    });
+    const file = await downloadFile(coordinator, '/archives/arc-book-paper/book.pdf');
+    expect(file.status).toBe(200);
+    const text = (await pdfText(file.bytes)).replace(/\s+/g, '');
+    expect(text).toContain('丽景苑');
+    expect(text).toContain('本轮为系统上线前的纸质检查记录，按总体评估结果导入。');
+    expect(text).toContain('三星');
+    expect(text).toContain('街道审核（签字）');
   });
 
   it('gives a firm only its own compounds’ books and a resident none', async () => {

@@ -75,7 +75,10 @@ const NONE_FOUND =
  * headings) when set, otherwise the first packaged Noto Sans CJK found. A setting that names a
  * missing file is an error rather than a silent fallback, so a misconfigured server says so.
  */
-export function findCjkFonts(env: NodeJS.ProcessEnv = process.env, exists = existsSync): CjkFonts {
+export function findCjkFonts(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (file: string) => boolean = existsSync,
+): CjkFonts {
   const setting = env.PILOT_PDF_FONT?.trim();
   if (setting) {
     const regular = parseFontSetting(setting);

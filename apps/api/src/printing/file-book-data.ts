@@ -115,6 +115,15 @@ export const archiveDocumentSchema = z.object({
   evidence: z.array(evidenceSchema),
 });
 
+/**
+ * The archive of a round imported from before the system (the worker's import of paper-era
+ * pilots): no inspections in it, only the round's outcome and a note that the records are on paper.
+ */
+export const paperArchiveSchema = z.object({
+  imported: z.literal(true),
+  note: z.string().default('本轮为系统上线前的纸质检查记录。'),
+});
+
 export type ArchiveDocument = z.infer<typeof archiveDocumentSchema>;
 export type ArchivedTask = z.infer<typeof taskSchema>;
 export type ArchivedResult = z.infer<typeof resultSchema>;
@@ -134,6 +143,8 @@ export interface RoundFigures {
   passed: boolean | null;
   focusCategories: string[];
   evaluatedAt: Date | null;
+  startsAt: Date | null;
+  endsAt: Date | null;
 }
 
 export interface FileBookInput {
@@ -141,6 +152,8 @@ export interface FileBookInput {
   /** sha256 of the JSON archive the book was made from, printed on the cover. */
   archiveHash: string;
   document: ArchiveDocument;
+  /** Set for a round whose records are on paper (imported): said where the inspections would be. */
+  paperNote: string | null;
   community: string | null;
   round: RoundFigures;
   /** Display names by user id. */

@@ -192,6 +192,7 @@ class FileBookLayout {
       ],
       2,
     );
+    if (input.paperNote) sheet.text(input.paperNote, { color: '#555555', gap: 4 });
     sheet.y += 6;
     sheet.text('分类得分', { bold: true, size: 11.5, gap: 4 });
     sheet.table(
@@ -269,7 +270,7 @@ class FileBookLayout {
     sheet.newPage();
     this.mark('inspections');
     sheet.heading(BOOK_SECTIONS[2].title, { destination: 'inspections' });
-    if (this.results.length === 0) sheet.text('本轮无检查记录。');
+    if (this.results.length === 0) sheet.text(this.input.paperNote ?? '本轮无检查记录。');
     for (const [index, result] of this.results.entries()) {
       if (index > 0) sheet.y += 10;
       const task = this.tasks.get(result.taskId);
