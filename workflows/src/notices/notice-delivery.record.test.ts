@@ -8,7 +8,7 @@ import { createActivities } from '@pilot/activities';
 import { startTestWebhookServer, type TestWebhookServer } from '@pilot/activities/testing';
 import { createPilotWorker } from '@pilot/activities/worker';
 import { createAuditSigner } from '@pilot/db';
-import { noticeEnvSchema } from '@pilot/domain';
+import { noticeEnvSchema, type ApplyTaskChangesInput } from '@pilot/domain';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticeDeliveryStarter } from '../client.js';
@@ -71,27 +71,31 @@ describe.skipIf(!recording)('record the notice delivery fixture', () => {
       audit,
       notices: { settings, startDelivery },
     });
+    const reminderBatch = async (): Promise<ApplyTaskChangesInput> => ({
+      enrollmentId: 'enr-notice-fixture',
+      changes: [],
+      rectifications: [],
+      notifications: [
+        {
+          dedupeKey,
+          userId: 'usr-insp-zhang',
+          role: null,
+          kind: 'reminder',
+          title: '周检查即将到期',
+          body: '请于期限前完成周检查（r1-weekly-01）。',
+          entityType: 'inspection_task',
+          entityId: 'enr-notice-fixture:r1-weekly-01',
+        },
+      ],
+      at: await h.env.currentTimeMs(),
+    });
     // The harness's own worker runs alongside (idle), so the harness can close its connection after.
     const outcome = await h.run(() =>
       worker.runUntil(async () => {
-        await new MockActivityEnvironment({ activityId: 'fixture' }).run(activities.applyTaskChanges, {
-          enrollmentId: 'enr-notice-fixture',
-          changes: [],
-          rectifications: [],
-          notifications: [
-            {
-              dedupeKey,
-              userId: 'usr-insp-zhang',
-              role: null,
-              kind: 'reminder',
-              title: '周检查即将到期',
-              body: '请于期限前完成周检查（r1-weekly-01）。',
-              entityType: 'inspection_task',
-              entityId: 'enr-notice-fixture:r1-weekly-01',
-            },
-          ],
-          at: await h.env.currentTimeMs(),
-        });
+        await new MockActivityEnvironment({ activityId: 'fixture' }).run(
+          activities.applyTaskChanges,
+          await reminderBatch(),
+        );
         return h.env.client.workflow.getHandle(noticeDeliveryWorkflowId(dedupeKey)).result();
       }),
     );
