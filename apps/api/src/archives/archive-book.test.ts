@@ -156,6 +156,22 @@ describe.each(testTargets())('档案册: the file book of an archived round, on 
     ).toBe(1);
   });
 
+  it('makes the same bytes when made again from the same archive (so the moment of making does not matter)', async () => {
+    const { prisma } = api.runtime.deps;
+    const made = await prisma.archive.findUniqueOrThrow({ where: { id: meigui.archiveId } });
+    // As if the book had never been made: the next download makes it anew.
+    await prisma.archive.update({
+      where: { id: meigui.archiveId },
+      data: { bookStorageKey: null, bookHash: null, bookBytes: null },
+    });
+    const again = await downloadFile(coordinator, `/archives/${meigui.archiveId}/book.pdf`);
+    expect(again.status).toBe(200);
+    const remade = await prisma.archive.findUniqueOrThrow({ where: { id: meigui.archiveId } });
+    expect(remade.bookStorageKey).not.toBe(made.bookStorageKey);
+    expect(remade.bookHash).toBe(made.bookHash);
+    expect(sha256(again.bytes)).toBe(made.bookHash);
+  });
+
   it('makes one book when several people ask for it at once', async () => {
     const results = await Promise.all(
       [1, 2, 3].map(() => downloadFile(coordinator, `/archives/${jingui.archiveId}/book.pdf`)),
