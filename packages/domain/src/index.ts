@@ -55,6 +55,7 @@ export * from './calendar/time-units.js';
 export * from './calendar/shanghai.js';
 export * from './calendar/working-days.js';
 export * from './calendar/china-holidays.js';
+export * from './calendar/calendar-release.js';
 export * from './calendar/round-window.js';
 export * from './calendar/due-dates.js';
 export * from './calendar/rectification-deadline.js';
@@ -78,6 +79,7 @@ export * from './plan/time-scale.js';
 export { wakeOffsetMs } from './plan/wake-spread.js';
 export * from './plan/schedule.js';
 export * from './plan/deadlines.js';
+export * from './plan/calendar-plan.js';
 
 // what a task asks
 export * from './inspection/task-checklist.js';

@@ -2,6 +2,7 @@
 // workflow, so a retried activity writes the same rows again, i.e. nothing new. Instants are epoch
 // milliseconds of workflow time, so records follow the pilot's clock (also under time skipping).
 import * as z from 'zod';
+import { calendarReleaseRefSchema } from '../calendar/calendar-release.js';
 import { pilotPlanSchema, planOverridesSchema } from '../plan/pilot-plan.js';
 import { roundStageSchema } from '../scoring/stage-assessment.js';
 import { inspectorAssignmentSchema } from '../schemas/common.js';
@@ -53,6 +54,8 @@ export const recordEnrollmentInputSchema = z.object({
   assignments: z.array(inspectorAssignmentSchema),
   actor: auditActorSchema,
   at: epochMs.optional(),
+  /** The calendar release the pilot follows; null (or absent) when its plan carries its own days. */
+  calendarVersion: z.number().int().nullable().optional(),
 });
 export type RecordEnrollmentInput = z.infer<typeof recordEnrollmentInputSchema>;
 
@@ -299,5 +302,28 @@ export const startPilotRequestSchema = z.object({
   planOverrides: planOverridesSchema.nullable(),
   originEnrollmentId: z.string().nullable(),
   enrolledBy: actorSchema,
+  /** The published calendar release the new pilot follows (the latest one when the rollout ran). */
+  calendar: calendarReleaseRefSchema.nullable().optional(),
 });
 export type StartPilotRequest = z.infer<typeof startPilotRequestSchema>;
+
+const taskTimesSchema = z.object({ opensAt: epochMs, remindAt: epochMs, dueAt: epochMs, missedAt: epochMs });
+
+/**
+ * A pilot adopted a newer calendar release: its plan (with the new calendar), the release it
+ * follows now, and the tasks not yet open that moved, with their times before and after.
+ */
+export const recordCalendarAdoptionInputSchema = z.object({
+  enrollmentId: z.string(),
+  calendarVersion: z.number().int(),
+  previousVersion: z.number().int().nullable(),
+  firstYear: z.number().int(),
+  lastYear: z.number().int(),
+  plan: pilotPlanSchema,
+  tasks: z.array(
+    z.object({ taskId: z.string(), key: z.string(), before: taskTimesSchema, after: taskTimesSchema }),
+  ),
+  actor: auditActorSchema,
+  at: epochMs,
+});
+export type RecordCalendarAdoptionInput = z.infer<typeof recordCalendarAdoptionInputSchema>;

@@ -2,6 +2,8 @@
 // Temporal carries it across continue-as-new. Fields added after pilots were already running are
 // optional, because carried state from earlier runs lacks them.
 import * as z from 'zod';
+import { calendarReleaseRefSchema } from '../calendar/calendar-release.js';
+import { followedCalendarSchema } from '../plan/calendar-plan.js';
 import { pilotPlanSchema, planOverridesSchema } from '../plan/pilot-plan.js';
 import { roundStageSchema } from '../scoring/stage-assessment.js';
 import { inspectionScoreSchema } from '../scoring/types.js';
@@ -32,6 +34,11 @@ export const pilotInputSchema = z.object({
   /** The pilot whose rollout (全面推广) enrolled this one. */
   originEnrollmentId: z.string().nullable().optional(),
   enrolledBy: actorSchema,
+  /**
+   * The published working calendar the pilot follows (by reference when the code ships its data);
+   * without it, the release the code ships (the default plan's calendar).
+   */
+  calendar: calendarReleaseRefSchema.optional(),
 });
 export type PilotInput = z.infer<typeof pilotInputSchema>;
 
@@ -215,6 +222,11 @@ export const pilotStateSchema = z.object({
   withdrawnAt: epochMs.nullable(),
   /** Update ids already applied, so a retried request repeats nothing even after continue-as-new. */
   appliedUpdates: z.array(z.object({ id: z.string(), result: z.unknown() })),
+  /**
+   * The calendar release the plan's calendar comes from, with the pilot's local adjustments.
+   * Absent for pilots enrolled before calendars were releases: their plan carries its own days.
+   */
+  calendar: followedCalendarSchema.optional(),
 });
 export type PilotState = z.infer<typeof pilotStateSchema>;
 

@@ -2,6 +2,7 @@
 // from the validated HTTP body), and what the workflow answers. Instants in answers are epoch ms on
 // the workflow's side and ISO 8601 in responses (see `epochInstant`).
 import * as z from 'zod';
+import { calendarReleaseRefSchema } from '../calendar/calendar-release.js';
 import { planOverridesSchema } from '../plan/pilot-plan.js';
 import type {
   ControlRectificationInput,
@@ -16,7 +17,7 @@ import type {
   WithdrawPilotInput,
 } from '../schemas/commands.js';
 import { inspectorAssignmentSchema, inspectorKindSchema } from '../schemas/common.js';
-import { itemOutcomeSchema, severitySchema } from '../schemas/enums.js';
+import { inspectionKindSchema, itemOutcomeSchema, severitySchema } from '../schemas/enums.js';
 import { PHASES, STAGES } from '../stages/types.js';
 import { actorSchema, type Actor } from './actor.js';
 import { epochInstant } from './instant.js';
@@ -271,3 +272,36 @@ export const enrollmentRecordedSchema = pilotStateChangeSchema.extend({
   firstDueAt: epochInstant.nullable(),
 });
 export type EnrollmentRecorded = z.input<typeof enrollmentRecordedSchema>;
+
+// ─── the working calendar ────────────────────────────────────────────────────────────────────
+
+/** 应用新版工作日历: the release to adopt, by reference when the code ships its data. */
+export const adoptCalendarRequestSchema = z.object({
+  actor: actorSchema,
+  release: calendarReleaseRefSchema,
+});
+export type AdoptCalendarRequest = z.infer<typeof adoptCalendarRequestSchema>;
+
+export const adoptCalendarResultSchema = z.object({
+  /** The release the pilot follows now, and the one it followed (null: its plan's own days). */
+  version: z.number().int(),
+  previousVersion: z.number().int().nullable(),
+  firstYear: z.number().int(),
+  lastYear: z.number().int(),
+  /** Tasks not yet open that the new calendar moved. */
+  moved: z.array(
+    z.object({
+      taskId: z.string(),
+      key: z.string(),
+      kind: inspectionKindSchema,
+      fromDueAt: epochInstant,
+      toDueAt: epochInstant,
+      /** The new due date on the real calendar. */
+      calendarDueDate: z.iso.date(),
+    }),
+  ),
+  /** Tasks not yet open whose times stayed. */
+  kept: z.number().int(),
+});
+export type AdoptCalendarResult = z.input<typeof adoptCalendarResultSchema>;
+export type AdoptCalendarResultView = z.output<typeof adoptCalendarResultSchema>;

@@ -32,6 +32,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   'catalogue.update_draft': { zh: '修改评价标准草稿', en: 'Catalogue draft changed' },
   'catalogue.replace_draft': { zh: '替换评价标准草稿内容', en: 'Catalogue draft replaced' },
   'catalogue.publish': { zh: '发布评价标准版本', en: 'Catalogue version published' },
+  // the working calendar (工作日历)
+  'calendar.create_draft': { zh: '起草工作日历新版本', en: 'Calendar draft created' },
+  'calendar.update_draft': { zh: '修改工作日历草稿', en: 'Calendar draft changed' },
+  'calendar.publish': { zh: '发布工作日历版本', en: 'Calendar release published' },
+  'calendar.adopt_bulk': { zh: '将工作日历批量应用到运行中的试点', en: 'Calendar applied to running pilots' },
+  'pilot.adopt_calendar': { zh: '试点改按新版工作日历执行', en: 'Pilot moved to a new calendar release' },
   // enrolment and steering
   'enrollment.create': { zh: '纳入试点', en: 'Pilot enrolled' },
   'enrollment.import': { zh: '导入系统上线前的试点记录', en: 'Paper-era pilot imported' },
@@ -74,6 +80,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, LocalizedText>> = {
   evidence: { zh: '佐证材料', en: 'Evidence' },
   user: { zh: '用户', en: 'User' },
   catalogue_version: { zh: '评价标准版本', en: 'Catalogue version' },
+  calendar_release: { zh: '工作日历版本', en: 'Calendar release' },
   seed: { zh: '演示数据', en: 'Demo data' },
 };
 

@@ -1,5 +1,10 @@
 import * as z from 'zod';
-import { CN_WORKING_CALENDAR_2024_2025 } from '../calendar/china-holidays.js';
+import { withLocalAdjustments, type CalendarYears } from '../calendar/calendar-release.js';
+import {
+  CN_CALENDAR_YEARS,
+  CN_WORKING_CALENDAR_2024_2025,
+  CN_WORKING_CALENDAR_2024_2026,
+} from '../calendar/china-holidays.js';
 import { DEFAULT_RECTIFICATION_WORKING_DAYS } from '../calendar/rectification-deadline.js';
 import { SHIFT_DIRECTIONS, workingCalendarSchema } from '../calendar/working-days.js';
 import { DEFAULT_KEY_AREA_COUNT } from '../scoring/key-areas.js';
@@ -82,10 +87,12 @@ export const DEFAULT_PLAN: PilotPlan = deepFreeze({
   rectificationWorkingDays: { ...DEFAULT_RECTIFICATION_WORKING_DAYS },
   controlledFixWorkingDays: 20,
   recheckWorkingDays: 5,
+  // The official days of every year the code ships (DEFAULT_PLAN_CALENDAR_YEARS), i.e. calendar
+  // release 1; an enrolment under a later release gets that release's days instead (calendar-plan.ts).
   calendar: {
-    weekendDays: [...CN_WORKING_CALENDAR_2024_2025.weekendDays],
-    holidays: [...CN_WORKING_CALENDAR_2024_2025.holidays],
-    makeUpWorkdays: [...CN_WORKING_CALENDAR_2024_2025.makeUpWorkdays],
+    weekendDays: [...CN_WORKING_CALENDAR_2024_2026.weekendDays],
+    holidays: [...CN_WORKING_CALENDAR_2024_2026.holidays],
+    makeUpWorkdays: [...CN_WORKING_CALENDAR_2024_2026.makeUpWorkdays],
   },
   dueDayShift: {
     self: 'next',
@@ -108,7 +115,25 @@ export const DEFAULT_PLAN: PilotPlan = deepFreeze({
   },
 });
 
-/** Changes to the default plan an enrolment may ask for; nested records merge key by key. */
+/** The years the default plan's calendar has official holidays for: 2024–2026. */
+export const DEFAULT_PLAN_CALENDAR_YEARS: CalendarYears = deepFreeze({ ...CN_CALENDAR_YEARS });
+
+/**
+ * The calendar the default plan had before calendars were releases (2024 and 2025 only), and before
+ * an enrolment's calendar override added to it instead of replacing it. Pilots enrolled then replay
+ * their first run with it (see resolveLegacyPlan); nothing new uses it.
+ */
+export const LEGACY_PLAN_CALENDAR = deepFreeze({
+  weekendDays: [...CN_WORKING_CALENDAR_2024_2025.weekendDays],
+  holidays: [...CN_WORKING_CALENDAR_2024_2025.holidays],
+  makeUpWorkdays: [...CN_WORKING_CALENDAR_2024_2025.makeUpWorkdays],
+});
+
+/**
+ * Changes to the default plan an enrolment may ask for; nested records merge key by key. Its
+ * `calendar` lists are local adjustments: they add to the official days (withLocalAdjustments),
+ * they never replace them; `weekendDays` replaces the rest weekdays.
+ */
 export const planOverridesSchema = pilotPlanSchema
   .extend({
     rectificationWorkingDays: z.partialRecord(severitySchema, z.number()),
@@ -131,21 +156,44 @@ function defined<T extends object>(partial: T | undefined): Partial<T> {
 
 /**
  * The plan a running pilot carries, completed with today's defaults for settings added since it
- * was enrolled (e.g. the re-check period); what the plan has stays as it is.
+ * was enrolled (e.g. the re-check period); what the plan has stays as it is — its calendar too,
+ * which only an adopted release changes.
  */
 export function completePlan(carried: PlanOverrides): PilotPlan {
-  return resolvePlan(carried, DEFAULT_PLAN);
+  return mergePlan(carried, DEFAULT_PLAN, 'replace');
 }
 
-/** A complete, independent plan: the base (default plan unless given) with the overrides applied. */
+/**
+ * A complete, independent plan: the base (default plan unless given) with the overrides applied.
+ * The overrides' holidays and make-up days are added to the base's (local adjustments).
+ */
 export function resolvePlan(overrides: PlanOverrides = {}, base: PilotPlan = DEFAULT_PLAN): PilotPlan {
+  return mergePlan(overrides, base, 'add');
+}
+
+/**
+ * The plan exactly as enrolment computed it before calendars were releases: the 2024–2025 default
+ * calendar, which an override's lists replaced. Only the replay of those pilots' first runs needs it.
+ */
+export function resolveLegacyPlan(overrides: PlanOverrides = {}): PilotPlan {
+  return mergePlan(overrides, { ...DEFAULT_PLAN, calendar: LEGACY_PLAN_CALENDAR }, 'replace');
+}
+
+function mergePlan(overrides: PlanOverrides, base: PilotPlan, calendarRule: 'add' | 'replace'): PilotPlan {
   const top = defined(overrides);
   const thresholds: AssessmentThresholds = {
     improvement: { ...base.thresholds.improvement, ...defined(overrides.thresholds?.improvement) },
     consolidation: { ...base.thresholds.consolidation, ...defined(overrides.thresholds?.consolidation) },
     demonstration: { ...base.thresholds.demonstration, ...defined(overrides.thresholds?.demonstration) },
   };
-  const calendar = { ...base.calendar, ...defined(overrides.calendar) };
+  const local = defined(overrides.calendar);
+  const calendar =
+    calendarRule === 'replace'
+      ? { ...base.calendar, ...local }
+      : {
+          weekendDays: local.weekendDays ?? base.calendar.weekendDays,
+          ...withLocalAdjustments(base.calendar, local),
+        };
   return {
     ...base,
     ...top,

@@ -246,12 +246,14 @@ describe('plan', () => {
     expect(validatePlan(DEFAULT_PLAN)).toEqual([]);
     const plan = resolvePlan({
       rectificationWorkingDays: { minor: 10 },
-      calendar: { holidays: ['2026-01-01'] },
+      // A local day off (a Thursday) and a local working day (a Saturday).
+      calendar: { holidays: ['2026-12-24'], makeUpWorkdays: ['2026-12-26'] },
       timeScale: 60,
     });
     expect(plan.rectificationWorkingDays).toEqual({ minor: 10, major: 3, critical: 1 });
-    expect(plan.calendar.holidays).toEqual(['2026-01-01']);
-    expect(plan.calendar.makeUpWorkdays).toEqual(DEFAULT_PLAN.calendar.makeUpWorkdays);
+    // An override's days add to the official ones; they never replace them.
+    expect(plan.calendar.holidays).toEqual([...DEFAULT_PLAN.calendar.holidays, '2026-12-24']);
+    expect(plan.calendar.makeUpWorkdays).toEqual([...DEFAULT_PLAN.calendar.makeUpWorkdays, '2026-12-26']);
     expect(plan.timeScale).toBe(60);
     expect(DEFAULT_PLAN.timeScale).toBe(1);
     expect(Object.isFrozen(DEFAULT_PLAN.calendar.holidays)).toBe(true);
@@ -273,7 +275,8 @@ describe('plan', () => {
         'roundMonths',
         'rectificationWorkingDays',
         'calendar.weekendDays',
-        'calendar.holidays.0',
+        // The bad day sorted in among the official ones.
+        `calendar.holidays.${bad.calendar.holidays.indexOf('2025-02-30')}`,
         'keyAreaCount',
         'timeScale',
         'starBands',

@@ -72,6 +72,16 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   weekendDays: { zh: '每周休息日', en: 'Weekly rest days' },
   holidays: { zh: '节假日', en: 'Holidays' },
   makeUpWorkdays: { zh: '调休工作日', en: 'Make-up working days' },
+  // An enrolment's calendar days are local adjustments: added to the official calendar.
+  'calendar.holidays': { zh: '本地增加的休息日', en: 'Local days off (added)' },
+  'calendar.makeUpWorkdays': { zh: '本地增加的调休工作日', en: 'Local working days (added)' },
+  // working-calendar releases (工作日历)
+  localHolidays: { zh: '本地休息日', en: 'Local days off' },
+  localMakeUpWorkdays: { zh: '本地调休工作日', en: 'Local working days' },
+  firstYear: { zh: '起始年份', en: 'First year' },
+  lastYear: { zh: '截止年份', en: 'Last year' },
+  source: { zh: '依据', en: 'Source' },
+  pilotIds: { zh: '试点', en: 'Pilots' },
   keyAreaCount: { zh: '优先检查的薄弱类别数', en: 'Weak categories checked first' },
   timeScale: { zh: '时间压缩倍数', en: 'Time scale' },
   // inspections

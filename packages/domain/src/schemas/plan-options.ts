@@ -36,6 +36,7 @@ export const planOptionsSchema = z
         critical: wholeDays(1, 60).optional(),
       })
       .optional(),
+    // Local adjustments: these days are added to the official calendar the pilot follows.
     calendar: z
       .object({
         weekendDays: z.array(z.number().int().min(0).max(6)).max(6).optional(),
@@ -50,8 +51,26 @@ export const planOptionsSchema = z
   .superRefine((options, ctx) => {
     // Field checks already reported some of these (e.g. an impossible date); say it once.
     const reported = new Set(ctx.issues.map((issue) => (issue.path ?? []).map(String).join('.')));
+    // Added to the official days, a local day off and a local working day on the same date would
+    // cancel out without a word; say so instead.
+    const off = new Set(options.calendar?.holidays ?? []);
+    const both = [...new Set(options.calendar?.makeUpWorkdays ?? [])].filter((day) => off.has(day));
+    if (both.length > 0) {
+      reported.add('calendar.makeUpWorkdays');
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'makeUpWorkdays'],
+        params: localizedParams(
+          `${both.join('、')} 不能既是本地休息日又是本地调休工作日。`,
+          `${both.join(', ')} cannot be both a local day off and a local working day.`,
+        ),
+      });
+    }
     for (const found of validatePlan(resolvePlan(options))) {
       if (reported.has(found.path)) continue;
+      // The merged plan lists the official days too, sorted: an index there is not the form's.
+      // The form's own dates are checked field by field above.
+      if (/^calendar\.(holidays|makeUpWorkdays)\.\d+$/.test(found.path)) continue;
       ctx.addIssue({
         code: 'custom',
         path: pathSegments(found.path),
