@@ -72,6 +72,7 @@ export function pilotStarter(client: Client, taskQueue: string): PilotStarter {
       ...(request.planOverrides ? { planOverrides: request.planOverrides } : {}),
       originEnrollmentId: request.originEnrollmentId,
       enrolledBy: request.enrolledBy,
+      ...(request.calendar ? { calendar: request.calendar } : {}),
     });
     return {
       enrollmentId: started.enrollmentId,

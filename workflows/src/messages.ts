@@ -3,6 +3,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Actor,
+  AdoptCalendarRequest,
+  AdoptCalendarResult,
   AuditAnchor,
   AllowedAction,
   EnrollmentRecorded,
@@ -80,6 +82,11 @@ export const promoteUpdate = defineUpdate<PilotStateChange, [PromoteRequest]>('p
 /** Answers once the pilot's records exist, with where it stands: what an enrollment returns. */
 export const enrollmentRecordedUpdate = defineUpdate<EnrollmentRecorded, []>('enrollmentRecorded');
 export const startRolloutUpdate = defineUpdate<RolloutResult, [StartRolloutRequest]>('startRollout');
+/**
+ * 应用新版工作日历 (admin): the pilot follows a newer published calendar release; work not yet
+ * open moves off its holidays, open and submitted work stays. Refused when it would change nothing.
+ */
+export const adoptCalendarUpdate = defineUpdate<AdoptCalendarResult, [AdoptCalendarRequest]>('adoptCalendar');
 
 export const snapshotQuery = defineQuery<PilotSnapshot>('snapshot');
 /** The steering actions `actor` may take now, each with the rule's reasons when not. */

@@ -11,11 +11,19 @@
 // The runs use one-month rounds and the fixtures leave out payloads replay never reads (see
 // withoutUnreadPayloads), which keeps them at about 0.55 MB instead of 2 MB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRoundSchedule, CATALOGUE_2026_1, DEFAULT_CATALOGUE, resolvePlan } from '@pilot/domain';
+import {
+  buildRoundSchedule,
+  CALENDAR_RELEASE_1,
+  CATALOGUE_2026_1,
+  calendarReleaseRef,
+  DEFAULT_CATALOGUE,
+  resolvePlan,
+} from '@pilot/domain';
 import { appendAudit, defaultAuditKeyring } from '@pilot/db';
 import { ensureAuditAnchor, startPilot, type StartedPilot } from './client.js';
 import {
   AUDIT_ANCHOR_WORKFLOW_ID,
+  adoptCalendarUpdate,
   anchorsQuery,
   checkpointNowUpdate,
   controlRectificationUpdate,
@@ -26,6 +34,7 @@ import {
   startRolloutUpdate,
   withdrawUpdate,
 } from './messages.js';
+import { releaseWith2027 } from './test-support/calendar-2027.js';
 import { createHarness, type Harness } from './test-support/harness.js';
 import { runChain, saveHistories, writeIndex, type FixtureEntry } from './test-support/histories.js';
 import {
@@ -46,6 +55,7 @@ const SCENARIOS = [
   'key-parts',
   'audit-anchor',
   'spread-wake-ups',
+  'calendar-adoption',
 ] as const;
 const selected = SCENARIOS.filter((s) => wanted === '1' || wanted === 'all' || wanted.split(',').includes(s));
 const FIXTURE_PLAN = { roundMonths: 1 };
@@ -246,6 +256,37 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
     await save('spread-wake-ups', started, 1);
   }
 
+  /**
+   * Calendar adoption: enrolled on calendar release 1 (2024–2026, by reference), the pilot adopts
+   * release 2 — 2027 added, with test days (2027 is not announced) — before its checks open; its
+   * monthly check moves off New Year's Day 2027, and the round runs to its evaluation.
+   */
+  async function calendarAdoption(): Promise<void> {
+    const started = await startPilot(h.env.client, h.taskQueue, {
+      compoundId: 'cmp-binhexiaoqu',
+      firmId: 'firm-jinrun',
+      startDate: await startDateIn(h.env),
+      catalogueVersionId: '2026.1',
+      inspectorAssignments: demo.assignments(),
+      planOverrides: FIXTURE_PLAN,
+      enrolledBy: actors.coordinator,
+      calendar: calendarReleaseRef(CALENDAR_RELEASE_1),
+    });
+    await started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] });
+    const adopted = await started.handle.executeUpdate(adoptCalendarUpdate, {
+      args: [{ actor: actors.admin, release: calendarReleaseRef({ version: 2, ...releaseWith2027() }) }],
+    });
+    expect(adopted).toMatchObject({ version: 2, previousVersion: 1 });
+    expect(adopted.moved.length).toBeGreaterThan(0);
+    const driver = new PilotDriver(h.env, started.handle, {
+      firmId: 'firm-jinrun',
+      catalogue: CATALOGUE_2026_1,
+    });
+    const evaluated = await driver.until((s) => s.rounds.length === 1);
+    expect(evaluated.rounds[0]!.number).toBe(1);
+    await save('calendar-adoption', started, 1);
+  }
+
   /** The audit anchor: two checkpoints on its interval, one on demand, one with nothing to do. */
   async function auditAnchor(): Promise<void> {
     const { signer } = await defaultAuditKeyring();
@@ -281,6 +322,7 @@ describe.skipIf(selected.length === 0)('record replay fixtures', () => {
         'key-parts': keyParts,
         'audit-anchor': auditAnchor,
         'spread-wake-ups': spreadWakeUps,
+        'calendar-adoption': calendarAdoption,
       };
       for (const scenario of selected) await recorders[scenario]();
     });

@@ -30,6 +30,7 @@ describe('replay of recorded pilot histories against the current bundle', () => 
         'key-parts',
         'audit-anchor',
         'spread-wake-ups',
+        'calendar-adoption',
         'notice-delivery',
       ]),
     );
@@ -72,6 +73,25 @@ describe('replay of recorded pilot histories against the current bundle', () => 
         'rejection-earns-full-period',
       ]),
     );
+    // A pilot on a calendar release that adopted a newer one: both paths are pinned.
+    expect(patchIds).toEqual(expect.arrayContaining(['calendar-releases', 'adopt-calendar']));
+  });
+
+  it('keeps a calendar adoption in its history, the shipped release by reference', async () => {
+    const { fixtures } = await loadFixtures();
+    const fixture = fixtures.find((f) => f.scenario === 'calendar-adoption')!;
+    const decode = (data: Uint8Array | null | undefined): unknown =>
+      data ? JSON.parse(Buffer.from(data).toString('utf8')) : null;
+    const events = fixture.history.events ?? [];
+    const start = events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+    const started = decode(start) as { input: { calendar: { version: number; content: unknown } } };
+    // Release 1 is in the code: only its number and fingerprint travel.
+    expect(started.input.calendar).toMatchObject({ version: 1, content: null });
+    const adoptions = events.filter(
+      (e) =>
+        e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name === 'adoptCalendar',
+    );
+    expect(adoptions).toHaveLength(1);
   });
 
   it('detects nondeterminism (the check can fail): a history whose commands differ is refused', async () => {

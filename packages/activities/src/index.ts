@@ -7,6 +7,7 @@ import { noticeDeliveryActivities } from './notices/delivery.activities.js';
 import { createNoticeTransports } from './notices/transports.js';
 import type { NoticeDependencies } from './notices/types.js';
 import { archiveActivities } from './pilot/archive.activities.js';
+import { calendarActivities } from './pilot/calendar.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
 import { compoundActivities } from './pilot/compound.activities.js';
 import { enrollmentActivities } from './pilot/enrollment.activities.js';
@@ -41,6 +42,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...catalogueActivities(deps.prisma),
     ...compoundActivities(deps.prisma),
     ...enrollmentActivities(deps.prisma, audit, deps.startPilot),
+    ...calendarActivities(deps.prisma, audit),
     ...scheduleActivities(deps.prisma, audit, deps.notices),
     ...inspectionActivities(deps.prisma, audit),
     ...rectificationActivities(deps.prisma, audit),

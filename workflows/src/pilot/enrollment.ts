@@ -2,16 +2,24 @@
 // at once), then its records written.
 import { ApplicationFailure, patched, workflowInfo } from '@temporalio/workflow';
 import {
-  DEFAULT_PLAN,
   auditActor,
+  defaultCalendarRelease,
   initialStageState,
   parseLocalDate,
-  resolvePlan,
+  planOnRelease,
+  resolveCalendarReleaseRef,
+  resolveLegacyPlan,
+  type FollowedCalendar,
   type PilotInput,
+  type PilotPlan,
   type PilotState,
 } from '@pilot/domain';
 import { db } from './activities.js';
-import { PATCH_COMPRESSED_START_NOW, PATCH_SPECIAL_AFTER_OPENING } from './patches.js';
+import {
+  PATCH_CALENDAR_RELEASES,
+  PATCH_COMPRESSED_START_NOW,
+  PATCH_SPECIAL_AFTER_OPENING,
+} from './patches.js';
 import { persistRound } from './round-end.js';
 import { buildRound } from './rounds.js';
 import type { RunContext } from './run-context.js';
@@ -24,7 +32,7 @@ export function initialState(input: PilotInput): PilotState {
       'InvalidInput',
     );
   }
-  const plan = resolvePlan(input.planOverrides ?? {}, DEFAULT_PLAN);
+  const { plan, calendar } = enrollmentPlan(input);
   // A compressed plan (demos, dev-server tests) squeezes a round into minutes around its start.
   // Anchored at the start day's midnight, a pilot enrolled later that day found its whole round
   // over before it began; so a compressed pilot whose start day has begun starts now.
@@ -49,7 +57,26 @@ export function initialState(input: PilotInput): PilotState {
     rollouts: [],
     withdrawnAt: null,
     appliedUpdates: [],
+    ...(calendar ? { calendar } : {}),
   };
+}
+
+/**
+ * The plan the pilot starts with: on the calendar release it was told (by reference when the code
+ * ships it), or on release 1, with the enrolment's calendar days added. Pilots started before
+ * releases replay with the plan they computed then (2024–2025, an override replacing the lists).
+ */
+function enrollmentPlan(input: PilotInput): { plan: PilotPlan; calendar: FollowedCalendar | null } {
+  const overrides = input.planOverrides ?? {};
+  if (!patched(PATCH_CALENDAR_RELEASES)) return { plan: resolveLegacyPlan(overrides), calendar: null };
+  const release = input.calendar ? resolveCalendarReleaseRef(input.calendar) : defaultCalendarRelease();
+  if (!release) {
+    throw ApplicationFailure.nonRetryable(
+      `calendar release ${input.calendar?.version} (${input.calendar?.fingerprint}) is neither shipped nor sent with its data`,
+      'InvalidInput',
+    );
+  }
+  return planOnRelease(release, overrides);
 }
 
 export async function recordEnrollment(ctx: RunContext): Promise<void> {
@@ -68,6 +95,7 @@ export async function recordEnrollment(ctx: RunContext): Promise<void> {
     assignments: input.inspectorAssignments,
     actor: auditActor(input.enrolledBy),
     at: Date.now(),
+    calendarVersion: state.calendar?.version ?? null,
   });
   await persistRound(ctx);
 }

@@ -3,13 +3,13 @@
 // at the round boundary where the history ends, exactly as if it had continued-as-new there.
 import type { InspectorAssignment, PilotState, RoundOutcome } from '@pilot/domain';
 import {
-  DEFAULT_PLAN,
   addCalendarMonths,
   addLocalDays,
   assessStage,
   initialStageState,
   keyAreas,
-  resolvePlan,
+  defaultCalendarRelease,
+  planOnRelease,
   startOfLocalDay,
   transition,
   planKeyParts,
@@ -81,7 +81,8 @@ export function importedPilotState(
   nowMs: number,
   compound?: { catalogue: CatalogueVersion; features: readonly CompoundFeature[] },
 ): ImportedPilot {
-  const plan = resolvePlan(spec.planOverrides ?? {}, DEFAULT_PLAN);
+  // An imported pilot follows the calendar release the code ships, like one enrolled without a release.
+  const { plan, calendar } = planOnRelease(defaultCalendarRelease(), spec.planOverrides ?? {});
   const today = startOfLocalDay(nowMs);
   // Lay the historical rounds back to back so the last one ends today.
   const windows: ImportedWindow[] = [];
@@ -201,6 +202,7 @@ export function importedPilotState(
     rollouts: [],
     withdrawnAt: null,
     appliedUpdates: [],
+    calendar,
   };
   return { state, startMs, windows };
 }

@@ -17,3 +17,10 @@ export const PATCH_CATALOGUE_BY_REFERENCE = 'catalogue-by-reference';
 export const PATCH_SPREAD_WAKEUPS = 'spread-wake-ups';
 /** Timer-driven writes go to the scheduled-work queue instead of the pilot's own. */
 export const PATCH_SCHEDULED_WORK_QUEUE = 'scheduled-work-queue';
+/**
+ * Calendars are published releases: a new pilot follows one (the shipped release 1 when it is told
+ * none), and an enrolment's calendar days add to the release's instead of replacing the lists.
+ */
+export const PATCH_CALENDAR_RELEASES = 'calendar-releases';
+/** A running pilot adopts a newer calendar release (adoptCalendar); work not yet open moves. */
+export const PATCH_ADOPT_CALENDAR = 'adopt-calendar';

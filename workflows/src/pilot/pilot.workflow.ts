@@ -20,6 +20,7 @@ import {
 import { db, scheduledDb } from './activities.js';
 import { initialState, recordEnrollment } from './enrollment.js';
 import { catalogueOf } from './catalogue-cache.js';
+import { registerCalendarUpdates } from './calendar-updates.js';
 import {
   PATCH_CATALOGUE_BY_REFERENCE,
   PATCH_COMPOUND_FEATURES,
@@ -69,6 +70,7 @@ export async function pilotWorkflow(args: PilotWorkflowArgs): Promise<PilotOutco
   registerInspectionUpdates(ctx);
   registerRectificationUpdates(ctx);
   registerSteeringUpdates(ctx);
+  registerCalendarUpdates(ctx);
   setHandler(snapshotQuery, () => snapshot(ctx, Date.now()));
   setHandler(allowedActionsQuery, (actor) => allowedActions(ctx, actor, Date.now()));
   setHandler(enrollmentRecordedUpdate, async () => {

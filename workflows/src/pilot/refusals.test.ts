@@ -1,9 +1,14 @@
 // The pilot's rules as pure functions, without a server: who may do what, when, with which checklist.
 import { db } from './activities.js';
 import {
+  CALENDAR_RELEASE_1,
   CATALOGUE_2026_1,
   DEFAULT_CATALOGUE,
   DEFAULT_PLAN,
+  calendarReleaseRef,
+  defaultCalendarRelease,
+  planOnRelease,
+  resolveLegacyPlan,
   initialStageState,
   planKeyParts,
   taskChecklist,
@@ -17,6 +22,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import {
   demonstrationVerdict,
+  refuseAdoptCalendar,
   refuseControl,
   refusePromote,
   refuseRespond,
@@ -327,6 +333,29 @@ describe('promotion and the actions a screen offers', () => {
     expect(byAction(state(), firm).pause!.reasons.map((r) => r.code)).toEqual(['role_not_allowed']);
     expect(refusePromote(eligible(evaluated({})), { actor: coordinator }, START).map((r) => r.code)).toEqual([
       'role_not_allowed',
+    ]);
+  });
+});
+
+describe('applying a calendar release', () => {
+  const ref1 = calendarReleaseRef(CALENDAR_RELEASE_1);
+  const onRelease1 = planOnRelease(defaultCalendarRelease());
+  const codes = (pilot: PilotState, actor: Actor, ref = ref1) =>
+    refuseAdoptCalendar(pilot, { actor, release: ref }).map((r) => r.code);
+
+  it('is an admin’s, on a pilot not withdrawn', () => {
+    const legacy = state({ plan: resolveLegacyPlan() });
+    expect(codes(legacy, coordinator)).toEqual(['role_not_allowed']);
+    expect(codes(legacy, admin)).toEqual([]);
+    expect(codes({ ...legacy, withdrawnAt: START + DAY }, admin)).toEqual(['pilot_withdrawn']);
+  });
+
+  it('says why nothing would change, or that the release cannot be read', () => {
+    const following = state({ plan: onRelease1.plan, calendar: onRelease1.calendar });
+    expect(codes(following, admin)).toEqual(['calendar_already_followed']);
+    expect(codes(following, admin, { ...ref1, version: 2 })).toEqual(['calendar_release_unknown']);
+    expect(codes(following, admin, calendarReleaseRef({ ...CALENDAR_RELEASE_1, version: 2 }))).toEqual([
+      'calendar_unchanged',
     ]);
   });
 });

@@ -2,11 +2,14 @@
 // request is refused (empty = allowed), in both UI languages, so the API can show the rule's words.
 import {
   RUNNING_RECTIFICATION_STATUSES,
+  calendarAdoptionRefusals,
+  resolveCalendarReleaseRef,
   entryKey,
   taskChecklist,
   demonstrationEligibility,
   reason,
   type Actor,
+  type AdoptCalendarRequest,
   type CatalogueVersion,
   type CompoundFeature,
   type ExtendDeadlineRequest,
@@ -506,4 +509,25 @@ export function refusePromote(state: PilotState, request: PromoteRequest, now: n
     ];
   }
   return [];
+}
+
+/**
+ * 应用新版工作日历: an admin's, on a pilot not withdrawn, with a release the pilot can resolve
+ * (shipped, or sent with its data) that is newer than the one it follows, covers at least its
+ * years, and changes its calendar; otherwise the reason why nothing would change.
+ */
+export function refuseAdoptCalendar(state: PilotState, request: AdoptCalendarRequest): Reason[] {
+  if (request.actor.role !== 'admin') return [notRole('admin', '管理员')];
+  if (state.withdrawnAt !== null) return [withdrawn];
+  const release = resolveCalendarReleaseRef(request.release);
+  if (!release) {
+    return [
+      reason(
+        'calendar_release_unknown',
+        `工作日历第 ${request.release.version} 版的数据与其指纹不符或未随请求提供。`,
+        `Calendar release ${request.release.version} came without its data, or with data that does not match its fingerprint.`,
+      ),
+    ];
+  }
+  return calendarAdoptionRefusals({ plan: state.plan, calendar: state.calendar }, release);
 }

@@ -11,6 +11,7 @@ import type {
   SyncEnrollmentInput,
 } from '@pilot/domain';
 import { pilotStream, systemActor, type ActivityAudit } from './audit-context.js';
+import { latestCalendarReleaseRef } from './calendar.activities.js';
 import type { PilotStarter } from './types.js';
 
 export function enrollmentActivities(
@@ -39,6 +40,7 @@ export function enrollmentActivities(
             phase: input.phase,
             startDate: new Date(input.startDate),
             plan: jsonValue(input.plan),
+            calendarVersion: input.calendarVersion ?? null,
             originEnrollmentId: input.originEnrollmentId,
             enrolledById: input.actor.userId,
             assignments: {
@@ -252,6 +254,8 @@ export function enrollmentActivities(
         });
       }
       const enrolled: RolloutResult['enrolled'] = [];
+      // Rolled-out pilots follow the newest published calendar, as one enrolled through the API.
+      const calendar = await latestCalendarReleaseRef(prisma);
       for (const target of input.targets) {
         enrolled.push({
           compoundId: target.compoundId,
@@ -264,6 +268,7 @@ export function enrollmentActivities(
             planOverrides: input.planOverrides,
             originEnrollmentId: input.originEnrollmentId,
             enrolledBy: input.actor,
+            calendar,
           })),
         });
       }
