@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ArchiveModule } from './archives/archive.module.js';
 import { AuditLogModule } from './audit-log/audit-log.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendars/calendar.module.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ExportModule } from './exports/export.module.js';
@@ -36,12 +37,13 @@ export class AppModule {
         RegisterModule,
         ImportModule,
         CatalogueModule,
+        CalendarModule,
         DashboardModule,
         AuditLogModule,
         ExportModule,
         ArchiveModule,
-        NoticeModule,
         PrintingModule,
+        NoticeModule,
       ],
     };
   }

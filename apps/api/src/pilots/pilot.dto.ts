@@ -15,6 +15,7 @@ import {
   roundStageSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
+import { pilotCalendarSchema } from '../calendars/calendar.dto.js';
 
 /*
  * Response shapes of the pilot routes. The views are typed as `z.infer` of these schemas and the
@@ -147,6 +148,8 @@ export const timelineSchema = z.object({
 
 export const pilotDetailSchema = pilotSummarySchema.extend({
   plan: pilotPlanSchema,
+  /** The working-calendar release the pilot follows, and whether a newer one is published. */
+  calendar: pilotCalendarSchema,
   /** The compound's features, which decide the standards that apply and its key parts. */
   features: z.array(compoundFeatureSchema),
   experienceSummary: z.unknown(),
@@ -167,6 +170,13 @@ export const enrollResultSchema = z.object({
   /** True when the compound was enrolled already: the answer is that pilot, no second one was started. */
   alreadyEnrolled: z.boolean(),
   pilot: pilotSummarySchema,
+  /** The calendar release the pilot follows. */
+  calendar: pilotCalendarSchema,
+  /**
+   * What the coordinator should know (zh-CN and en): e.g. the plan runs into a year the calendar
+   * has no holidays for (code `calendar_years_missing`).
+   */
+  warnings: z.array(reasonSchema),
 });
 
 const batchCompoundSchema = z.object({ id: z.string(), name: z.string() });
@@ -219,6 +229,18 @@ export const schedulePreviewSchema = z.object({
   timeScale: z.number(),
   /** The compound's pilot if it has one: enrolling would answer that pilot. */
   existingPilotId: z.string().nullable(),
+  /** The working-calendar release the schedule was computed on (the one a new pilot follows). */
+  calendar: z.object({
+    version: z.number().int(),
+    firstYear: z.number().int(),
+    lastYear: z.number().int(),
+    source: z.string(),
+  }),
+  /**
+   * What the coordinator should know before confirming (zh-CN and en), e.g. the plan runs past the
+   * last year the calendar has holidays for (code `calendar_years_missing`).
+   */
+  warnings: z.array(reasonSchema),
   rounds: z.array(
     z.object({
       round: z.number().int(),

@@ -16,9 +16,10 @@ import {
   parseLocalDate,
   pauseRequest,
   pilotPlanSchema,
+  planCalendarWarning,
+  planOnRelease,
   promoteRequest,
   reassignInspectorRequest,
-  resolvePlan,
   resumeRequest,
   withdrawRequest,
   type AuditCursorKey,
@@ -50,6 +51,7 @@ import {
   startRolloutUpdate,
   withdrawUpdate,
 } from '@pilot/workflows/messages';
+import { CalendarService } from '../calendars/calendar.service.js';
 import type { ApiConfig } from '../config.js';
 import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
@@ -129,15 +131,23 @@ export class PilotService {
     @Inject(PilotWorkflowGateway) private readonly workflows: PilotWorkflowGateway,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
   ) {}
 
   // ─── enrollment ──────────────────────────────────────────────────────────────────────────
 
-  /** The schedule an enrollment would produce, computed by the domain's calendar; nothing is started. */
+  /**
+   * The schedule an enrollment would produce, computed by the domain's calendar on the release a new
+   * pilot follows (the latest published), with a warning when the plan runs past its years; nothing
+   * is started.
+   */
   async preview(input: EnrollPilotInput, locale: Locale): Promise<SchedulePreview> {
     const resolved = await this.resolveEnrollment(input, locale);
-    const plan = resolvePlan(input.planOptions ?? {});
-    const schedule = buildPilotSchedule(plan, parseLocalDate(input.startDate)!);
+    const current = await this.calendars.current();
+    const { plan, calendar } = planOnRelease(current.release, input.planOptions ?? {});
+    const startMs = parseLocalDate(input.startDate)!;
+    const schedule = buildPilotSchedule(plan, startMs);
+    const warning = planCalendarWarning(plan, startMs, calendar);
     const existing = await this.pilots.findEnrollmentOfCompound(resolved.compound.id);
     const assigneeOf = (kind: string) => {
       const assignment = input.inspectorAssignments.find((a) => a.kinds.some((held) => held === kind));
@@ -152,6 +162,13 @@ export class PilotService {
       catalogueVersionId: input.catalogueVersion,
       timeScale: plan.timeScale,
       existingPilotId: existing?.id ?? null,
+      calendar: {
+        version: current.release.version,
+        firstYear: current.release.firstYear,
+        lastYear: current.release.lastYear,
+        source: current.source,
+      },
+      warnings: warning ? [warning] : [],
       rounds: schedule.rounds.map((round) => ({
         round: round.round,
         stage: round.stage,
@@ -187,6 +204,7 @@ export class PilotService {
    */
   async enroll(principal: Principal, input: EnrollPilotInput, locale: Locale): Promise<EnrollResult> {
     const resolved = await this.resolveEnrollment(input, locale);
+    const current = await this.calendars.current();
     const started = await this.workflows.enroll({
       compoundId: resolved.compound.id,
       firmId: resolved.firm.id,
@@ -196,15 +214,25 @@ export class PilotService {
       ...(input.planOptions ? { planOverrides: input.planOptions } : {}),
       originEnrollmentId: null,
       enrolledBy: actorOf(principal),
+      calendar: current.ref,
     });
     const row = await this.pilots.findById(started.enrollmentId);
     // The Update returned after the workflow's first activity wrote the record: it is there.
     if (!row) throw new Error(`pilot ${started.enrollmentId} answered before its record was written`);
+    // The pilot's own plan and release (a compound enrolled before keeps the one it has).
+    const plan = pilotPlanSchema.parse(row.plan);
+    const calendar = await this.calendars.pilotCalendar({
+      calendarVersion: row.calendarVersion,
+      plan,
+      startMs: row.startDate.getTime(),
+    });
     return {
       enrollmentId: started.enrollmentId,
       workflowId: started.workflowId,
       alreadyEnrolled: started.alreadyEnrolled,
       pilot: pilotSummary(row),
+      calendar,
+      warnings: calendar.warning ? [calendar.warning] : [],
     };
   }
 
@@ -242,6 +270,8 @@ export class PilotService {
       return { index, ok: true, form, pair };
     });
 
+    // Every pilot of the batch follows the release a single enrollment would.
+    const { ref: calendar } = await this.calendars.current();
     const started = await mapBounded(forms, limit, async (checked): Promise<BulkEnrollItem> => {
       if (!checked.ok) {
         const { index, compound, issues, reasons } = checked;
@@ -257,6 +287,7 @@ export class PilotService {
         ...(form.planOptions ? { planOverrides: form.planOptions } : {}),
         originEnrollmentId: null,
         enrolledBy: actorOf(principal),
+        calendar,
       });
       return {
         index,
@@ -510,15 +541,22 @@ export class PilotService {
    */
   async detail(principal: Principal, id: string): Promise<PilotDetail> {
     const row = await this.visible(principal, id);
-    const [frame, audit, snapshot, actions] = await Promise.all([
+    const plan = pilotPlanSchema.parse(row.plan);
+    const [frame, audit, snapshot, actions, calendar] = await Promise.all([
       this.pilots.timelineFrame(row.id),
       this.auditPage(row, undefined, TIMELINE_FIRST_PAGE),
       this.workflows.snapshot(row.workflowId),
       this.workflows.allowedActions(row.workflowId, principal),
+      this.calendars.pilotCalendar({
+        calendarVersion: row.calendarVersion,
+        plan,
+        startMs: row.startDate.getTime(),
+      }),
     ]);
     return {
       ...pilotSummary(row),
-      plan: pilotPlanSchema.parse(row.plan),
+      plan,
+      calendar,
       features: featuresOf(row.compound),
       experienceSummary: row.experienceSummary,
       timeline: timelineView(frame, audit),

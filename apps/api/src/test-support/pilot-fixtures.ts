@@ -22,7 +22,8 @@ export const ASSIGNMENTS = [
  * A plan that starts today and opens the concentrated inspection about two seconds from now, while
  * the self-inspection is still open. A compressed pilot enrolled on its start day starts at once
  * (the workflow anchors it at "now"), so the time scale is the real time until the concentrated
- * inspection's day divided by two seconds. Without rest days that is at most a day away; a long
+ * inspection's day divided by two seconds. Without weekends that is a day away unless an official
+ * holiday is (an override's days add to the calendar's, they never remove one); a long
  * grace period and a year-long round keep every task open for minutes whatever the time of day.
  */
 export function planOpenNow(): { startDate: string; planOptions: PlanOptionsInput } {

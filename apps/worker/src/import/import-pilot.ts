@@ -84,6 +84,7 @@ export async function importPilot(
         status: 'active',
         startDate: new Date(startMs),
         plan: jsonValue(state.plan),
+        calendarVersion: state.calendar?.version ?? null,
         currentRound: state.round?.number ?? latest?.number ?? 0,
         latestScore: latest?.score ?? null,
         starRating: latest?.stars ?? null,

@@ -17,6 +17,7 @@ import {
   DEMO_USERS,
 } from './demo-data.js';
 import { demoMonthlyMetrics } from './metrics.js';
+import { seedCalendarReleases, type CalendarDrift } from './calendars.js';
 
 export * from './demo-data.js';
 export {
@@ -66,6 +67,7 @@ export const SEED_KINDS = [
   'compounds',
   'users',
   'catalogues',
+  'calendars',
   'monthlyMetrics',
 ] as const;
 export type SeedKind = (typeof SEED_KINDS)[number];
@@ -76,6 +78,8 @@ export interface SeedReport {
   months: { from: string; to: string };
   /** One entry per version whose stored content differs from the code's under the same id. */
   catalogueDrift: CatalogueDrift[];
+  /** One entry per shipped calendar release whose stored days differ from the code's. */
+  calendarDrift: CalendarDrift[];
   /** What the accounts created by this run must do with the demo password. */
   demoPasswords: DemoPasswords;
 }
@@ -154,6 +158,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
         },
       );
       const { count: catalogueCount, drift } = await seedCatalogues(tx, catalogues);
+      const calendars = await seedCalendarReleases(tx);
       const monthlyMetrics = await insertMissing(
         'monthlyMetrics',
         metrics.map(metricKey),
@@ -182,9 +187,18 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
       );
 
       const report: SeedReport = {
-        counts: { communities, firms, compounds, users, catalogues: catalogueCount, monthlyMetrics },
+        counts: {
+          communities,
+          firms,
+          compounds,
+          users,
+          catalogues: catalogueCount,
+          calendars: calendars.count,
+          monthlyMetrics,
+        },
         months: { from: metrics[0]?.monthKey ?? '', to: metrics.at(-1)?.monthKey ?? '' },
         catalogueDrift: drift,
+        calendarDrift: calendars.drift,
         demoPasswords: mustChange ? 'change-at-first-login' : 'keep',
       };
       const created = Object.fromEntries(SEED_KINDS.map((kind) => [kind, report.counts[kind].created]));
@@ -283,6 +297,7 @@ export function formatSeedReport(report: SeedReport): string {
     compounds: 'compounds',
     users: 'users',
     catalogues: 'published catalogue versions',
+    calendars: 'published calendar releases',
     monthlyMetrics: `monthly metrics ${report.months.from}..${report.months.to}`,
   };
   const part = (pick: (count: SeedCount) => number): string =>
@@ -309,6 +324,12 @@ export function formatSeedReport(report: SeedReport): string {
     lines.push(
       `warning: catalogue ${id} is stored with fingerprint ${stored} but the code has ${expected}; ` +
         'publish the changed catalogue under a new version instead of editing this one',
+    );
+  }
+  for (const { version, stored, expected } of report.calendarDrift) {
+    lines.push(
+      `warning: calendar release ${version} is stored with fingerprint ${stored} but the code has ${expected}; ` +
+        'publish corrected days as a new release instead of editing this one',
     );
   }
   return lines.join('\n');

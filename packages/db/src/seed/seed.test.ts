@@ -1,4 +1,5 @@
 import {
+  CALENDAR_RELEASE_1,
   CATALOGUE_2026_1,
   DEFAULT_CATALOGUE,
   PUBLISHED_CATALOGUES,
@@ -107,6 +108,24 @@ describe.each(testTargets())('demo seed on %s', ({ create }) => {
     expect(firstSummary).toContain('must choose its own password at first log-in (PILOT_DEMO_PASSWORDS=keep');
     expect(demoPasswordsFromEnv({ PILOT_DEMO_PASSWORDS: 'keep' })).toBe('keep');
     expect(demoPasswordsFromEnv({})).toBe('change-at-first-login');
+  });
+
+  it('publishes working-calendar release 1: the official 2024–2026 days, from the code', async () => {
+    const releases = await db.prisma.calendarRelease.findMany({ orderBy: { version: 'asc' } });
+    expect(releases).toHaveLength(1);
+    const [release] = releases;
+    expect(release).toMatchObject({
+      version: 1,
+      status: 'published',
+      firstYear: 2024,
+      lastYear: 2026,
+      holidays: [...CALENDAR_RELEASE_1.holidays],
+      makeUpWorkdays: [...CALENDAR_RELEASE_1.makeUpWorkdays],
+      localHolidays: [],
+      source: CALENDAR_RELEASE_1.source,
+    });
+    expect(release!.holidays).toEqual(expect.arrayContaining(['2026-02-16', '2026-10-07']));
+    expect(firstSummary).toContain('1 published calendar releases');
   });
 
   it('publishes every shipped catalogue version, 2024.1 and 2026.1, each with its 107 standards', async () => {

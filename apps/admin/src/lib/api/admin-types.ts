@@ -48,3 +48,9 @@ export interface UserPage {
   page: number;
   pageSize: number;
 }
+
+/** 工作日历: the releases of the working calendar, and what applying one to running pilots did. */
+export type CalendarReleaseList = ResponseOf<'get', '/calendars'>;
+export type CalendarReleaseSummary = CalendarReleaseList['items'][number];
+export type CalendarReleaseDetail = ResponseOf<'get', '/calendars/{version}'>;
+export type CalendarAdoptionBatch = ResponseOf<'post', '/calendars/{version}/adopt'>;

@@ -24,6 +24,7 @@ export const en: Messages = {
     label: 'Main navigation',
     dashboard: 'Dashboard',
     pilots: 'Pilots',
+    calendars: 'Calendar',
     catalogue: 'Standards',
     archives: 'Archives',
     audit: 'Audit log',
@@ -96,6 +97,8 @@ export const en: Messages = {
   sections: {
     pilots:
       'Every pilot through the three progressive stages: comprehensive improvement (self-inspection and self-correction, concentrated inspection, weekly/monthly/quarterly checks), summary and consolidation (archiving, key-area checks), full rollout.',
+    calendars:
+      'The public holidays and make-up working days the State Council announces each year, as releases; once published, applied to running pilots.',
     catalogue:
       'The eight categories and 107 work standards, with how each is checked, its weight and the evidence it needs; published in versions.',
     archives: 'The institutionalised, standardised files of each pilot round.',
@@ -918,6 +921,92 @@ export const en: Messages = {
       confirm: 'Publish',
       published: 'Version {version} is published.',
     },
+  },
+  calendars: {
+    title: 'Working calendar',
+    intro:
+      'Inspection schedules and rectification deadlines count working days: weekends and public holidays are rest days, make-up weekend days are working days. When the State Council General Office announces next year’s holidays each autumn, an admin enters, checks and publishes a new release here, then applies it to running pilots.',
+    releases: 'Releases',
+    release: 'Release {version}',
+    status: {
+      draft: 'Draft',
+      published: 'Published',
+    },
+    latest: 'New pilots follow this release',
+    years: '{first}–{last}',
+    counts: '{holidays} holidays · {makeUp} make-up working days',
+    localCounts: '{count} local adjustments',
+    runningPilots: '{count} running pilots follow this release',
+    withoutRelease: '{count} running pilots still follow their plan’s own calendar (from before releases).',
+    empty: 'No calendar releases yet',
+    unavailable: 'The working calendar could not be loaded',
+    source: 'Source',
+    fingerprint: 'Fingerprint',
+    createdAt: 'Drafted',
+    publishedAt: 'Published',
+    holidays: 'Public holidays',
+    makeUpWorkdays: 'Make-up working days (weekends worked)',
+    localHolidays: 'Local days off',
+    localMakeUpWorkdays: 'Local working days',
+    none: 'None',
+    year: '{year}',
+    daysOf: '{count} days',
+    changes: {
+      title: 'Compared with release {version}',
+      addedYears: 'Years added: {years}',
+      added: '{list} added',
+      removed: '{list} removed',
+      nothing: 'No dates changed.',
+      removedWarning:
+        'This release removes dates from years already published; make sure it corrects a mistake.',
+    },
+    draft: {
+      title: 'Draft a new release',
+      intro:
+        'Once the State Council announces a new year: add that year’s holidays and make-up working days after the previous release’s dates, and set the last year to the new one. One date or run of dates per line, e.g. 2027-02-05~2027-02-13.',
+      source: 'Source (notice title and date)',
+      sourceHint: 'e.g. 国务院办公厅关于2027年部分节假日安排的通知 (date published)',
+      firstYear: 'First year',
+      lastYear: 'Last year',
+      daysHint: 'One date (2027-02-05) or run of dates (2027-02-05~2027-02-13) per line',
+      localHint:
+        'The county’s (subdistrict’s) own days off or working days, added to the national schedule, never replacing it.',
+      submit: 'Create draft',
+      created: 'Draft release {version} created; check it day by day against the notice, then publish it.',
+      invalidDates: 'Not a date: {items}',
+      invalidYear: 'Enter a four-digit year',
+    },
+    edit: {
+      title: 'Edit the draft',
+      submit: 'Save draft',
+      saved: 'Draft saved.',
+    },
+    publish: {
+      title: 'Publish this release',
+      intro:
+        'Check it day by day against the State Council’s notice first. Once published it never changes; new pilots follow it, running pilots once it is applied to them.',
+      confirm: 'Publish',
+      published: 'Release {version} published; new pilots follow it.',
+    },
+    adopt: {
+      title: 'Apply to running pilots',
+      intro:
+        '{count} running pilots still follow an older (or their plan’s own) calendar. Applied, their inspections not yet open move off the new holidays; open or submitted inspections, running rectification deadlines and the round’s dates stay as they are.',
+      none: 'Every running pilot follows this release.',
+      confirm: 'Apply to {count} pilots',
+      done: 'Release {version} applied: {adopted} pilots follow it now, {moved} inspections not yet open moved; {unchanged} needed no change, {refused} could not take it.',
+      item: '{compound}: {reasons}',
+    },
+    pilot: {
+      behind: 'Release {version} is published.',
+      behindHint: 'An admin can apply it to this pilot.',
+      apply: 'Apply calendar release {version}',
+      applied: 'This pilot follows calendar release {version} now; {moved} inspections not yet open moved.',
+    },
+    preview: {
+      basis: 'Computed on working calendar release {version} ({first}–{last}).',
+    },
+    readOnly: 'The working calendar is published by admins; read only here.',
   },
   archives: {
     title: 'Archives',

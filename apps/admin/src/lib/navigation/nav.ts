@@ -19,7 +19,8 @@ export type IconName =
   | 'verify'
   | 'tasks'
   | 'compounds'
-  | 'register';
+  | 'register'
+  | 'calendars';
 
 /** The sections of the admin; each is one top-level path. */
 export const SECTIONS = [
@@ -34,6 +35,7 @@ export const SECTIONS = [
   'tasks',
   'compounds',
   'register',
+  'calendars',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -71,6 +73,8 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     pilots,
     register,
     item('catalogue', 'nav.catalogue', 'sections.catalogue', 'catalogue'),
+    // 工作日历: the admin publishes each year's holidays and applies them to running pilots.
+    item('calendars', 'nav.calendars', 'sections.calendars', 'calendars'),
     item('archives', 'nav.archives', 'sections.archives', 'archives'),
     item('audit', 'nav.audit', 'sections.audit', 'audit'),
     item('users', 'nav.users', 'sections.users', 'users'),

@@ -129,6 +129,24 @@ function done(id: string, action: string): never {
 }
 
 export const actions: Actions = {
+  /** 应用新版工作日历 (admin): the pilot's work not yet open moves off the release's holidays. */
+  adoptCalendar: async ({ request, locals, params }) => {
+    const form = await request.formData();
+    const version = text(form, 'version');
+    if (!/^[1-9]\d{0,8}$/.test(version)) {
+      return formFailure('adoptCalendar', {}, {}, translate(locals.locale, 'errors.notFound'));
+    }
+    const result = await locals.api.call((c) =>
+      c.POST('/calendars/{version}/pilots/{pilotId}/adopt', {
+        params: { path: { version, pilotId: params.id } },
+        headers: once(form),
+      }),
+    );
+    if (!result.ok) return apiFailure('adoptCalendar', result.error);
+    const moved = result.data.outcome === 'adopted' ? result.data.result.moved.length : 0;
+    redirect(303, `/pilots/${encodeURIComponent(params.id)}?calendar=adopted&moved=${moved}`);
+  },
+
   pause: async ({ request, locals, params }) => {
     const form = await request.formData();
     const reason = text(form, 'reason');
