@@ -104,6 +104,6 @@ export function dingtalkMessage(notice: OutgoingNotice, msgtype: RobotMessageTyp
 /** The Message-ID of a delivery's e-mail: the same on every attempt, so a resend after a crash is recognisable. */
 export function messageIdOf(deliveryId: string, from: string): string {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
-  const domain = address.split('@')[1]?.trim() || 'pilot.invalid';
+  const domain = address.split('@')[1]?.trim() || 'pilot-platform.invalid';
   return `<${deliveryId}@${domain}>`;
 }

@@ -56,7 +56,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   'task.extend': { zh: '检查任务延期', en: 'Inspection task extended' },
   'round.evaluate': { zh: '轮次评估', en: 'Round evaluated' },
   'round.archive': { zh: '建档建册', en: 'Round archived' },
-  'archive.book': { zh: '生成档案册（PDF）', en: 'File book (PDF) made' },
+  'archive.book': { zh: '生成档案册文件', en: 'File book (PDF) made' },
   // rectifications (整改台账)
   'rectification.respond': { zh: '提交整改答复', en: 'Rectification answered' },
   'rectification.control': { zh: '隐患已管控', en: 'Hazard controlled' },
@@ -64,6 +64,19 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   'rectification.reject': { zh: '核验不通过，退回整改', en: 'Rejected and reopened' },
   'rectification.extend': { zh: '整改期限延期', en: 'Rectification deadline extended' },
   'evidence.upload': { zh: '上传佐证材料', en: 'Evidence uploaded' },
+  // the register (台账) and its import
+  'community.create': { zh: '新建社区', en: 'Community created' },
+  'community.update': { zh: '修改社区', en: 'Community changed' },
+  'community.deactivate': { zh: '停用社区', en: 'Community deactivated' },
+  'firm.create': { zh: '新建物业企业', en: 'Firm created' },
+  'firm.update': { zh: '修改物业企业', en: 'Firm changed' },
+  'firm.deactivate': { zh: '停用物业企业', en: 'Firm deactivated' },
+  'compound.create': { zh: '新建小区', en: 'Compound created' },
+  'compound.update': { zh: '修改小区', en: 'Compound changed' },
+  'compound.handover': { zh: '小区更换物业企业', en: 'Compound handed to another firm' },
+  'compound.deactivate': { zh: '停用小区', en: 'Compound deactivated' },
+  'import.apply': { zh: '批量导入', en: 'Spreadsheet imported' },
+  'user.notice_settings': { zh: '修改提醒方式', en: 'Notice channels changed' },
   // set-up
   'seed.demo_data': { zh: '载入演示数据', en: 'Demo data loaded' },
 };
@@ -81,6 +94,9 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, LocalizedText>> = {
   user: { zh: '用户', en: 'User' },
   catalogue_version: { zh: '评价标准版本', en: 'Catalogue version' },
   calendar_release: { zh: '工作日历版本', en: 'Calendar release' },
+  community: { zh: '社区', en: 'Community' },
+  firm: { zh: '物业企业', en: 'Property firm' },
+  import_job: { zh: '导入记录', en: 'Import' },
   seed: { zh: '演示数据', en: 'Demo data' },
 };
 
