@@ -14,7 +14,7 @@ const ROLES = [
   {
     username: 'admin.jinshui',
     home: '/dashboard',
-    navigation: ['工作台', '试点看板', '台账管理', '评价标准', '档案', '审计日志', '用户'],
+    navigation: ['工作台', '试点看板', '台账管理', '评价标准', '工作日历', '档案', '审计日志', '用户'],
   },
   {
     username: 'coord.wang',
@@ -218,7 +218,7 @@ describe('admin UI', () => {
     expect(await shell.hasHorizontalScroll()).toBe(false);
     expect(await shell.bottomBar.isVisible()).toBe(true);
     expect(await shell.sidebar.isVisible()).toBe(false);
-    expect(await shell.navigationLabels()).toHaveLength(7);
+    expect(await shell.navigationLabels()).toHaveLength(8);
 
     const targets = page.locator(
       '[data-testid="nav-bar"] a:visible, header button:visible, header a:visible, summary:visible',
