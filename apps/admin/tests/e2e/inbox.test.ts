@@ -1,6 +1,6 @@
-// 消息中心 in Chromium on a phone (375 × 812) against the whole real stack: a coordinator enrolls
-// 玫瑰家园 with a compressed plan, and the pilot's own timer reminds 张伟 (insp.zhang) of his
-// concentrated inspection a few seconds later. He sees the count on the bell, opens the inbox,
+// 消息中心 in Chromium on a phone (375 × 812) against the whole real stack: the admin imports a new
+// compound from the 小区台账 template, a coordinator enrolls it with a compressed plan, and the
+// pilot's own timer reminds 张伟 (insp.zhang) of his concentrated inspection a few seconds later. He sees the count on the bell, opens the inbox,
 // follows the reminder to the task, and it is read. He then picks e-mail on 提醒方式 (refused
 // without an address, saved with one); the admin's 发送记录 says no channel is set up, which is the
 // embedded start's default. Screenshots land in apps/admin/test-results/screenshots/inbox-*.png.
@@ -13,6 +13,9 @@ import { InboxPage } from '../pages/inbox-page';
 import { LoginPage } from '../pages/login-page';
 import { PHONE, cspViolations, launchBrowser, newContext, screenshot } from '../support/browser';
 import { startStack, type Stack } from '../support/stack';
+import { fillTemplate, type Cell } from '../support/workbook';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let stack: Stack;
 let browser: Browser;
@@ -31,13 +34,42 @@ async function phoneAs(username: string): Promise<Page> {
   return page;
 }
 
-async function apiAs(username: string) {
+async function tokenOf(username: string): Promise<string> {
   const login = await fetch(`${stack.apiUrl}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
-  const { token } = (await login.json()) as { token: string };
+  return ((await login.json()) as { token: string }).token;
+}
+
+/**
+ * The subdistrict's own compound, brought in as a county would: the admin fills the downloaded
+ * 小区台账 template with one row and imports it (dry run, then apply).
+ */
+async function importCompound(row: readonly Cell[]): Promise<void> {
+  const auth = { authorization: `Bearer ${await tokenOf('admin.jinshui')}` };
+  const template = await fetch(`${stack.apiUrl}/imports/templates/compounds`, { headers: auth });
+  const filled = await fillTemplate(Buffer.from(await template.arrayBuffer()), [row]);
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(filled)], { type: XLSX }), '小区台账.xlsx');
+  const checked = await fetch(`${stack.apiUrl}/imports/compounds`, {
+    method: 'POST',
+    headers: auth,
+    body: form,
+  });
+  const job = (await checked.json()) as { id: string; problems: unknown[] };
+  expect(job.problems).toEqual([]);
+  const applied = await fetch(`${stack.apiUrl}/imports/${job.id}/apply`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(applied.status).toBe(201);
+}
+
+async function apiAs(username: string) {
+  const token = await tokenOf(username);
   return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${stack.apiUrl}${path}`, {
       method,
@@ -93,12 +125,27 @@ describe('消息中心 on a phone', () => {
     await stack?.stop();
   });
 
-  it('shows the pilot’s reminder on the bell, opens it at the task, and it is read', async () => {
+  it('reminds the inspector of a compound the subdistrict imported: on the bell, opened at the task, then read', async () => {
+    await importCompound([
+      '锦水园社区',
+      '青龙新苑',
+      '祥顺物业',
+      '青龙路 6 号',
+      420,
+      8,
+      2016,
+      0,
+      '有',
+      '有',
+      '无',
+      '有',
+      '有',
+    ]);
     const coordinator = await apiAs('coord.wang');
     const { startDate, planOptions } = planRemindingSoon();
     const enrolled = await coordinator<{ pilot: { id: string } }>('POST', '/pilots', {
       firm: { name: '祥顺物业' },
-      compound: { name: '玫瑰家园', community: '锦水园社区' },
+      compound: { name: '青龙新苑', community: '锦水园社区' },
       startDate,
       inspectorAssignments: [
         { inspectorId: 'usr-insp-zhang', kinds: ['concentrated'] },
