@@ -15,6 +15,12 @@ export const API_MAIN = path.join(root, 'apps/api/dist/main.js');
  * workflow cache (cachedWorkflowsFor). Bench P5: 1,057 MiB RSS with 1,000 live pilots, 285 cached.
  */
 export const WORKER_HEAP_MB = 768;
+/**
+ * The largest request the admin app's server reads (adapter-node's BODY_SIZE_LIMIT, 512 KB unless
+ * set): uploads pass through it to the API, which takes up to 10 files of 10 MiB (upload-limits.ts)
+ * — phone photos and a subdistrict's register workbook would otherwise be cut off at the first hop.
+ */
+export const ADMIN_BODY_SIZE_LIMIT = '101M';
 
 export function workerService(
   name: string,

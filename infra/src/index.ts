@@ -10,3 +10,4 @@ export {
   type ProductionShapeOptions,
   type ShapeNames,
 } from './production-shape.js';
+export { ADMIN_BODY_SIZE_LIMIT } from './app-services.js';

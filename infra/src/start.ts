@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { temporalCliPath } from './engines.js';
 import { waitForHealth } from './http-health.js';
 import { assertPortFree, waitForPort } from './ports.js';
+import { ADMIN_BODY_SIZE_LIMIT } from './app-services.js';
 import { Supervisor } from './supervisor.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
       PORT: String(ports.admin),
       ORIGIN: `http://${host}:${ports.admin}`,
       API_URL: `http://${host}:${ports.api}`,
+      BODY_SIZE_LIMIT: ADMIN_BODY_SIZE_LIMIT,
     },
   });
   await waitForPort(ports.admin, host, 60_000);

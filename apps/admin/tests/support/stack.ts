@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deployMigrations, seedDemoData, targetFromEnv } from '@pilot/db';
-import { createDevServerEnvironment, waitForPort } from '@pilot/infra';
+import { ADMIN_BODY_SIZE_LIMIT, createDevServerEnvironment, waitForPort } from '@pilot/infra';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const adminDir = path.join(root, 'apps/admin');
@@ -171,6 +171,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       PORT: String(adminPort),
       ORIGIN: adminUrl,
       API_URL: apiUrl,
+      BODY_SIZE_LIMIT: ADMIN_BODY_SIZE_LIMIT,
     });
     children.push(admin);
     await waitForPort(adminPort, '127.0.0.1', 30_000);
