@@ -281,6 +281,10 @@ export class ImportService {
     return credentials;
   }
 
+  /**
+   * One planned row. The plan was made for the job's kind, so its rows carry that kind's fields (the
+   * casts below name which), and every row that is not a create names the record it updates (`id`).
+   */
   private async applyRow(
     tx: Prisma.TransactionClient,
     actor: Actor,
