@@ -1,11 +1,18 @@
 // Node-side helpers for clients of the pilot workflow (API, worker composition, tests). Not part of
 // the workflow bundle.
-import { reasonSchema, type AuditAnchor, type PilotInput, type Reason } from '@pilot/domain';
+import {
+  reasonSchema,
+  type AuditAnchor,
+  type MatterWorkflowInput,
+  type PilotInput,
+  type Reason,
+} from '@pilot/domain';
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import {
   AUDIT_ANCHOR_WORKFLOW_ID,
   anchorsQuery,
   enrollmentIdFor,
+  matterWorkflowId,
   noticeDeliveryWorkflowId,
   pilotWorkflowId,
   searchAttributes,
@@ -14,6 +21,7 @@ import type { NoticeDeliveryStarter, PilotStarter } from '@pilot/activities';
 import { ApplicationFailure } from '@temporalio/common';
 import type { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
 import type { pilotWorkflow } from './pilot/pilot.workflow.js';
+import type { matterWorkflow } from './matters/matter.workflow.js';
 import type { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
 
 export interface StartedPilot {
@@ -171,5 +179,29 @@ export async function ensureAuditAnchorSoon(
       options.onError?.(error);
       await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 30_000));
     }
+  }
+}
+
+/**
+ * Starts the workflow of one matter; its id is derived from the matter's, so a retried start (the
+ * same matter id) finds the running one instead of a second.
+ */
+export async function startMatter(
+  client: Client,
+  taskQueue: string,
+  input: MatterWorkflowInput,
+): Promise<WorkflowHandle<typeof matterWorkflow>> {
+  const workflowId = matterWorkflowId(input.matterId);
+  try {
+    return await client.workflow.start<typeof matterWorkflow>('matterWorkflow', {
+      taskQueue,
+      workflowId,
+      args: [{ input }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowIdConflictPolicy: 'FAIL',
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    return client.workflow.getHandle<typeof matterWorkflow>(workflowId);
   }
 }

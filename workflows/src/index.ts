@@ -3,3 +3,4 @@ export { engineProbeWorkflow, type EngineProbeInput } from './engine-probe.js';
 export { pilotWorkflow } from './pilot/pilot.workflow.js';
 export { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
 export { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
+export { matterWorkflow } from './matters/matter.workflow.js';

@@ -2,7 +2,19 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  AcceptMatterRequest,
   Actor,
+  AssignMatterRequest,
+  CancelMatterRequest,
+  ConfirmMatterRequest,
+  JoinMatterRequest,
+  MatterAction,
+  MatterProgressRequest,
+  MatterRecorded,
+  MatterState,
+  MatterUpdateResult,
+  RateMatterRequest,
+  ReturnMatterRequest,
   AdoptCalendarRequest,
   AdoptCalendarResult,
   AuditAnchor,
@@ -108,3 +120,25 @@ export interface AuditAnchorArgs {
 export const anchorsQuery = defineQuery<AuditAnchor[]>('anchors');
 /** Checkpoints now (an admin before an export, a test); null when nothing moved. */
 export const checkpointNowUpdate = defineUpdate<AuditAnchor | null, []>('checkpointNow');
+
+// ─── matters (事项) ──────────────────────────────────────────────────────────────────────────
+
+/** One workflow per matter: its one writer from collection to 销号. */
+export const matterWorkflowId = (matterId: string): string => `matter:${matterId}`;
+
+/** Answers once the matter's record exists, with its number (事项编号). */
+export const matterRecordedUpdate = defineUpdate<MatterRecorded, []>('matterRecorded');
+export const assignMatterUpdate = defineUpdate<MatterUpdateResult, [AssignMatterRequest]>('assignMatter');
+export const acceptMatterUpdate = defineUpdate<MatterUpdateResult, [AcceptMatterRequest]>('acceptMatter');
+export const returnMatterUpdate = defineUpdate<MatterUpdateResult, [ReturnMatterRequest]>('returnMatter');
+export const joinMatterUpdate = defineUpdate<MatterUpdateResult, [JoinMatterRequest]>('joinMatter');
+export const matterProgressUpdate = defineUpdate<MatterUpdateResult, [MatterProgressRequest]>(
+  'matterProgress',
+);
+export const answerMatterUpdate = defineUpdate<MatterUpdateResult, [MatterProgressRequest]>('answerMatter');
+export const rateMatterUpdate = defineUpdate<MatterUpdateResult, [RateMatterRequest]>('rateMatter');
+export const confirmMatterUpdate = defineUpdate<MatterUpdateResult, [ConfirmMatterRequest]>('confirmMatter');
+export const cancelMatterUpdate = defineUpdate<MatterUpdateResult, [CancelMatterRequest]>('cancelMatter');
+
+export const matterStateQuery = defineQuery<MatterState>('matterState');
+export const matterActionsQuery = defineQuery<MatterAction[], [Actor]>('matterActions');

@@ -7,6 +7,7 @@ import { noticeDeliveryActivities } from './notices/delivery.activities.js';
 import { createNoticeTransports } from './notices/transports.js';
 import type { NoticeDependencies } from './notices/types.js';
 import { archiveActivities } from './pilot/archive.activities.js';
+import { matterActivities } from './matters/matter.activities.js';
 import { calendarActivities } from './pilot/calendar.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
 import { compoundActivities } from './pilot/compound.activities.js';
@@ -47,6 +48,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...inspectionActivities(deps.prisma, audit),
     ...rectificationActivities(deps.prisma, audit),
     ...archiveActivities(deps.prisma, deps.storage, audit),
+    ...matterActivities(deps.prisma, audit, deps.notices),
     ...noticeDeliveryActivities(deps.prisma, noticeSettings, createNoticeTransports(noticeSettings)),
   };
 }

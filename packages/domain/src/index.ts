@@ -96,6 +96,9 @@ export * from './stages/machine.js';
 // labels
 export * from './labels/index.js';
 
+// the governance closed loop: matters (事项) from residents, patrols and meetings
+export * from './matters/index.js';
+
 // the contract between workflows, activities, the API and the UI
 export * from './contract/index.js';
 

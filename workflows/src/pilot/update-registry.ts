@@ -1,11 +1,23 @@
-// How every Update of the pilot is registered: the request is checked against its contract schema
-// and the rules (a refusal changes nothing and says why), and the handler runs once per update id,
-// even across continue-as-new.
+// How every Update of a workflow (the pilot, a matter, a meeting) is registered: the request is
+// checked against its contract schema and the rules (a refusal changes nothing and says why), and
+// the handler runs once per update id, even across continue-as-new.
 import { ApplicationFailure, currentUpdateInfo, setHandler } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
 import { reason, type Reason } from '@pilot/domain';
 import type * as z from 'zod';
-import type { RunContext } from './run-context.js';
+
+/** What a workflow gives the registry: its remembered updates, and whether it is ready for requests. */
+export interface UpdateHost {
+  readonly state: { appliedUpdates: Array<{ id: string; result: unknown }> };
+  /** True once the workflow's records exist. */
+  recorded: boolean;
+  /** Set by every applied Update, so the main loop plans its next wake-up again. */
+  dirty: boolean;
+  /** The pilot's catalogue, for requests that need it; other workflows have none. */
+  readonly catalogue?: unknown;
+  /** Why a request before `recorded` is refused; the pilot's words by default. */
+  readonly starting?: Reason;
+}
 
 /** How many applied update ids are remembered across continue-as-new. */
 const REMEMBERED_UPDATES = 500;
@@ -40,7 +52,7 @@ function malformed(error: z.ZodError): Reason {
  * Temporal already answers a repeated update id from the same run; this carries that guarantee
  * across continue-as-new: a retried request returns the first answer and changes nothing.
  */
-function once<Req, Res>(ctx: RunContext, handler: (request: Req) => Promise<Res>) {
+function once<Req, Res>(ctx: UpdateHost, handler: (request: Req) => Promise<Res>) {
   return async (request: Req): Promise<Res> => {
     const id = currentUpdateInfo()?.id;
     const prior = id === undefined ? undefined : ctx.state.appliedUpdates.find((u) => u.id === id);
@@ -56,7 +68,7 @@ function once<Req, Res>(ctx: RunContext, handler: (request: Req) => Promise<Res>
   };
 }
 
-function alreadyApplied(ctx: RunContext): boolean {
+function alreadyApplied(ctx: UpdateHost): boolean {
   const id = currentUpdateInfo()?.id;
   return id !== undefined && ctx.state.appliedUpdates.some((u) => u.id === id);
 }
@@ -72,10 +84,10 @@ export interface UpdateRule<Ret, Req> {
   needsCatalogue?: boolean;
 }
 
-export function onUpdate<Ret, Req>(ctx: RunContext, rule: UpdateRule<Ret, Req>): void {
+export function onUpdate<Ret, Req>(ctx: UpdateHost, rule: UpdateRule<Ret, Req>): void {
   setHandler(rule.definition, once(ctx, rule.handler), {
     validator: (request: Req) => {
-      if (!ctx.recorded) refuse([starting]);
+      if (!ctx.recorded) refuse([ctx.starting ?? starting]);
       if (alreadyApplied(ctx)) return;
       const parsed = rule.schema.safeParse(request);
       if (!parsed.success) refuse([malformed(parsed.error)]);

@@ -49,6 +49,7 @@ const USERS: Record<UserRole, string> = {
   inspector: 'insp.zhang',
   firm: 'firm.xiangshun',
   resident: 'resident.han',
+  party: 'party.zhzf',
 };
 
 /** Routes that end the session they are called with get a session of their own each time. */

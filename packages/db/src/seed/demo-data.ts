@@ -55,7 +55,119 @@ export interface DemoUser {
   role: Role;
   firmId: string | null;
   phone: string | null;
+  /** A partner unit's staff act for it. */
+  partyId?: string;
+  /** A resident's compound and room. */
+  compoundId?: string;
+  residence?: string;
 }
+
+export interface DemoParty {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'property' | 'urban' | 'livelihood' | 'judicial';
+  communityId: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+/**
+ * The 1+4+N network around 锦水街道 (1 subdistrict working group; 4 kinds: 物业管理, 城市管理,
+ * 民生保障, 司法诉讼; N units), as the article names them.
+ */
+export const DEMO_PARTIES: readonly DemoParty[] = [
+  {
+    id: 'pty-jsy-jwh',
+    code: 'JWH-001',
+    name: '锦水园社区居委会',
+    kind: 'property',
+    communityId: 'com-jinshuiyuan',
+    contactName: '李秀梅',
+    contactPhone: '13805310041',
+  },
+  {
+    id: 'pty-mgjy-ywh',
+    code: 'YWH-001',
+    name: '玫瑰家园业委会',
+    kind: 'property',
+    communityId: 'com-jinshuiyuan',
+    contactName: '赵国华',
+    contactPhone: '13805310042',
+  },
+  {
+    id: 'pty-dh-jwh',
+    code: 'JWH-002',
+    name: '东湖社区居委会',
+    kind: 'property',
+    communityId: 'com-donghu',
+    contactName: '孙丽',
+    contactPhone: '13805310043',
+  },
+  {
+    id: 'pty-zhzf',
+    code: 'ZHZF-01',
+    name: '锦水综合执法中队',
+    kind: 'urban',
+    communityId: null,
+    contactName: '王海',
+    contactPhone: '13805310044',
+  },
+  {
+    id: 'pty-zjj',
+    code: 'ZJ-01',
+    name: '县住建局物业科',
+    kind: 'urban',
+    communityId: null,
+    contactName: '刘强',
+    contactPhone: '13805310045',
+  },
+  {
+    id: 'pty-scjg',
+    code: 'SCJG-01',
+    name: '锦水市场监管所',
+    kind: 'livelihood',
+    communityId: null,
+    contactName: '陈芳',
+    contactPhone: '13805310046',
+  },
+  {
+    id: 'pty-mz',
+    code: 'MZ-01',
+    name: '街道民政办',
+    kind: 'livelihood',
+    communityId: null,
+    contactName: '张敏',
+    contactPhone: '13805310047',
+  },
+  {
+    id: 'pty-gtzy',
+    code: 'GT-01',
+    name: '锦水国土资源所',
+    kind: 'livelihood',
+    communityId: null,
+    contactName: '郑涛',
+    contactPhone: '13805310048',
+  },
+  {
+    id: 'pty-pcs',
+    code: 'PCS-01',
+    name: '锦水派出所',
+    kind: 'judicial',
+    communityId: null,
+    contactName: '周斌',
+    contactPhone: '13805310049',
+  },
+  {
+    id: 'pty-sfs',
+    code: 'SFS-01',
+    name: '锦水司法所',
+    kind: 'judicial',
+    communityId: null,
+    contactName: '吴倩',
+    contactPhone: '13805310050',
+  },
+];
 
 export const DEMO_COMMUNITIES: readonly DemoCommunity[] = deepFreeze([
   { id: 'com-jinshuiyuan', code: '370124001001', name: '锦水园社区', subdistrict: DEMO_SUBDISTRICT },
@@ -605,9 +717,30 @@ export const DEMO_USERS: readonly DemoUser[] = deepFreeze([
   staff('usr-insp-ma', 'insp.ma', '马强', 'inspector', '13805310025'),
   staff('usr-insp-gao', 'insp.gao', '高红梅', 'inspector', '13805310026'),
   ...firmAccounts,
-  // 业主: the schema has no compound link for a user yet, so the display name says where they live.
-  staff('usr-resident-han', 'resident.han', '韩秀英（玫瑰家园业主）', 'resident', '13805310031'),
-  staff('usr-resident-feng', 'resident.feng', '冯建军（东湖雅苑业主）', 'resident', '13805310032'),
+  // 业主, each bound to their compound: they report there and see only their own matters.
+  {
+    ...staff('usr-resident-han', 'resident.han', '韩秀英（玫瑰家园业主）', 'resident', '13805310031'),
+    compoundId: 'cmp-meiguijiayuan',
+    residence: '5号楼2单元301',
+  },
+  {
+    ...staff('usr-resident-feng', 'resident.feng', '冯建军（东湖雅苑业主）', 'resident', '13805310032'),
+    compoundId: 'cmp-donghuyayuan',
+    residence: '2号楼1单元602',
+  },
+  // 联动单位 staff: the community committee, the enforcement squad and the police station.
+  {
+    ...staff('usr-party-jwh', 'party.jsyjwh', '李秀梅（锦水园社区居委会）', 'party', '13805310041'),
+    partyId: 'pty-jsy-jwh',
+  },
+  {
+    ...staff('usr-party-zhzf', 'party.zhzf', '王海（锦水综合执法中队）', 'party', '13805310044'),
+    partyId: 'pty-zhzf',
+  },
+  {
+    ...staff('usr-party-pcs', 'party.pcs', '周斌（锦水派出所）', 'party', '13805310049'),
+    partyId: 'pty-pcs',
+  },
 ]);
 
 /** The records the demo pilot and tests start from. */
@@ -621,4 +754,6 @@ export const DEMO_IDS = deepFreeze({
   inspectors: ['usr-insp-zhang', 'usr-insp-li'],
   firmUser: 'usr-firm-xiangshun',
   resident: 'usr-resident-han',
+  party: 'usr-party-zhzf',
+  partyUnit: 'pty-zhzf',
 } as const);

@@ -12,6 +12,7 @@ import {
   DEMO_COMMUNITIES,
   DEMO_COMPOUNDS,
   DEMO_FIRMS,
+  DEMO_PARTIES,
   DEMO_PASSWORD,
   DEMO_SUBDISTRICT,
   DEMO_USERS,
@@ -65,6 +66,7 @@ export const SEED_KINDS = [
   'communities',
   'firms',
   'compounds',
+  'parties',
   'users',
   'catalogues',
   'calendars',
@@ -141,6 +143,14 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
             data: DEMO_COMPOUNDS.filter((c) => missing.has(c.id)).map((c) => ({ ...c })),
           }),
       );
+      const parties = await insertMissing(
+        'parties',
+        DEMO_PARTIES.map((p) => p.id),
+        async (ids) =>
+          (await tx.party.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((r) => r.id),
+        (missing) =>
+          tx.party.createMany({ data: DEMO_PARTIES.filter((p) => missing.has(p.id)).map((p) => ({ ...p })) }),
+      );
       const users = await insertMissing(
         'users',
         DEMO_USERS.map((u) => u.id),
@@ -191,6 +201,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
           communities,
           firms,
           compounds,
+          parties,
           users,
           catalogues: catalogueCount,
           calendars: calendars.count,
@@ -295,6 +306,7 @@ export function formatSeedReport(report: SeedReport): string {
     communities: 'communities',
     firms: 'firms',
     compounds: 'compounds',
+    parties: 'partner units',
     users: 'users',
     catalogues: 'published catalogue versions',
     calendars: 'published calendar releases',

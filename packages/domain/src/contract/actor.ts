@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /** Who may act on a workflow: the API passes the authenticated user, timers act as `system`. */
-export const ACTOR_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'system'] as const;
+export const ACTOR_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'resident', 'party', 'system'] as const;
 export const actorRoleSchema = z.enum(ACTOR_ROLES);
 export type ActorRole = z.infer<typeof actorRoleSchema>;
 
@@ -10,6 +10,8 @@ export const actorSchema = z.object({
   role: actorRoleSchema,
   /** A firm user's firm, so the workflow can check the firm answers only for its own compound. */
   firmId: z.string().nullable().optional(),
+  /** A partner unit's staff act for their unit (matters assigned to it, or it joined). */
+  partyId: z.string().nullable().optional(),
   requestId: z.string().nullable().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;

@@ -107,6 +107,7 @@ export const AUDIT_ROLE_LABELS: Readonly<Record<string, LocalizedText>> = {
   inspector: { zh: '检查员', en: 'Inspector' },
   firm: { zh: '物业服务企业', en: 'Property firm' },
   resident: { zh: '居民', en: 'Resident' },
+  party: { zh: '联动单位', en: 'Partner unit' },
   system: { zh: '系统', en: 'System' },
   anonymous: { zh: '未登录用户', en: 'Anonymous' },
 } satisfies Record<(typeof USER_ROLES)[number] | 'system' | 'anonymous', LocalizedText>;

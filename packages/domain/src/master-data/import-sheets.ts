@@ -120,6 +120,7 @@ export const ROLE_NAMES: Readonly<Record<UserRole, readonly string[]>> = {
   inspector: ['检查员', 'inspector'],
   firm: ['物业企业', '物业', 'firm'],
   resident: ['居民', 'resident'],
+  party: ['联动单位', '联动单位人员', 'party'],
 };
 
 export interface ImportProblem {
@@ -218,7 +219,7 @@ function readCell(
             column.header,
             'unknown_role',
             `「${text}」不是可用的角色（管理员、街道协调员、检查员、物业企业、居民）`,
-            `"${text}" is not a role (admin, coordinator, inspector, firm, resident)`,
+            `"${text}" is not a role (admin, coordinator, inspector, firm, resident, party)`,
           ),
         };
       }

@@ -17,7 +17,7 @@ import { localizedParams } from './custom-issue.js';
 import { planOptionsSchema } from './plan-options.js';
 import { emailSchema } from './contact.js';
 
-export const USER_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'resident'] as const;
+export const USER_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'resident', 'party'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export const loginSchema = z.object({

@@ -6,7 +6,7 @@ import type { ResponseOf } from '@pilot/api-client';
  * described there yet, so they are written out here to match apps/api/src/auth/auth.service.ts.
  */
 
-export const USER_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'resident'] as const;
+export const USER_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'resident', 'party'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export interface SessionUser {

@@ -19,6 +19,7 @@ export const en: Messages = {
     inspector: 'Inspector',
     firm: 'Property firm',
     resident: 'Resident',
+    party: 'Partner unit',
   },
   nav: {
     label: 'Main navigation',

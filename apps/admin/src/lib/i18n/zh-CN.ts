@@ -21,6 +21,7 @@ export const zhCN = {
     inspector: '检查员',
     firm: '物业服务企业',
     resident: '居民',
+    party: '联动单位',
   },
   nav: {
     label: '主导航',

@@ -94,6 +94,7 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   firm: [item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'), rectifications],
   // Residents get their own screens later (问题反映—进度查询—服务评价); nothing here yet.
   resident: [],
+  party: [],
 };
 
 export function navigationFor(role: UserRole): readonly NavItem[] {

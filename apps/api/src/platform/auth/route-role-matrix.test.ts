@@ -27,6 +27,7 @@ const users: Record<UserRole, string> = {
   inspector: 'insp.zhang',
   firm: 'firm.xiangshun',
   resident: 'resident.han',
+  party: 'party.zhzf',
 };
 
 /** Routes that end the caller's session are called with a session of their own. */

@@ -1,0 +1,4 @@
+export * from './vocabulary.js';
+export * from './rules.js';
+export * from './contract.js';
+export * from './loop.js';
