@@ -32,6 +32,8 @@ describe('replay of recorded pilot histories against the current bundle', () => 
         'spread-wake-ups',
         'calendar-adoption',
         'notice-delivery',
+        'matter-reopened',
+        'matter-auto-closed',
       ]),
     );
     const failures: string[] = [];
