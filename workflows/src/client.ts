@@ -4,6 +4,7 @@ import {
   reasonSchema,
   type AuditAnchor,
   type MatterWorkflowInput,
+  type MeetingInput,
   type PilotInput,
   type Reason,
 } from '@pilot/domain';
@@ -13,6 +14,7 @@ import {
   anchorsQuery,
   enrollmentIdFor,
   matterWorkflowId,
+  meetingWorkflowId,
   noticeDeliveryWorkflowId,
   pilotWorkflowId,
   searchAttributes,
@@ -22,6 +24,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
 import type { pilotWorkflow } from './pilot/pilot.workflow.js';
 import type { matterWorkflow } from './matters/matter.workflow.js';
+import type { meetingWorkflow } from './meetings/meeting.workflow.js';
 import type { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
 
 export interface StartedPilot {
@@ -203,5 +206,26 @@ export async function startMatter(
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     return client.workflow.getHandle<typeof matterWorkflow>(workflowId);
+  }
+}
+
+/** Starts one 四方联席 meeting's workflow (or finds it, for a retried start of the same meeting). */
+export async function startMeeting(
+  client: Client,
+  taskQueue: string,
+  input: MeetingInput,
+): Promise<WorkflowHandle<typeof meetingWorkflow>> {
+  const workflowId = meetingWorkflowId(input.meetingId);
+  try {
+    return await client.workflow.start<typeof meetingWorkflow>('meetingWorkflow', {
+      taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowIdConflictPolicy: 'FAIL',
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    return client.workflow.getHandle<typeof meetingWorkflow>(workflowId);
   }
 }

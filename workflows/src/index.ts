@@ -4,3 +4,4 @@ export { pilotWorkflow } from './pilot/pilot.workflow.js';
 export { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
 export { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
 export { matterWorkflow } from './matters/matter.workflow.js';
+export { meetingWorkflow } from './meetings/meeting.workflow.js';

@@ -2,6 +2,11 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  AddOpinionRequest,
+  HoldMeetingRequest,
+  MeetingState,
+  MeetingUpdateResult,
+  PublishFeedbackRequest,
   AcceptMatterRequest,
   Actor,
   AssignMatterRequest,
@@ -142,3 +147,15 @@ export const cancelMatterUpdate = defineUpdate<MatterUpdateResult, [CancelMatter
 
 export const matterStateQuery = defineQuery<MatterState>('matterState');
 export const matterActionsQuery = defineQuery<MatterAction[], [Actor]>('matterActions');
+
+// ─── 四方联席 meetings ──────────────────────────────────────────────────────────────────────────
+
+export const meetingWorkflowId = (meetingId: string): string => `meeting:${meetingId}`;
+
+export const meetingRecordedUpdate = defineUpdate<MeetingUpdateResult, []>('meetingRecorded');
+export const addOpinionUpdate = defineUpdate<MeetingUpdateResult, [AddOpinionRequest]>('addOpinion');
+export const holdMeetingUpdate = defineUpdate<MeetingUpdateResult, [HoldMeetingRequest]>('holdMeeting');
+export const publishFeedbackUpdate = defineUpdate<MeetingUpdateResult, [PublishFeedbackRequest]>(
+  'publishFeedback',
+);
+export const meetingStateQuery = defineQuery<MeetingState>('meetingState');

@@ -34,6 +34,7 @@ describe('replay of recorded pilot histories against the current bundle', () => 
         'notice-delivery',
         'matter-reopened',
         'matter-auto-closed',
+        'meeting',
       ]),
     );
     const failures: string[] = [];

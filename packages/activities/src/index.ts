@@ -8,6 +8,7 @@ import { createNoticeTransports } from './notices/transports.js';
 import type { NoticeDependencies } from './notices/types.js';
 import { archiveActivities } from './pilot/archive.activities.js';
 import { matterActivities } from './matters/matter.activities.js';
+import { meetingActivities } from './meetings/meeting.activities.js';
 import { calendarActivities } from './pilot/calendar.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
 import { compoundActivities } from './pilot/compound.activities.js';
@@ -49,6 +50,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...rectificationActivities(deps.prisma, audit),
     ...archiveActivities(deps.prisma, deps.storage, audit),
     ...matterActivities(deps.prisma, audit, deps.notices),
+    ...meetingActivities(deps.prisma, audit),
     ...noticeDeliveryActivities(deps.prisma, noticeSettings, createNoticeTransports(noticeSettings)),
   };
 }

@@ -98,6 +98,7 @@ export * from './labels/index.js';
 
 // the governance closed loop: matters (事项) from residents, patrols and meetings
 export * from './matters/index.js';
+export * from './governance/index.js';
 
 // the contract between workflows, activities, the API and the UI
 export * from './contract/index.js';
@@ -116,4 +117,5 @@ export * from './schemas/admin.js';
 export * from './schemas/printing.js';
 export * from './schemas/notices.js';
 export * from './schemas/registry.js';
+export * from './schemas/matters.js';
 export * from './schemas/parse-input.js';

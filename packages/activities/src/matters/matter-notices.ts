@@ -22,11 +22,13 @@ function usersOf(target: MatterNoticeTarget): Prisma.UserWhereInput {
 export async function recordMatterNotices(
   tx: Prisma.TransactionClient,
   input: {
+    /** The matter (or meeting) the notices link to. */
     matterId: string;
     stepKey: string;
     notices: MatterNotice[];
     at: Date;
     channels: readonly NoticeChannel[];
+    entityType?: 'matter' | 'meeting';
   },
 ): Promise<string[]> {
   const withDeliveries: string[] = [];
@@ -46,7 +48,7 @@ export async function recordMatterNotices(
             kind: notice.kind,
             title: notice.title,
             body: notice.body,
-            entityType: 'matter',
+            entityType: input.entityType ?? 'matter',
             entityId: input.matterId,
             createdAt: input.at,
           },

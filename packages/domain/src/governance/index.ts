@@ -1,0 +1,2 @@
+export * from './patrols.js';
+export * from './meetings.js';
