@@ -9,6 +9,7 @@ import { ExportModule } from './exports/export.module.js';
 import { CompoundModule } from './compounds/compound.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MatterModule } from './matters/matter.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
 import { PrintingModule } from './printing/printing.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         ArchiveModule,
         PrintingModule,
         NoticeModule,
+        MatterModule,
       ],
     };
   }

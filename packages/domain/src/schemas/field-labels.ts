@@ -171,6 +171,27 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   entityId: { zh: '对象编号', en: 'Entity ID' },
   from: { zh: '起始日期', en: 'From date' },
   to: { zh: '截止日期', en: 'To date' },
+  // matters (事项) and partner units
+  matterId: { zh: '事项', en: 'Matter' },
+  location: { zh: '问题位置', en: 'Location' },
+  description: { zh: '问题描述', en: 'Description' },
+  urgency: { zh: '紧急程度', en: 'Urgency' },
+  callerName: { zh: '反映人姓名', en: 'Caller name' },
+  callerPhone: { zh: '反映人电话', en: 'Caller phone' },
+  confirmNotDuplicate: { zh: '确认不是重复事项', en: 'Not a duplicate' },
+  assignee: { zh: '承办单位', en: 'Assignee' },
+  'assignee.kind': { zh: '承办单位类型', en: 'Assignee kind' },
+  'assignee.firmId': { zh: '承办物业企业', en: 'Assigned firm' },
+  'assignee.partyId': { zh: '承办单位', en: 'Assigned unit' },
+  partyId: { zh: '单位编号', en: 'Unit ID' },
+  partyIds: { zh: '联动单位', en: 'Joining units' },
+  solved: { zh: '是否解决', en: 'Solved' },
+  rating: { zh: '满意度评分', en: 'Rating' },
+  comment: { zh: '评价内容', en: 'Comment' },
+  duplicateOf: { zh: '重复的事项', en: 'Duplicate of' },
+  open: { zh: '仅看未销号', en: 'Open only' },
+  sort: { zh: '排序方式', en: 'Sort' },
+  groupBy: { zh: '统计维度', en: 'Group by' },
 };
 
 /** The whole input when the problem is not inside any field (e.g. the body is not an object). */

@@ -8,6 +8,10 @@ export interface Principal {
   role: UserRole;
   /** Set for firm users: the only firm whose compounds they see. */
   firmId: string | null;
+  /** Set for partner-unit staff: the unit they act for on matters. */
+  partyId: string | null;
+  /** Set for residents: the compound they report for. */
+  compoundId: string | null;
   /** An admin set the password: only 修改密码, 我的信息 and 退出 are open until the user picks their own. */
   mustChangePassword: boolean;
   sessionId: string;

@@ -64,3 +64,30 @@ export function compoundScope(principal: Pick<Principal, 'role' | 'firmId'>): Pr
   if (principal.role === 'firm') return principal.firmId ? { firmId: principal.firmId } : NOTHING;
   return principal.role === 'admin' || principal.role === 'coordinator' ? {} : NOTHING;
 }
+
+/**
+ * The matters (事项) a caller may see: coordinators and admins all; a firm those assigned to it or
+ * of its compounds; a partner unit's staff those assigned to their unit or that it joined; a
+ * resident only what they reported themselves.
+ */
+export function matterScope(
+  principal: Pick<Principal, 'role' | 'userId' | 'firmId' | 'partyId'>,
+): Prisma.MatterWhereInput {
+  switch (principal.role) {
+    case 'admin':
+    case 'coordinator':
+      return {};
+    case 'firm':
+      return principal.firmId
+        ? { OR: [{ assigneeFirmId: principal.firmId }, { firmId: principal.firmId }] }
+        : NOTHING;
+    case 'party':
+      return principal.partyId
+        ? { OR: [{ assigneePartyId: principal.partyId }, { jointPartyIds: { has: principal.partyId } }] }
+        : NOTHING;
+    case 'resident':
+      return { reporterId: principal.userId };
+    default:
+      return NOTHING;
+  }
+}

@@ -76,6 +76,8 @@ export class SessionStore {
       displayName: session.user.displayName,
       role: session.user.role as UserRole,
       firmId: session.user.firmId,
+      partyId: session.user.partyId,
+      compoundId: session.user.compoundId,
       mustChangePassword: session.user.mustChangePassword,
       sessionId: session.id,
       sessionEndsAt: session.endsAt,

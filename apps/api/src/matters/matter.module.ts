@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendars/calendar.module.js';
+import { MatterWorkflowGateway } from './matter-workflow.gateway.js';
+import { MatterController } from './matter.controller.js';
+import { MatterRepository } from './matter.repository.js';
+import { MatterService } from './matter.service.js';
+
+/** 事项 (the governance closed loop); the calendar module says which working calendar new matters count in. */
+@Module({
+  imports: [CalendarModule],
+  controllers: [MatterController],
+  providers: [MatterService, MatterRepository, MatterWorkflowGateway],
+})
+export class MatterModule {}
