@@ -10,6 +10,7 @@ import { CompoundModule } from './compounds/compound.module.js';
 import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MatterModule } from './matters/matter.module.js';
+import { PartyModule } from './parties/party.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
 import { PrintingModule } from './printing/printing.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         PrintingModule,
         NoticeModule,
         MatterModule,
+        PartyModule,
       ],
     };
   }

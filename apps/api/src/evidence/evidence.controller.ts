@@ -15,21 +15,25 @@ import { EvidenceService } from './evidence.service.js';
 /** 佐证材料: photos, records and documents attached to inspections and rectification answers. */
 @ApiTags('evidence')
 @ApiBearerAuth()
-@Roles('coordinator', 'admin', 'inspector', 'firm')
+@Roles('coordinator', 'admin', 'inspector', 'firm', 'resident', 'party')
 @Controller('evidence')
 export class EvidenceController {
   constructor(@Inject(EvidenceService) private readonly evidence: EvidenceService) {}
 
-  /** Upload one or more files for a pilot; 413 above the size limit, 415 for other types. */
+  /**
+   * Upload one or more files for a pilot (`pilotId`), or photos for a matter (`matterId`, or no id
+   * for a report being written); 413 above the size limit, 415 for other types.
+   */
   @Post()
   @MultipartForm(EVIDENCE_FORM)
   @ApiBody({
-    description: `Field \`pilotId\` and up to 10 parts \`file\` (${EVIDENCE_TYPES.join(', ')}; at most ${MAX_UPLOAD_BYTES} bytes each).`,
+    description: `Field \`pilotId\` (a pilot's files), \`matterId\` or neither (a matter's photos: JPEG, PNG, WebP) and up to 10 parts \`file\` (${EVIDENCE_TYPES.join(', ')}; at most ${MAX_UPLOAD_BYTES} bytes each).`,
     schema: {
       type: 'object',
-      required: ['pilotId', 'file'],
+      required: ['file'],
       properties: {
         pilotId: { type: 'string' },
+        matterId: { type: 'string' },
         file: { type: 'array', items: { type: 'string', format: 'binary' } },
       },
     },
@@ -44,7 +48,7 @@ export class EvidenceController {
     return this.evidence.upload(principal, form, locale);
   }
 
-  /** The file itself, for its pilot's participants (and its uploader). */
+  /** The file itself, for its pilot's participants, the people who see its matter, and its uploader. */
   @Get(':id')
   @ApiFileResponse(
     'application/octet-stream',

@@ -6,6 +6,8 @@ import * as z from 'zod';
 export const evidenceSchema = z.object({
   id: z.string(),
   pilotId: z.string().nullable(),
+  /** The matter a photo belongs to; null for a pilot's file or a report not sent yet. */
+  matterId: z.string().nullable(),
   fileName: z.string(),
   contentType: z.string(),
   sizeBytes: z.number().int(),

@@ -17,6 +17,15 @@ export class EvidenceRepository {
     return row !== null;
   }
 
+  /** Whether the caller's matter scope admits this matter. */
+  async matterVisible(scope: Prisma.MatterWhereInput, matterId: string): Promise<boolean> {
+    const row = await this.prisma.matter.findFirst({
+      where: { AND: [scope, { id: matterId }] },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
   /** Rows and their audit entries commit together or not at all. */
   transaction<T>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(change);

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { BlobStorage } from '@pilot/db';
-import { formatInstant, parseInput, uploadEvidenceSchema, type InputIssue, type Locale } from '@pilot/domain';
-import { enrollmentScope } from '../platform/auth/scope.js';
+import {
+  formatInstant,
+  parseInput,
+  uploadEvidenceSchema,
+  uploadMatterEvidenceSchema,
+  type InputIssue,
+  type Locale,
+} from '@pilot/domain';
+import { enrollmentScope, matterScope } from '../platform/auth/scope.js';
 import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError, PayloadError } from '../platform/errors/api-errors.js';
@@ -15,6 +22,7 @@ function view(row: EvidenceRow): EvidenceView {
   return {
     id: row.id,
     pilotId: row.enrollmentId,
+    matterId: row.matterId,
     fileName: row.fileName,
     contentType: row.contentType,
     sizeBytes: row.sizeBytes,
@@ -25,6 +33,15 @@ function view(row: EvidenceRow): EvidenceView {
 }
 
 const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+
+/** Matter photos are photos: a PDF belongs to a pilot's records, not to a resident's report. */
+const PHOTO_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
+
+/** Who may upload without a pilot: for a matter, or for a report being written. */
+const MATTER_UPLOADERS: ReadonlySet<string> = new Set(['resident', 'firm', 'party', 'coordinator', 'admin']);
+
+/** Where an upload's files belong: a pilot, a matter, or a report not sent yet (both null). */
+type Owner = { enrollmentId: string | null; matterId: string | null };
 
 /** A reference to evidence inside a submitted form, with the field path to blame when it is wrong. */
 export interface EvidenceRef {
@@ -45,9 +62,6 @@ export class EvidenceService {
    * the storage under a generated key; the rows and their audit entries are written together.
    */
   async upload(principal: Principal, form: UploadForm, locale: Locale): Promise<EvidenceUpload> {
-    const parsed = parseInput(uploadEvidenceSchema, form.fields, locale);
-    if (!parsed.ok) throw new InvalidInputError(parsed.issues);
-    const pilotId = parsed.data.pilotId;
     if (form.files.length === 0) {
       throw new InvalidInputError([
         { path: 'file', message: say(locale, '请至少选择一个文件。', 'Choose at least one file.') },
@@ -75,9 +89,7 @@ export class EvidenceService {
         ),
       );
     }
-    if (!(await this.evidence.enrollmentVisible(enrollmentScope(principal), pilotId))) {
-      throw new NotFoundError(`pilot ${pilotId}`);
-    }
+    const owner = await this.ownerOf(principal, form, locale);
 
     const month = new Date().toISOString().slice(0, 7).replace('-', '/');
     const stored: Array<Parameters<EvidenceRepository['create']>[1]> = [];
@@ -87,7 +99,7 @@ export class EvidenceService {
       const { sha256, sizeBytes } = await this.storage.put(storageKey, file.bytes);
       stored.push({
         id,
-        enrollmentId: pilotId,
+        ...owner,
         storageKey,
         fileName: cleanFileName(file.fileName, file.type),
         contentType: file.type,
@@ -107,6 +119,7 @@ export class EvidenceService {
           entityId: row.id,
           after: {
             enrollmentId: row.enrollmentId,
+            matterId: row.matterId,
             fileName: row.fileName,
             contentType: row.contentType,
             sizeBytes: row.sizeBytes,
@@ -120,14 +133,51 @@ export class EvidenceService {
     return { items: rows.map(view) };
   }
 
-  /** The file, for its uploader and the participants of its pilot; everyone else gets 404. */
+  /**
+   * A pilot's files name the pilot (its participants upload them); a matter's photos name the
+   * matter, or nothing while the report they go with is still being written (the matter's first
+   * step takes them). Files are checked before the owner, so a bad file costs no lookup.
+   */
+  private async ownerOf(principal: Principal, form: UploadForm, locale: Locale): Promise<Owner> {
+    if (form.fields.pilotId !== undefined || !MATTER_UPLOADERS.has(principal.role)) {
+      const parsed = parseInput(uploadEvidenceSchema, form.fields, locale);
+      if (!parsed.ok) throw new InvalidInputError(parsed.issues);
+      const pilotId = parsed.data.pilotId;
+      if (!(await this.evidence.enrollmentVisible(enrollmentScope(principal), pilotId))) {
+        throw new NotFoundError(`pilot ${pilotId}`);
+      }
+      return { enrollmentId: pilotId, matterId: null };
+    }
+    const parsed = parseInput(uploadMatterEvidenceSchema, form.fields, locale);
+    if (!parsed.ok) throw new InvalidInputError(parsed.issues);
+    const notPhoto = form.files.find((file) => !PHOTO_TYPES.has(file.type));
+    if (notPhoto) {
+      throw new PayloadError(
+        415,
+        'unsupported_media_type',
+        say(
+          locale,
+          `事项只接受 JPEG、PNG、WebP 照片，「${notPhoto.fileName}」不是照片。`,
+          `Matters take JPEG, PNG and WebP photos only; "${notPhoto.fileName}" is not one.`,
+        ),
+      );
+    }
+    const matterId = parsed.data.matterId ?? null;
+    if (matterId !== null && !(await this.evidence.matterVisible(matterScope(principal), matterId))) {
+      throw new NotFoundError(`matter ${matterId}`);
+    }
+    return { enrollmentId: null, matterId };
+  }
+
+  /** The file, for its uploader and the people who may see its pilot or matter; everyone else gets 404. */
   async download(principal: Principal, id: string): Promise<{ evidence: EvidenceView; bytes: Uint8Array }> {
     const row = await this.evidence.find(id);
     const allowed =
       row !== null &&
       (row.uploadedById === principal.userId ||
         (row.enrollmentId !== null &&
-          (await this.evidence.enrollmentVisible(enrollmentScope(principal), row.enrollmentId))));
+          (await this.evidence.enrollmentVisible(enrollmentScope(principal), row.enrollmentId))) ||
+        (row.matterId !== null && (await this.evidence.matterVisible(matterScope(principal), row.matterId))));
     if (!row || !allowed) throw new NotFoundError(`evidence ${id}`);
     return { evidence: view(row), bytes: await this.storage.get(row.storageKey) };
   }
