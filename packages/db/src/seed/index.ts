@@ -18,6 +18,7 @@ import {
   DEMO_USERS,
 } from './demo-data.js';
 import { demoMonthlyMetrics } from './metrics.js';
+import { demoGovernance } from './demo-governance.js';
 import { seedCalendarReleases, type CalendarDrift } from './calendars.js';
 
 export * from './demo-data.js';
@@ -48,6 +49,12 @@ export interface SeedOptions {
    * password is public) or keep it, for demonstrations and tests that log in as every role.
    */
   demoPasswords?: DemoPasswords;
+  /**
+   * Whether to bring in the governance ledgers' months of closed matters, patrols and meetings (the
+   * default). Workflow tests leave them out: they start their own matters, and the ~2 s each seed
+   * spends on them would add up over every harness.
+   */
+  governanceHistory?: boolean;
 }
 
 export type DemoPasswords = 'change-at-first-login' | 'keep';
@@ -71,6 +78,7 @@ export const SEED_KINDS = [
   'catalogues',
   'calendars',
   'monthlyMetrics',
+  'governance',
 ] as const;
 export type SeedKind = (typeof SEED_KINDS)[number];
 
@@ -196,6 +204,11 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
           }),
       );
 
+      const governance =
+        options.governanceHistory === false
+          ? { created: 0, present: 0 }
+          : await seedGovernanceHistory(tx, asOf);
+
       const report: SeedReport = {
         counts: {
           communities,
@@ -206,6 +219,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
           catalogues: catalogueCount,
           calendars: calendars.count,
           monthlyMetrics,
+          governance,
         },
         months: { from: metrics[0]?.monthKey ?? '', to: metrics.at(-1)?.monthKey ?? '' },
         catalogueDrift: drift,
@@ -311,6 +325,7 @@ export function formatSeedReport(report: SeedReport): string {
     catalogues: 'published catalogue versions',
     calendars: 'published calendar releases',
     monthlyMetrics: `monthly metrics ${report.months.from}..${report.months.to}`,
+    governance: 'governance ledgers (matters, patrols, meetings)',
   };
   const part = (pick: (count: SeedCount) => number): string =>
     SEED_KINDS.filter((kind) => pick(report.counts[kind]) > 0)
@@ -355,4 +370,23 @@ export async function seedDemoData(target: DatabaseTarget, options: SeedOptions 
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The closed matters, patrols and meetings of the months before "as of", once: they are records of
+ * finished processes (no workflow runs for them), counted as one seed kind.
+ */
+async function seedGovernanceHistory(tx: Prisma.TransactionClient, asOf: Date): Promise<SeedCount> {
+  if ((await tx.matter.count({ where: { id: { startsWith: 'mt-demo-' } } })) > 0)
+    return { created: 0, present: 1 };
+  const firms = new Map(DEMO_FIRMS.map((f) => [f.id, f.name]));
+  const data = demoGovernance(asOf, firms);
+  await tx.patrolPlan.createMany({ data: data.plans, skipDuplicates: true });
+  await tx.patrolVisit.createMany({ data: data.visits, skipDuplicates: true });
+  await tx.meeting.createMany({ data: data.meetings, skipDuplicates: true });
+  await tx.meetingOpinion.createMany({ data: data.opinions, skipDuplicates: true });
+  await tx.matter.createMany({ data: data.matters, skipDuplicates: true });
+  await tx.matterEvent.createMany({ data: data.events, skipDuplicates: true });
+  await tx.meetingResolution.createMany({ data: data.resolutions, skipDuplicates: true });
+  return { created: 1, present: 0 };
 }

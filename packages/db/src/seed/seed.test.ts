@@ -87,7 +87,7 @@ describe.each(testTargets())('demo seed on %s', ({ create }) => {
   it('creates users for every role, firm users tied to their firm', async () => {
     const byRole = await db.prisma.user.groupBy({ by: ['role'], _count: { _all: true } });
     const counts = Object.fromEntries(byRole.map((g) => [g.role, g._count._all]));
-    expect(counts).toEqual({ admin: 2, coordinator: 2, inspector: 6, firm: 6, resident: 2 });
+    expect(counts).toEqual({ admin: 2, coordinator: 2, inspector: 6, firm: 6, resident: 2, party: 3 });
     const firmUser = await db.prisma.user.findUniqueOrThrow({ where: { username: 'firm.xiangshun' } });
     expect(firmUser.firmId).toBe(DEMO_IDS.firm);
     expect(await db.prisma.user.count({ where: { role: 'firm', firmId: null } })).toBe(0);
@@ -194,7 +194,9 @@ describe.each(testTargets())('demo seed on %s', ({ create }) => {
     const before = await snapshot(db);
     const summary = await seedDemoData(scratch.target, { asOf });
     expect(summary).toContain('nothing to create');
-    expect(summary).toContain('already present 5 communities, 6 firms, 28 compounds, 18 users');
+    expect(summary).toContain(
+      'already present 5 communities, 6 firms, 28 compounds, 10 partner units, 21 users',
+    );
     expect(await snapshot(db)).toBe(before);
   });
 
