@@ -19,11 +19,11 @@ const ROLES = [
   {
     username: 'coord.wang',
     home: '/dashboard',
-    navigation: ['工作台', '试点看板', '纳入试点', '整改', '台账管理'],
+    navigation: ['工作台', '事项调度', '试点看板', '纳入试点', '整改', '台账管理'],
   },
   { username: 'insp.zhang', home: '/tasks', navigation: ['我的任务', '整改核验'] },
-  { username: 'firm.xiangshun', home: '/compounds', navigation: ['我的小区', '整改'] },
-  { username: 'resident.han', home: '/', navigation: [] },
+  { username: 'firm.xiangshun', home: '/compounds', navigation: ['我的小区', '整改', '群众诉求'] },
+  { username: 'resident.han', home: '/', navigation: ['我要报事', '我的事项'] },
 ] as const;
 
 let stack: Stack;
@@ -184,6 +184,7 @@ describe('admin UI', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await shell.navigationLabels()).toEqual([
       'Dashboard',
+      'Dispatch',
       'Pilots',
       'Enroll',
       'Rectification',
@@ -202,7 +203,14 @@ describe('admin UI', () => {
 
     await shell.switchLanguage();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(await shell.navigationLabels()).toEqual(['工作台', '试点看板', '纳入试点', '整改', '台账管理']);
+    expect(await shell.navigationLabels()).toEqual([
+      '工作台',
+      '事项调度',
+      '试点看板',
+      '纳入试点',
+      '整改',
+      '台账管理',
+    ]);
   });
 
   it('fits a 375 × 812 phone: no sideways scroll, bottom navigation, 44 px touch targets', async () => {

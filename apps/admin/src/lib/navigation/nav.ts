@@ -20,7 +20,9 @@ export type IconName =
   | 'tasks'
   | 'compounds'
   | 'register'
-  | 'calendars';
+  | 'calendars'
+  | 'matters'
+  | 'report';
 
 /** The sections of the admin; each is one top-level path. */
 export const SECTIONS = [
@@ -36,6 +38,8 @@ export const SECTIONS = [
   'compounds',
   'register',
   'calendars',
+  'matters',
+  'report',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -67,6 +71,10 @@ const rectifications = item(
   'rectifications',
 );
 
+// 事项: one list for everyone, each role seeing its own part (the API scopes it) under its own name.
+const matters = item('matters', 'nav.matters', 'sections.matters', 'matters');
+const handling = item('matters', 'nav.mattersHandling', 'sections.mattersHandling', 'matters');
+
 export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   admin: [
     dashboard,
@@ -81,6 +89,7 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   ],
   coordinator: [
     dashboard,
+    matters,
     pilots,
     item('enroll', 'nav.enroll', 'sections.enroll', 'enroll'),
     rectifications,
@@ -91,10 +100,14 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     // Inspectors meet the same ledger from the other side: they verify what firms answered.
     item('rectifications', 'nav.verifications', 'sections.verifications', 'verify'),
   ],
-  firm: [item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'), rectifications],
-  // Residents get their own screens later (问题反映—进度查询—服务评价); nothing here yet.
-  resident: [],
-  party: [],
+  firm: [item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'), rectifications, handling],
+  // 问题反映—进度查询—服务评价: reporting, and their own matters (where each is rated once answered).
+  resident: [
+    item('report', 'nav.report', 'sections.report', 'report'),
+    item('matters', 'nav.myMatters', 'sections.myMatters', 'matters'),
+  ],
+  // A partner unit's staff work the matters assigned to their unit.
+  party: [handling],
 };
 
 export function navigationFor(role: UserRole): readonly NavItem[] {
@@ -105,8 +118,12 @@ export function navItem(role: UserRole, section: Section): NavItem | undefined {
   return NAVIGATION[role].find((entry) => entry.section === section);
 }
 
-/** Where a role lands after log-in: its first section, or the start page when it has none. */
+/**
+ * Where a role lands after log-in: its first section, or the start page when it has none. Residents
+ * land on the start page, which puts their two doors (报事, 我的事项) and what waits for them first.
+ */
 export function homeOf(role: UserRole): string {
+  if (role === 'resident') return '/';
   return NAVIGATION[role][0]?.href ?? '/';
 }
 

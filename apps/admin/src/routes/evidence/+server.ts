@@ -3,6 +3,7 @@ import { uploadEvidenceSchema } from '@pilot/domain';
 import { translate } from '$lib/i18n';
 import { failureText, uploadEvidence } from '$lib/server/field-work';
 import { requireUser } from '$lib/server/guard';
+import { uploadMatterEvidence } from '$lib/server/matters';
 import type { RequestHandler } from './$types';
 
 /**
@@ -18,10 +19,23 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
   } catch {
     error(400, translate(locals.locale, 'evidence.unreadable'));
   }
-  const parsed = uploadEvidenceSchema.safeParse({ pilotId: form.get('pilotId') });
   const files = form
     .getAll('file')
     .filter((value): value is File => typeof value === 'object' && value.size > 0);
+  // Photos of a matter (field `for=matter`, `matterId` once the matter exists) go the same way.
+  if (form.get('for') === 'matter' && files.length > 0) {
+    const matterId = form.get('matterId');
+    const result = await uploadMatterEvidence(
+      locals.api,
+      typeof matterId === 'string' && matterId ? matterId : null,
+      files,
+    );
+    if (!result.ok) {
+      return json({ message: failureText(result.error, locals.locale) }, { status: result.error.status });
+    }
+    return json({ items: result.data }, { status: 201 });
+  }
+  const parsed = uploadEvidenceSchema.safeParse({ pilotId: form.get('pilotId') });
   if (!parsed.success || files.length === 0) {
     return json({ message: translate(locals.locale, 'evidence.nothingToUpload') }, { status: 400 });
   }

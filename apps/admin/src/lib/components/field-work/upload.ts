@@ -59,14 +59,21 @@ export async function preparePhoto(file: File): Promise<File> {
 
 export type UploadOutcome = { ok: true; files: Attachment[] } | { ok: false; message: string };
 
-/** Sends the files as evidence of the pilot; `offlineMessage` when no answer came at all. */
+/** What the files are evidence of: a pilot's work, or a matter (none yet while a report is written). */
+export type EvidenceScope = { pilotId: string } | { matterId: string | null };
+
+/** Sends the files as evidence of the pilot or matter; `offlineMessage` when no answer came at all. */
 export async function uploadFiles(
-  pilotId: string,
+  scope: EvidenceScope,
   files: readonly File[],
   messages: { offline: string; failed: string },
 ): Promise<UploadOutcome> {
   const form = new FormData();
-  form.set('pilotId', pilotId);
+  if ('pilotId' in scope) form.set('pilotId', scope.pilotId);
+  else {
+    form.set('for', 'matter');
+    if (scope.matterId) form.set('matterId', scope.matterId);
+  }
   for (const file of files) form.append('file', await preparePhoto(file));
   let response: Response;
   try {
