@@ -9,6 +9,7 @@ import { ensureSearchAttributes } from '@pilot/activities/worker';
 import { Client, Connection } from '@temporalio/client';
 import { DEMO_FRESH, DEMO_IMPORTS } from './import/demo-pilots.js';
 import { importPilot } from './import/import-pilot.js';
+import { startLiveGovernance } from './import/demo-governance-live.js';
 
 /** Pilots with paper-era history were inspected against the first version. */
 const IMPORTED_CATALOGUE = '2024.1';
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
     console.log(
       `demo pilots: ${imported} imported with history, ${enrolled} newly enrolled (others already present)`,
     );
+    const live = await startLiveGovernance(db.prisma, client, taskQueue);
+    console.log(`demo governance: ${live.length > 0 ? live.join(', ') : 'already running'}`);
   } finally {
     await connection.close();
     await db.close();
