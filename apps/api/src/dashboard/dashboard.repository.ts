@@ -182,7 +182,8 @@ export class DashboardRepository {
 
   /**
    * Monthly trends: 规范操作执行率 from the checked items of submitted inspections (n/a left out),
-   * and the compounds' monthly figures — complaints summed, fee collection and satisfaction
+   * and the compounds' monthly figures — complaints summed (counted from matters once there are
+   * any), fee collection and satisfaction
    * weighted by households (as the subdistrict reports them; a compound of unknown size weighs as
    * much as an average one) — with how many compounds are in scope.
    */
@@ -208,7 +209,7 @@ export class DashboardRepository {
         FROM compound c
         WHERE ${compoundSql(viewer, filter)}
       ),
-      metrics AS (
+      imported AS (
         SELECT to_char(m.month, 'YYYY-MM') AS month,
                COUNT(*)::int AS compounds,
                SUM(m.complaints)::int AS complaints,
@@ -220,6 +221,35 @@ export class DashboardRepository {
         JOIN scoped s ON s.id = m."compoundId"
         WHERE m.month >= ${window.fromDate}::date AND m.month < ${window.toDate}::date
         GROUP BY m.month
+      ),
+      -- 群众诉求 as matters (residents' reports, hotline, calls, reception days): from the first
+      -- month the platform has any, they are the complaints; the imported figures stay before it.
+      requests AS (
+        SELECT to_char(date_trunc('month', mt."createdAt" + interval '8 hours'), 'YYYY-MM') AS month,
+               COUNT(*)::int AS complaints
+        FROM matter mt
+        JOIN scoped s ON s.id = mt."compoundId"
+        WHERE mt.source IN ('resident', 'hotline', 'phone', 'reception')
+          AND mt."closeKind" IS DISTINCT FROM 'cancelled'
+          AND mt."createdAt" >= ${new Date(window.fromMs)}
+          AND mt."createdAt" < ${new Date(window.toMs)}
+        GROUP BY 1
+      ),
+      first_request AS (
+        SELECT to_char(date_trunc('month', MIN(mt."createdAt") + interval '8 hours'), 'YYYY-MM') AS month
+        FROM matter mt
+        WHERE mt.source IN ('resident', 'hotline', 'phone', 'reception')
+      ),
+      metrics AS (
+        SELECT COALESCE(i.month, r.month) AS month,
+               COALESCE(i.compounds, (SELECT COUNT(*) FROM scoped))::int AS compounds,
+               (CASE WHEN f.month IS NOT NULL AND COALESCE(i.month, r.month) >= f.month
+                     THEN COALESCE(r.complaints, 0) ELSE COALESCE(i.complaints, 0) END)::int AS complaints,
+               i."feeCollectionRate",
+               i.satisfaction
+        FROM imported i
+        FULL OUTER JOIN requests r ON r.month = i.month
+        CROSS JOIN first_request f
       )
       SELECT COALESCE((SELECT json_agg(compliance) FROM compliance), '[]'::json) AS compliance,
              COALESCE((SELECT json_agg(metrics ORDER BY metrics.month) FROM metrics), '[]'::json) AS metrics,
