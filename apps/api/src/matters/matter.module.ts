@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendars/calendar.module.js';
+import { MatterInputBuilder } from './matter-input.js';
 import { MatterWorkflowGateway } from './matter-workflow.gateway.js';
 import { MatterController } from './matter.controller.js';
 import { MatterRepository } from './matter.repository.js';
 import { MatterService } from './matter.service.js';
 
-/** 事项 (the governance closed loop); the calendar module says which working calendar new matters count in. */
+/**
+ * 事项 (the governance closed loop); the calendar module says which working calendar new matters
+ * count in. Patrols and meetings collect matters too: they make them with the same builder and start
+ * them through the same gateway.
+ */
 @Module({
   imports: [CalendarModule],
   controllers: [MatterController],
-  providers: [MatterService, MatterRepository, MatterWorkflowGateway],
+  providers: [MatterService, MatterRepository, MatterWorkflowGateway, MatterInputBuilder],
+  exports: [MatterRepository, MatterWorkflowGateway, MatterInputBuilder],
 })
 export class MatterModule {}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DAY_MS,
@@ -16,14 +15,11 @@ import {
   dueCursorKeySchema,
   formatInstant,
   formatInstantOrNull,
-  formatLocalDate,
-  fieldLabel,
   matterCategorySchema,
   matterEventKindSchema,
   matterRates,
   matterUpdateResultSchema,
   reason,
-  releaseWorkingCalendar,
   sumMatterCounts,
   type Actor,
   type AssignMatterInput,
@@ -33,7 +29,6 @@ import {
   type JoinMatterInput,
   type ListMattersQuery,
   type Locale,
-  type LocalizedText,
   type MatterAction,
   type MatterCategory,
   type MatterFacts,
@@ -58,10 +53,9 @@ import {
   returnMatterUpdate,
 } from '@pilot/workflows/messages';
 import type { UpdateDefinition } from '@temporalio/client';
-import { CalendarService } from '../calendars/calendar.service.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { matterScope } from '../platform/auth/scope.js';
-import { InvalidInputError, NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
+import { NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import { fieldError } from '../platform/validation/field-error.js';
 import type {
   MatterDetail,
@@ -71,23 +65,10 @@ import type {
   MatterPage,
   MatterStats,
 } from './matter.dto.js';
+import { itemError, MatterInputBuilder } from './matter-input.js';
 import { matterActorOf, MatterWorkflowGateway } from './matter-workflow.gateway.js';
 import { MatterRepository, type MatterRow } from './matter.repository.js';
 import { updateIdFor } from '../pilots/pilot-workflow.gateway.js';
-
-/** A 400 on one element of a list field, worded like the schemas' messages (「佐证材料」（第2项）：…). */
-function itemError(field: string, index: number, locale: Locale, text: LocalizedText): InvalidInputError {
-  const label = fieldLabel([field]);
-  return new InvalidInputError([
-    {
-      path: `${field}.${index}`,
-      message:
-        locale === 'en'
-          ? `${label.en} (#${index + 1}): ${text.en}`
-          : `「${label.zh}」（第${index + 1}项）：${text.zh}`,
-    },
-  ]);
-}
 
 type Names = Awaited<ReturnType<MatterRepository['names']>>;
 
@@ -235,7 +216,7 @@ export class MatterService {
   constructor(
     @Inject(MatterRepository) private readonly matters: MatterRepository,
     @Inject(MatterWorkflowGateway) private readonly workflows: MatterWorkflowGateway,
-    @Inject(CalendarService) private readonly calendars: CalendarService,
+    @Inject(MatterInputBuilder) private readonly inputs: MatterInputBuilder,
   ) {}
 
   async list(principal: Principal, query: ListMattersQuery): Promise<MatterPage> {
@@ -374,8 +355,9 @@ export class MatterService {
         place = { compoundId: null, communityId: community.id, firmId: null };
       }
     }
-    await this.checkPhotos(principal, input.evidenceRefs, null, locale);
-    const rules = (await this.matters.currentRules()) ?? MATTER_RULES_1;
+    await this.inputs.checkPhotos(principal, input.evidenceRefs, null, locale);
+    const context = await this.inputs.context();
+    const { rules } = context;
     const now = Date.now();
     if (!input.confirmNotDuplicate) {
       const similar = (
@@ -396,56 +378,35 @@ export class MatterService {
           })),
         );
     }
-    const serial = await this.matters.nextNumber();
-    const number = `SX${formatLocalDate(now).slice(0, 4)}-${serial.toString().padStart(5, '0')}`;
-    const matterId = `mt-${randomUUID()}`;
-    const { release } = await this.calendars.current();
-    await this.workflows.start({
-      matterId,
-      number,
-      source: resident ? 'resident' : (input.source ?? 'phone'),
-      ...place,
-      category: input.category,
-      urgency: resident ? 'ordinary' : (input.urgency ?? 'ordinary'),
-      location: input.location,
-      description: input.description,
-      evidenceIds: input.evidenceRefs,
-      reporterId: resident ? principal.userId : null,
-      callerName: resident ? null : (input.callerName ?? null),
-      callerPhone: resident ? null : (input.callerPhone ?? null),
-      patrolVisitId: null,
-      meetingId: null,
-      assignee: null,
-      resolveBy: null,
-      rules,
-      calendar: releaseWorkingCalendar(release),
-      createdBy: { userId: principal.userId, role: principal.role, requestId: principal.requestId },
-    });
-    const row = await this.matters.findVisible({}, matterId);
-    if (!row) throw new Error(`matter ${matterId} was recorded but is not in the database`);
+    const recorded = await this.inputs.build(
+      {
+        source: resident ? 'resident' : (input.source ?? 'phone'),
+        ...place,
+        category: input.category,
+        urgency: resident ? 'ordinary' : (input.urgency ?? 'ordinary'),
+        location: input.location,
+        description: input.description,
+        evidenceIds: input.evidenceRefs,
+        reporterId: resident ? principal.userId : null,
+        callerName: resident ? null : (input.callerName ?? null),
+        callerPhone: resident ? null : (input.callerPhone ?? null),
+        patrolVisitId: null,
+        meetingId: null,
+        assignee: null,
+        resolveBy: null,
+        createdBy: { userId: principal.userId, role: principal.role, requestId: principal.requestId },
+      },
+      { context },
+    );
+    await this.workflows.start(recorded);
+    const row = await this.matters.findVisible({}, recorded.matterId);
+    if (!row) throw new Error(`matter ${recorded.matterId} was recorded but is not in the database`);
     return this.detailOf(principal, row);
   }
 
   async assign(principal: Principal, input: AssignMatterInput, locale: Locale, key?: string) {
     const row = await this.visible(principal, input.matterId);
-    let assigneeName: string;
-    if (input.assignee.kind === 'firm') {
-      const firm = await this.matters.firm(input.assignee.firmId);
-      if (!firm?.active)
-        throw fieldError('assignee.firmId', locale, {
-          zh: '没有这个物业企业，或它已停用。',
-          en: 'No such firm, or it is deactivated.',
-        });
-      assigneeName = firm.name;
-    } else {
-      const [party] = await this.matters.parties([input.assignee.partyId]);
-      if (!party?.active)
-        throw fieldError('assignee.partyId', locale, {
-          zh: '没有这个联动单位，或它已停用。',
-          en: 'No such partner unit, or it is deactivated.',
-        });
-      assigneeName = party.name;
-    }
+    const assigneeName = await this.inputs.assigneeName(input.assignee, locale);
     return this.send(principal, row, assignMatterUpdate, key, (actor) => ({
       actor,
       category: input.category,
@@ -478,7 +439,7 @@ export class MatterService {
     const found = new Map((await this.matters.parties(ids)).map((p) => [p.id, p]));
     const missing = ids.findIndex((id) => !found.get(id)?.active);
     if (missing >= 0)
-      throw itemError('partyIds', input.partyIds.indexOf(ids[missing] ?? ''), locale, {
+      throw itemError(['partyIds', input.partyIds.indexOf(ids[missing] ?? '')], locale, {
         zh: '没有这个联动单位，或它已停用。',
         en: 'No such partner unit, or it is deactivated.',
       });
@@ -499,7 +460,7 @@ export class MatterService {
     key?: string,
   ) {
     const row = await this.visible(principal, input.matterId);
-    await this.checkPhotos(principal, input.evidenceRefs, row.id, locale);
+    await this.inputs.checkPhotos(principal, input.evidenceRefs, row.id, locale);
     const unitName = await this.unitName(principal);
     return this.send(principal, row, answer ? answerMatterUpdate : matterProgressUpdate, key, (actor) => ({
       actor,
@@ -545,7 +506,7 @@ export class MatterService {
 
   /** 响应率、解决率、满意率 per group, from the database's counts. */
   async stats(query: MatterStatsQuery): Promise<MatterStats> {
-    const rules = (await this.matters.currentRules()) ?? MATTER_RULES_1;
+    const rules = await this.inputs.rules();
     const counts = await this.matters.counts(query, rules.satisfiedFrom, new Date());
     const names = await this.groupNames(
       query.groupBy,
@@ -608,29 +569,6 @@ export class MatterService {
       updateIdFor(principal, key),
     );
     return matterUpdateResultSchema.decode(result);
-  }
-
-  /**
-   * Photos named in a report or an answer must be the caller's own uploads, not attached to a pilot
-   * nor to another matter (a report being written has none yet; an answer's may be this matter's).
-   */
-  private async checkPhotos(
-    principal: Principal,
-    refs: string[],
-    matterId: string | null,
-    locale: Locale,
-  ): Promise<void> {
-    if (refs.length === 0) return;
-    const rows = new Map((await this.matters.evidence([...new Set(refs)])).map((r) => [r.id, r]));
-    for (const [index, id] of refs.entries()) {
-      const row = rows.get(id);
-      const free = row && row.enrollmentId === null && (row.matterId === null || row.matterId === matterId);
-      if (!row || row.uploadedById !== principal.userId || !free)
-        throw itemError('evidenceRefs', index, locale, {
-          zh: `照片 ${id} 不是您为本事项上传的文件。`,
-          en: `Photo ${id} is not a file you uploaded for this matter.`,
-        });
-    }
   }
 
   private async visible(principal: Principal, id: string): Promise<MatterRow> {
