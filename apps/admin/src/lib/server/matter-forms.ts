@@ -1,11 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import {
-  MATTER_CATEGORIES,
-  MATTER_URGENCIES,
-  RECORDED_SOURCES,
-  type MatterCategory,
-  type MatterUrgency,
-} from '@pilot/domain';
+import { MATTER_CATEGORIES, MATTER_URGENCIES, RECORDED_SOURCES } from '@pilot/domain';
 import type { Attachment } from '$lib/api/field-work';
 import type { DuplicateCandidate, MatterActionName } from '$lib/api/matter-types';
 import { parseAttachments } from '$lib/components/inspection/form-fields';
@@ -13,7 +7,13 @@ import type { MatterActionData, MatterFormName } from '$lib/components/matters/t
 import { translate } from '$lib/i18n';
 import { fieldErrors, type ApiFailure } from './api';
 import { failureText, idempotencyKey } from './field-work';
-import { actOnMatter, createMatter, uploadMatterEvidence } from './matters';
+import {
+  actOnMatter,
+  createMatter,
+  uploadMatterEvidence,
+  type CreateMatterBody,
+  type MatterStep,
+} from './matters';
 
 /*
  * The matter forms' posts: read the fields, upload photos a page without JavaScript sent as files,
@@ -78,10 +78,10 @@ async function evidenceOf(locals: App.Locals, form: FormData, matterId: string |
   return { ok: true as const, evidence: [...attached, ...uploaded.data] };
 }
 
-type Built = { ok: true; body: Record<string, unknown> } | { ok: false; fields: Record<string, string> };
+type Built = { ok: true; step: MatterStep } | { ok: false; fields: Record<string, string> };
 
 /** The body of each action from its form; a required field left empty is named here. */
-function buildBody(
+function buildStep(
   action: MatterActionName,
   form: FormData,
   evidence: Attachment[],
@@ -95,54 +95,57 @@ function buildBody(
   };
   const note = text(form, 'note');
   const optionalNote = note ? { note } : {};
-  let body: Record<string, unknown> = {};
+  const done = (step: MatterStep): Built =>
+    Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, step };
   switch (action) {
     case 'assign': {
       const category = oneOf(MATTER_CATEGORIES, need('category'));
       const urgency = oneOf(MATTER_URGENCIES, need('urgency'));
       const [kind, id] = need('assignee').split(':');
       const assignee =
-        kind === 'firm' && id ? { kind, firmId: id } : kind === 'party' && id ? { kind, partyId: id } : null;
+        kind === 'firm' && id
+          ? { kind: 'firm' as const, firmId: id }
+          : kind === 'party' && id
+            ? { kind: 'party' as const, partyId: id }
+            : null;
       if (!assignee) fields.assignee ??= required;
-      body = { category, urgency, assignee, ...optionalNote };
-      break;
+      if (!category || !urgency || !assignee) return { ok: false, fields };
+      return done({ action, body: { category, urgency, assignee, ...optionalNote } });
     }
     case 'accept':
-      body = {};
-      break;
+      return done({ action, body: {} });
     case 'return':
+      return done({ action, body: { reason: need('reason') } });
     case 'cancel':
-      body = { reason: need('reason') };
-      break;
+      return done({ action, body: { reason: need('reason') } });
     case 'join': {
       const partyIds = form.getAll('partyIds').filter((v): v is string => typeof v === 'string' && v !== '');
       if (partyIds.length === 0) fields.partyIds = required;
-      body = { partyIds, ...optionalNote };
-      break;
+      return done({ action, body: { partyIds, ...optionalNote } });
     }
     case 'progress':
+      return done({ action, body: { note: need('note'), evidenceRefs: evidence.map((file) => file.id) } });
     case 'answer':
-      body = { note: need('note'), evidenceRefs: evidence.map((file) => file.id) };
-      break;
+      return done({ action, body: { note: need('note'), evidenceRefs: evidence.map((file) => file.id) } });
     case 'rate': {
       const solved = need('solved');
       const rating = Number(need('rating'));
       const comment = text(form, 'comment');
-      body = { solved: solved === 'yes', rating, ...(comment ? { comment } : {}) };
-      break;
+      return done({ action, body: { solved: solved === 'yes', rating, ...(comment ? { comment } : {}) } });
     }
     case 'confirm': {
       const solved = need('solved');
       const rating = Number(text(form, 'rating'));
-      body = {
-        solved: solved === 'yes',
-        rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
-        note: need('note'),
-      };
-      break;
+      return done({
+        action,
+        body: {
+          solved: solved === 'yes',
+          rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null,
+          note: need('note'),
+        },
+      });
     }
   }
-  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, body };
 }
 
 const valuesOf = (form: FormData): Record<string, string> => {
@@ -175,10 +178,10 @@ export async function matterAction(
       failureText(photos.error, locals.locale),
     );
   }
-  const built = buildBody(action, form, photos.evidence, translate(locals.locale, 'matters.required'));
+  const built = buildStep(action, form, photos.evidence, translate(locals.locale, 'matters.required'));
   if (!built.ok) return refusal(action, values, photos.evidence, 400, 'invalid', null, built.fields);
-  const key = idempotencyKey(action, matterId, { body: built.body, attempt: text(form, 'attempt') });
-  const result = await actOnMatter(locals.api, matterId, action, built.body, key);
+  const key = idempotencyKey(action, matterId, { body: built.step.body, attempt: text(form, 'attempt') });
+  const result = await actOnMatter(locals.api, matterId, built.step, key);
   if (!result.ok) return apiRefusal(action, values, photos.evidence, result.error, locals.locale);
   return { kind: 'done', action, id: matterId, number: null } satisfies MatterActionData;
 }
@@ -209,29 +212,29 @@ export async function reportAction(locals: App.Locals, request: Request, recorde
     if (!value) fields[name] = required;
     return value;
   };
-  const category: MatterCategory | undefined = oneOf(MATTER_CATEGORIES, need('category'));
+  const category = oneOf(MATTER_CATEGORIES, need('category'));
   const location = need('location');
   const description = need('description');
   const compoundId = recorded ? need('compoundId') : text(form, 'compoundId');
-  const body: Record<string, unknown> = {
+  const source = recorded ? oneOf(RECORDED_SOURCES, need('source')) : undefined;
+  const urgency = recorded ? oneOf(MATTER_URGENCIES, need('urgency')) : undefined;
+  const callerName = text(form, 'callerName');
+  const callerPhone = text(form, 'callerPhone');
+  if (!category || Object.keys(fields).length > 0) {
+    return refusal('report', values, photos.evidence, 400, 'invalid', null, fields);
+  }
+  const body: CreateMatterBody = {
     category,
     location,
     description,
     evidenceRefs: photos.evidence.map((file) => file.id),
     ...(compoundId ? { compoundId } : {}),
     ...(text(form, 'confirmNotDuplicate') === 'true' ? { confirmNotDuplicate: true } : {}),
+    ...(source ? { source } : {}),
+    ...(urgency ? { urgency } : {}),
+    ...(recorded && callerName ? { callerName } : {}),
+    ...(recorded && callerPhone ? { callerPhone } : {}),
   };
-  if (recorded) {
-    body.source = oneOf(RECORDED_SOURCES, need('source'));
-    const urgency: MatterUrgency | undefined = oneOf(MATTER_URGENCIES, need('urgency'));
-    body.urgency = urgency;
-    const callerName = text(form, 'callerName');
-    const callerPhone = text(form, 'callerPhone');
-    if (callerName) body.callerName = callerName;
-    if (callerPhone) body.callerPhone = callerPhone;
-  }
-  if (Object.keys(fields).length > 0)
-    return refusal('report', values, photos.evidence, 400, 'invalid', null, fields);
   // A fresh key per form render (`key`): the same report sent twice is one matter, while a second,
   // identical report written later is a new one.
   const key = idempotencyKey('report', text(form, 'key') || 'form', body);

@@ -24,18 +24,18 @@ describe('matter filters', () => {
   it('asks for the queue by who must act and the ledger as the open matters, newest first', () => {
     expect(matterQuery(parseMatterFilters(new URLSearchParams()))).toEqual({
       sort: 'queue',
-      open: true,
+      open: 'true',
       page: 1,
     });
     expect(matterQuery(parseMatterFilters(new URLSearchParams('view=ledger')))).toEqual({
       sort: 'newest',
-      open: true,
+      open: 'true',
       page: 1,
     });
     // A chosen status (已销号) is asked for as it is, not narrowed to the open ones.
     expect(matterQuery(parseMatterFilters(new URLSearchParams('status=closed')))).toEqual({
       sort: 'queue',
-      status: 'closed',
+      status: ['closed'],
       page: 1,
     });
   });
@@ -55,8 +55,11 @@ describe('partner units by kind', () => {
       id,
       code,
       name: id,
-      kind,
+      kind: { code: kind, label: { zh: kind, en: kind } },
       communityId: null,
+      active: true,
+      contactName: null,
+      contactPhone: null,
     });
     const groups = partiesByKind([
       party('b', 'judicial', 'J1'),

@@ -59,17 +59,31 @@ export function parseMatterFilters(params: URLSearchParams): MatterFilters {
   return filters;
 }
 
+/** GET /matters's query as the API reads it (flags as `true`, statuses as a list). */
+export interface MatterQuery {
+  sort: 'queue' | 'newest';
+  open?: 'true';
+  status?: MatterStatus[];
+  source?: MatterSource;
+  category?: MatterCategory;
+  communityId?: string;
+  compoundId?: string;
+  overdue?: 'true';
+  q?: string;
+  page: number;
+}
+
 /** The API's query: the queue sorts by who must act, the ledger keeps only open matters. */
-export function matterQuery(filters: MatterFilters): Record<string, string | number | boolean> {
+export function matterQuery(filters: MatterFilters): MatterQuery {
   return {
     sort: filters.view === 'queue' ? 'queue' : 'newest',
-    ...(filters.view !== 'all' && !filters.status ? { open: true } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.view !== 'all' && !filters.status ? { open: 'true' as const } : {}),
+    ...(filters.status ? { status: [filters.status] } : {}),
     ...(filters.source ? { source: filters.source } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.communityId ? { communityId: filters.communityId } : {}),
     ...(filters.compoundId ? { compoundId: filters.compoundId } : {}),
-    ...(filters.overdue ? { overdue: true } : {}),
+    ...(filters.overdue ? { overdue: 'true' as const } : {}),
     ...(filters.q ? { q: filters.q } : {}),
     page: filters.page,
   };

@@ -27,17 +27,9 @@ export {
   PARTY_KIND_LABELS,
 };
 
-/** A label the API sent as `{zh, en}` or a plain string, else the domain's. */
-export function labelOr(
-  sent: LocalizedText | string | null | undefined,
-  fallback: LocalizedText,
-): LocalizedText {
-  if (!sent) return fallback;
-  return typeof sent === 'string' ? { zh: sent, en: sent } : sent;
-}
-
-export function categoryOf(item: Pick<MatterSummary, 'category' | 'categoryLabel'>): LocalizedText {
-  return labelOr(item.categoryLabel, MATTER_CATEGORY_LABELS[item.category]);
+/** The category as the API names it (a rule set may word it differently from the domain's list). */
+export function categoryOf(item: Pick<MatterSummary, 'category'>): LocalizedText {
+  return item.category.label;
 }
 
 /** Who must act next decides the colour: waiting for the street is a warning, overdue is danger. */
@@ -61,6 +53,6 @@ export function matterTone(status: MatterStatus, overdue: boolean): ChipTone {
 export function partiesByKind(parties: readonly Party[]): Array<{ kind: PartyKind; parties: Party[] }> {
   return PARTY_KINDS.map((kind) => ({
     kind,
-    parties: parties.filter((party) => party.kind === kind).sort((a, b) => a.code.localeCompare(b.code)),
+    parties: parties.filter((party) => party.kind.code === kind).sort((a, b) => a.code.localeCompare(b.code)),
   })).filter((group) => group.parties.length > 0);
 }

@@ -40,11 +40,13 @@ describe('where a notice leads', () => {
     const sections = {
       pilot: 'pilots',
       rectification: 'rectifications',
+      matter: 'matters',
       compounds: 'compounds',
       tasks: 'tasks',
     } as const;
-    for (const role of ['admin', 'coordinator', 'inspector', 'firm', 'resident'] as const) {
-      for (const notice of [task, rectification, { subject: null, pilot }]) {
+    const matter = { subject: { type: 'matter' as const, id: 'm-1' }, pilot: null };
+    for (const role of ['admin', 'coordinator', 'inspector', 'firm', 'resident', 'party'] as const) {
+      for (const notice of [task, rectification, matter, { subject: null, pilot }]) {
         const target = noticeTarget(notice, role);
         // The task page is open to inspectors and firms by its own guard, not through a section.
         if (!target || target.page === 'task') continue;

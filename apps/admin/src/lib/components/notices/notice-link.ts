@@ -6,12 +6,13 @@ import type { UserRole } from '$lib/api/types';
  * can open (the same rules the routes' guards apply), else the pilot, else nothing. An inspection
  * task is done on the task page by inspectors and firms; coordinators and admins follow it on the
  * pilot's page. A rectification has its own page for everyone who works on it; admins see it on
- * the pilot's.
+ * the pilot's. A matter (事项) opens on its own page for every role that has 事项.
  */
 
 export type NoticeTarget =
   | { page: 'task'; id: string }
   | { page: 'rectification'; id: string }
+  | { page: 'matter'; id: string }
   | { page: 'pilot'; id: string }
   | { page: 'compounds' }
   | { page: 'tasks' };
@@ -43,6 +44,11 @@ export function noticeTarget(notice: Pick<Notice, 'subject' | 'pilot'>, role: Us
         : fallback;
     case 'enrollment':
       return pilotPage(subject.id, role);
+    // 事项: its page for everyone who has the matters section; a meeting's notice has no page yet.
+    case 'matter':
+      return role === 'admin' || role === 'inspector' ? fallback : { page: 'matter', id: subject.id };
+    case 'meeting':
+      return fallback;
   }
 }
 
@@ -53,6 +59,8 @@ export function targetPath(target: NoticeTarget): string {
       return `/tasks/${encodeURIComponent(target.id)}`;
     case 'rectification':
       return `/rectifications/${encodeURIComponent(target.id)}`;
+    case 'matter':
+      return `/matters/${encodeURIComponent(target.id)}`;
     case 'pilot':
       return `/pilots/${encodeURIComponent(target.id)}`;
     case 'compounds':

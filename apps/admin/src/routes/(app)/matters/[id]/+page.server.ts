@@ -18,9 +18,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const picks = matter.actions.includes('assign') || matter.actions.includes('join');
   const [parties, compounds] = await Promise.all([
     picks ? listParties(locals.api) : Promise.resolve([]),
-    matter.actions.includes('assign') && matter.compoundId ? allCompounds(locals.api) : Promise.resolve(null),
+    matter.actions.includes('assign') && matter.compound ? allCompounds(locals.api) : Promise.resolve(null),
   ]);
-  const compound = compounds?.ok ? compounds.data.find((c) => c.id === matter.compoundId) : undefined;
+  const compound = compounds?.ok ? compounds.data.find((c) => c.id === matter.compound?.id) : undefined;
   const firm = compound?.firm ?? null;
   return { matter, role, parties, firm: firm ? { id: firm.id, name: firm.name } : null };
 };
