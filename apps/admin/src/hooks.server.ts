@@ -1,6 +1,6 @@
 import { redirect, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { LOCALE_COOKIE, parseLocale, translate } from '$lib/i18n';
-import { PASSWORD_PATH, isOpenBeforePasswordChange, isPublic } from '$lib/server/access';
+import { isOpenBeforePasswordChange, isPublic, passwordPath } from '$lib/server/access';
 import { apiBaseUrl, createApi } from '$lib/server/api';
 import { loginPath } from '$lib/server/guard';
 import { applySecurityHeaders } from '$lib/server/security-headers';
@@ -69,7 +69,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   // A password an admin set (or a demo account's) is known to someone else: nothing but choosing
   // one's own until then. The API refuses the rest too; this sends the user where they can act.
   if (event.locals.user?.mustChangePassword && !isOpenBeforePasswordChange(event.url.pathname)) {
-    redirect(303, PASSWORD_PATH);
+    redirect(303, passwordPath(event.url));
   }
 
   const response = await resolve(event, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSWORD_PATH, isOpenBeforePasswordChange, isPublic } from './access';
+import { PASSWORD_PATH, isOpenBeforePasswordChange, isPublic, passwordPath } from './access';
 
 describe('which paths open when', () => {
   it('lets anonymous visitors reach only the log-in page and the language switch', () => {
@@ -24,5 +24,15 @@ describe('which paths open when', () => {
       '/login',
     ])
       expect(isOpenBeforePasswordChange(path), path).toBe(false);
+  });
+
+  it('comes back to the page the user asked for once the password is their own', () => {
+    const url = (path: string) => new URL(path, 'http://admin.test');
+    expect(passwordPath(url('/'))).toBe(PASSWORD_PATH);
+    expect(passwordPath(url('/account/password'))).toBe(PASSWORD_PATH);
+    const path = passwordPath(url('/report?compound=cmp-meiguijiayuan'));
+    expect(new URL(path, 'http://admin.test').searchParams.get('redirectTo')).toBe(
+      '/report?compound=cmp-meiguijiayuan',
+    );
   });
 });

@@ -8,6 +8,16 @@
 /** 修改密码: the one page open to a user who must change the password. */
 export const PASSWORD_PATH = '/account/password';
 
+/**
+ * The password page, coming back to `url` once the password is the user's own: a resident who
+ * scanned a compound's QR code (/report?compound=…) lands on its report form, not the start page.
+ */
+export function passwordPath(url: URL): string {
+  const back = url.pathname + url.search;
+  if (back === '/' || url.pathname.startsWith(PASSWORD_PATH)) return PASSWORD_PATH;
+  return `${PASSWORD_PATH}?${new URLSearchParams({ redirectTo: back }).toString()}`;
+}
+
 /** Anyone may open these: the log-in page and the language switch (it works before log-in too). */
 const PUBLIC_PATHS = ['/login', '/language'];
 

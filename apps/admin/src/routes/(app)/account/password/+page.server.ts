@@ -5,7 +5,7 @@ import { throttledMessage } from '$lib/server/auth-messages';
 import { setFlash } from '$lib/server/flash';
 import { apiFailure, formFailure } from '$lib/server/forms';
 import { loginPath, requireUser } from '$lib/server/guard';
-import { clearSessionCookie } from '$lib/server/session';
+import { clearSessionCookie, safeRedirect } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
 /** 修改密码: open to every signed-in user, and the only page for one who must change it. */
@@ -44,6 +44,6 @@ export const actions: Actions = {
     // The API ended the user's other sessions and keeps this one; its next /auth/me says the
     // password is the user's own, so the sections open again.
     setFlash(cookies, url, 'passwordChanged');
-    redirect(303, homeOf(user.role));
+    redirect(303, safeRedirect(url.searchParams.get('redirectTo'), homeOf(user.role)));
   },
 };
