@@ -11,6 +11,7 @@ import { EvidenceModule } from './evidence/evidence.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MatterModule } from './matters/matter.module.js';
 import { PartyModule } from './parties/party.module.js';
+import { ResidentsModule } from './residents/residents.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
 import { PrintingModule } from './printing/printing.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         NoticeModule,
         MatterModule,
         PartyModule,
+        ResidentsModule,
       ],
     };
   }

@@ -59,6 +59,11 @@ const ConfigSchema = z
      * so this bounds the load one request puts on Temporal, the workers and the database pool.
      */
     BULK_ENROLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    /**
+     * Where residents open the admin UI: the 扫码报事 posters' QR codes point there. Defaults to
+     * NOTICE_LINK_BASE_URL (the same UI), else the local start command's address.
+     */
+    PUBLIC_ADMIN_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .transform((env) => ({
     host: env.API_HOST,
@@ -81,6 +86,7 @@ const ConfigSchema = z
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, loginPerMinute: env.LOGIN_RATE_PER_MINUTE },
     trustProxy: trustProxy(env.TRUST_PROXY),
     bulkEnrollConcurrency: env.BULK_ENROLL_CONCURRENCY,
+    publicAdminUrl: env.PUBLIC_ADMIN_URL,
   }));
 
 /** Fastify's trustProxy from the setting: false, or the addresses whose forwarding header counts. */
@@ -93,14 +99,28 @@ function trustProxy(value: string): false | string[] {
 }
 
 /** The channels notices go out on (SMTP_*, WECOM_*, DINGTALK_*): the same settings the workers read. */
-export type ApiConfig = z.output<typeof ConfigSchema> & { notices: NoticeSettings };
+export type ApiConfig = Omit<z.output<typeof ConfigSchema>, 'publicAdminUrl'> & {
+  notices: NoticeSettings;
+  /** Without a trailing slash. */
+  publicAdminUrl: string;
+};
+
+/** What `pnpm start` serves the admin UI on. */
+const LOCAL_ADMIN_URL = 'http://127.0.0.1:3000';
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const parsed = ConfigSchema.safeParse(env);
   const notices = noticeEnvSchema.safeParse(env);
-  if (parsed.success && notices.success) return { ...parsed.data, notices: notices.data };
+  if (parsed.success && notices.success) {
+    const publicAdminUrl = (
+      parsed.data.publicAdminUrl ??
+      notices.data.linkBaseUrl ??
+      LOCAL_ADMIN_URL
+    ).replace(/\/+$/, '');
+    return { ...parsed.data, publicAdminUrl, notices: notices.data };
+  }
   const issues = [...(parsed.error?.issues ?? []), ...(notices.error?.issues ?? [])];
   const lines = issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);

@@ -119,4 +119,5 @@ export * from './schemas/notices.js';
 export * from './schemas/registry.js';
 export * from './schemas/matters.js';
 export * from './schemas/governance.js';
+export * from './schemas/residents.js';
 export * from './schemas/parse-input.js';

@@ -12,6 +12,7 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   displayName: { zh: '显示名称', en: 'Display name' },
   role: { zh: '角色', en: 'Role' },
   phone: { zh: '手机号码', en: 'Mobile number' },
+  residence: { zh: '住址（楼栋单元房号）', en: 'Residence (building, unit, room)' },
   firmId: { zh: '物业企业编号', en: 'Firm ID' },
   creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
   active: { zh: '启用状态', en: 'Active' },
