@@ -12,6 +12,8 @@ import { HealthModule } from './health/health.module.js';
 import { MatterModule } from './matters/matter.module.js';
 import { PartyModule } from './parties/party.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
+import { PatrolModule } from './patrols/patrol.module.js';
+import { MeetingModule } from './meetings/meeting.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
 import { PrintingModule } from './printing/printing.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
@@ -50,6 +52,8 @@ export class AppModule {
         MatterModule,
         PartyModule,
         ResidentsModule,
+        PatrolModule,
+        MeetingModule,
       ],
     };
   }
