@@ -1449,6 +1449,8 @@ export const en: Messages = {
       acceptBy: 'Accept by',
       resolveBy: 'Resolve by',
       confirmBy: 'Rate by',
+      closed: 'Closed',
+      rating: 'Rating',
     },
     done: {
       assign: 'Assigned.',

@@ -1413,6 +1413,8 @@ export const zhCN = {
       acceptBy: '受理时限',
       resolveBy: '办结时限',
       confirmBy: '评价时限',
+      closed: '办结',
+      rating: '居民评价',
     },
     done: {
       assign: '已派单。',
