@@ -19,7 +19,7 @@ const pageSize = z.coerce.number().int().min(1).max(100).default(20);
 
 /** A calendar month, `YYYY-MM`. */
 export const yearMonthSchema = matching(
-  /^\d{4}-(0[1-9]|1[0-2])$/,
+  /^20\d{2}-(0[1-9]|1[0-2])$/,
   '应为 YYYY-MM 格式的月份（如 2026-12）',
   'must be a month as YYYY-MM (e.g. 2026-12)',
 );
