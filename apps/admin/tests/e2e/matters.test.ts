@@ -121,6 +121,21 @@ describe('a resident’s report through the closed loop', () => {
     await submit(coordinator, 'assign');
     await statusIs(coordinator, 'assigned');
     await screenshot(coordinator, 'matter-04-assigned');
+
+    // A 12345 ticket recorded for the same compound goes into the queue as a matter of its own.
+    await coordinator.goto(`${stack.adminUrl}/matters/new`);
+    await coordinator.waitForLoadState('networkidle');
+    await coordinator.locator('#report-source').selectOption('hotline');
+    await coordinator.getByTestId('report-compound').selectOption('cmp-meiguijiayuan');
+    await coordinator.locator('#report-caller').fill('李女士');
+    await coordinator.getByTestId('category-noise').check();
+    await coordinator.locator('#report-location').fill('小区南门广场');
+    await coordinator.locator('#report-description').fill('晚上十点后广场舞音响声音过大');
+    await submit(coordinator, 'report');
+    await coordinator.getByTestId('report-done').waitFor();
+    await coordinator.getByTestId('report-see-progress').click();
+    await statusIs(coordinator, 'reported');
+    await screenshot(coordinator, 'matter-04b-recorded');
   });
 
   it('is accepted and answered by the firm, rated 2 (reopened), answered again and rated 5 (销号)', async () => {
