@@ -120,6 +120,18 @@ export class MeetingService {
     }
     const opinionsUntil = instantOf(input.opinionsUntil);
     const scheduledAt = Date.parse(input.scheduledAt);
+    const now = Date.now();
+    // A window already closed collects nothing; a year ahead is as far as anyone plans a meeting.
+    if (!Number.isFinite(opinionsUntil) || opinionsUntil <= now || opinionsUntil > now + 366 * DAY_MS)
+      throw fieldError('opinionsUntil', locale, {
+        zh: '意见征集截止时间应在今后一年之内。',
+        en: 'The opinion window must close within the coming year.',
+      });
+    if (!Number.isFinite(scheduledAt) || scheduledAt > now + 400 * DAY_MS)
+      throw fieldError('scheduledAt', locale, {
+        zh: '会议时间应在今后一年之内。',
+        en: 'The meeting must be within the coming year.',
+      });
     if (scheduledAt < opinionsUntil)
       throw fieldError('scheduledAt', locale, {
         zh: '会议时间不能早于意见征集截止时间。',
