@@ -31,7 +31,41 @@ import {
   verifyRectificationSchema,
   withdrawPilotSchema,
 } from './commands.js';
+import {
+  addMeetingOpinionSchema,
+  completePatrolVisitSchema,
+  createMeetingSchema,
+  createPatrolPlanSchema,
+  holdMeetingSchema,
+  listMeetingsQuerySchema,
+  listPatrolPlansQuerySchema,
+  listPatrolVisitsQuerySchema,
+  patrolLedgerQuerySchema,
+  publishMeetingFeedbackSchema,
+} from './governance.js';
+import {
+  acceptMatterSchema,
+  assignMatterSchema,
+  cancelMatterSchema,
+  confirmMatterSchema,
+  createMatterSchema,
+  createPartySchema,
+  joinMatterSchema,
+  listMattersQuerySchema,
+  matterProgressSchema,
+  matterStatsQuerySchema,
+  rateMatterSchema,
+  returnMatterSchema,
+  updatePartySchema,
+  uploadMatterEvidenceSchema,
+} from './matters.js';
 import { changePasswordSchema } from './password-policy.js';
+import {
+  listResidentApplicationsQuerySchema,
+  registerResidentSchema,
+  rejectResidentApplicationSchema,
+  reportPostersQuerySchema,
+} from './residents.js';
 import {
   listCatalogueVersionsQuerySchema,
   listCompoundsQuerySchema,
@@ -68,6 +102,26 @@ export const COMMAND_SCHEMAS = {
   publishCatalogueVersion: publishCatalogueVersionSchema,
   createCatalogueDraft: createCatalogueDraftSchema,
   updateCatalogueDraft: updateCatalogueDraftSchema,
+  createMatter: createMatterSchema,
+  assignMatter: assignMatterSchema,
+  acceptMatter: acceptMatterSchema,
+  returnMatter: returnMatterSchema,
+  joinMatter: joinMatterSchema,
+  matterProgress: matterProgressSchema,
+  rateMatter: rateMatterSchema,
+  confirmMatter: confirmMatterSchema,
+  cancelMatter: cancelMatterSchema,
+  uploadMatterEvidence: uploadMatterEvidenceSchema,
+  createParty: createPartySchema,
+  updateParty: updatePartySchema,
+  createPatrolPlan: createPatrolPlanSchema,
+  completePatrolVisit: completePatrolVisitSchema,
+  createMeeting: createMeetingSchema,
+  addMeetingOpinion: addMeetingOpinionSchema,
+  holdMeeting: holdMeetingSchema,
+  publishMeetingFeedback: publishMeetingFeedbackSchema,
+  registerResident: registerResidentSchema,
+  rejectResidentApplication: rejectResidentApplicationSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const QUERY_SCHEMAS = {
@@ -84,6 +138,14 @@ export const QUERY_SCHEMAS = {
   exportPilots: exportPilotsQuerySchema,
   exportRectifications: exportRectificationsQuerySchema,
   listArchives: listArchivesQuerySchema,
+  listMatters: listMattersQuerySchema,
+  matterStats: matterStatsQuerySchema,
+  listPatrolPlans: listPatrolPlansQuerySchema,
+  listPatrolVisits: listPatrolVisitsQuerySchema,
+  patrolLedger: patrolLedgerQuerySchema,
+  listMeetings: listMeetingsQuerySchema,
+  listResidentApplications: listResidentApplicationsQuerySchema,
+  reportPosters: reportPostersQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;
