@@ -155,7 +155,9 @@ export class MeetingService {
       : ((await this.prisma.community.findFirst({ where: { active: true }, select: { subdistrict: true } }))
           ?.subdistrict ?? '街道');
     const title = input.title ?? `${place?.name ?? subdistrict}${Number(input.month.slice(5))}月四方联席会议`;
-    const meetingId = `mtg-${randomUUID()}`;
+    // One meeting per community and month, by its id: the workflow id derived from it is refused a
+    // second start, so two requests at the same moment still make one meeting.
+    const meetingId = `mtg-${input.communityId ?? 'subdistrict'}-${input.month}`;
     await this.workflows.start({
       meetingId,
       title,
