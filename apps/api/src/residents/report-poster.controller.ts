@@ -41,6 +41,8 @@ export class ReportPosterController {
     return sendPdf(reply, await this.posters.posters(principal, query));
   }
 
+  /** A resident reads their own compound's (the report form names it); the others as above. */
+  @Roles('coordinator', 'admin', 'party', 'resident')
   @Get(':id/report-link')
   @ApiZodResponse(reportLinkSchema, 'What the compound’s QR code opens.')
   getReportLink(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<ReportLink> {

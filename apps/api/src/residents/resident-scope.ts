@@ -28,7 +28,10 @@ export class ResidentScope {
     return community === null ? { id: { in: [] } } : { compound: { communityId: community } };
   }
 
+  /** The compounds whose link and posters a caller may have; a resident only their own (its name on the report form). */
   async compounds(principal: Principal): Promise<Prisma.CompoundWhereInput> {
+    if (principal.role === 'resident')
+      return { id: { in: principal.compoundId ? [principal.compoundId] : [] } };
     const community = await this.community(principal);
     if (community === undefined) return {};
     return community === null ? { id: { in: [] } } : { communityId: community };

@@ -208,6 +208,13 @@ describe('居民注册 and 扫码报事 over HTTP', () => {
     expect((await jinshuiUnit.get(`/compounds/${COMPOUND}/report-link`)).status).toBe(200);
     expect((await donghuUnit.get(`/compounds/${COMPOUND}/report-link`)).status).toBe(404);
     expect((await donghuUnit.get(`/compounds/${COMPOUND}/report-poster.pdf`)).status).toBe(404);
+    // A resident reads their own compound's link (the report form names it), no other's, and no poster.
+    const han = await api.as('resident.han');
+    expect((await han.get<ReportLink>(`/compounds/${COMPOUND}/report-link`)).body.compoundName).toBe(
+      '玫瑰家园',
+    );
+    expect((await han.get('/compounds/cmp-donghuyayuan/report-link')).status).toBe(404);
+    expect((await han.get(`/compounds/${COMPOUND}/report-poster.pdf`)).status).toBe(403);
 
     const poster = await fetch(`${api.baseUrl}/compounds/${COMPOUND}/report-poster.pdf`, {
       headers: { authorization: `Bearer ${coordinator.token ?? ''}` },
