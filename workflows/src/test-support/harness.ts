@@ -14,7 +14,7 @@ import {
   createFileStorage,
   defaultAuditKeyring,
   RUNTIME_ROLE,
-  deployMigrations,
+  deployMigrationsForTest,
   openDatabase,
   seedDemoData,
   type BlobStorage,
@@ -52,7 +52,7 @@ export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promi
   };
   try {
     const target = { kind: 'pglite' as const, dataDir: path.join(root, 'pglite') };
-    await deployMigrations(target);
+    await deployMigrationsForTest(target);
     // The governance history (closed matters, patrols, meetings) is left out: no workflow test reads it.
     await seedDemoData(target, { governanceHistory: false });
     // As the API and workers run: the runtime role, which may only append to the audit log.

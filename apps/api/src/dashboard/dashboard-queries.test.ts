@@ -2,7 +2,7 @@
 // family (five), not one per figure (thirteen before), with the figures dashboard.test.ts checks
 // over HTTP. Each single-section route answers what the whole dashboard says for that section.
 import {
-  deployMigrations,
+  deployMigrationsForTest,
   openDatabase,
   seedDemoData,
   testTargets,
@@ -27,7 +27,7 @@ describe.each(testTargets())('dashboard statements on $name', ({ create }) => {
 
   beforeAll(async () => {
     scratch = await create();
-    await deployMigrations(scratch.target);
+    await deployMigrationsForTest(scratch.target);
     await seedDemoData(scratch.target, { demoPasswords: 'keep' });
     db = await openDatabase(scratch.target);
     await seedReportScenario(db.prisma);

@@ -19,7 +19,7 @@ import {
 import {
   createAuditSigner,
   createFileStorage,
-  deployMigrations,
+  deployMigrationsForTest,
   openDatabase,
   seedDemoData,
   testTargets,
@@ -107,7 +107,7 @@ describe.each(testTargets())('a pilot’s reminder by e-mail on %s', ({ create }
   beforeAll(async () => {
     installWorkerRuntime('WARN');
     scratch = await create();
-    await deployMigrations(scratch.target);
+    await deployMigrationsForTest(scratch.target);
     await seedDemoData(scratch.target, { demoPasswords: 'keep' });
     db = await openDatabase(scratch.target, { asRuntime: true });
     files = await mkdtemp(path.join(tmpdir(), 'pilot-notice-delivery-'));

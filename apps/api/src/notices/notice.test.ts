@@ -4,7 +4,7 @@
 // The notices are written as the pilot's activity writes them (rows in `notification`); making them
 // through a running pilot is notice-delivery.test.ts's part.
 import {
-  deployMigrations,
+  deployMigrationsForTest,
   scratchPostgres,
   seedDemoData,
   type PrismaClient,
@@ -103,7 +103,7 @@ describe.each(targets)('消息中心 on $name', ({ adminUrl }) => {
     let databaseUrl: string | undefined;
     if (adminUrl) {
       scratch = await scratchPostgres(adminUrl);
-      await deployMigrations(scratch.target);
+      await deployMigrationsForTest(scratch.target);
       await seedDemoData(scratch.target, { demoPasswords: 'keep' });
       if (scratch.target.kind !== 'postgres') throw new Error('expected PostgreSQL');
       databaseUrl = scratch.target.url;

@@ -3,7 +3,7 @@
 // and stopped after the page, with no scan of the log — where the old `entityId LIKE 'enr-…:%'`
 // condition (which no index serves under the database's collation) read every entry.
 import {
-  deployMigrations,
+  deployMigrationsForTest,
   openDatabase,
   Prisma,
   testTargets,
@@ -49,7 +49,7 @@ describe.each(testTargets())('the timeline audit query on $name', ({ create }) =
 
   beforeAll(async () => {
     scratch = await create();
-    await deployMigrations(scratch.target);
+    await deployMigrationsForTest(scratch.target);
     db = await openDatabase(scratch.target);
     // Entries as the workflows write them: each pilot's in its own stream, its ids prefixed by it.
     await db.prisma.$executeRaw`

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {
   createAuditSigner,
   createFileStorage,
-  deployMigrations,
+  deployMigrationsForTest,
   openDatabase,
   seedDemoRecords,
   testTargets,
@@ -84,7 +84,7 @@ describe.each(testTargets())('pilot activities on %s', ({ create }) => {
 
   beforeAll(async () => {
     scratch = await create();
-    await deployMigrations(scratch.target);
+    await deployMigrationsForTest(scratch.target);
     db = await openDatabase(scratch.target);
     await seedDemoRecords(db.prisma);
     files = await mkdtemp(path.join(tmpdir(), 'pilot-activities-'));

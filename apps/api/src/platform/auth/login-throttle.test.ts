@@ -1,4 +1,10 @@
-import { deployMigrations, openDatabase, testTargets, type Database, type ScratchDatabase } from '@pilot/db';
+import {
+  deployMigrationsForTest,
+  openDatabase,
+  testTargets,
+  type Database,
+  type ScratchDatabase,
+} from '@pilot/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockDuration, LoginThrottle, THROTTLE_RULES } from './login-throttle.js';
 
@@ -11,7 +17,7 @@ describe.each(testTargets())('the log-in throttle on %s', ({ name, create }) => 
 
   beforeAll(async () => {
     scratch = await create();
-    await deployMigrations(scratch.target);
+    await deployMigrationsForTest(scratch.target);
     if (scratch.target.kind === 'postgres') {
       // A server in China's zone: the throttle's times must not shift by eight hours.
       const owner = await openDatabase(scratch.target);
