@@ -22,7 +22,8 @@ export type IconName =
   | 'register'
   | 'calendars'
   | 'matters'
-  | 'report';
+  | 'report'
+  | 'governance';
 
 /** The sections of the admin; each is one top-level path. */
 export const SECTIONS = [
@@ -40,6 +41,7 @@ export const SECTIONS = [
   'calendars',
   'matters',
   'report',
+  'governance',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -74,6 +76,10 @@ const rectifications = item(
 // 事项: one list for everyone, each role seeing its own part (the API scopes it) under its own name.
 const matters = item('matters', 'nav.matters', 'sections.matters', 'matters');
 const handling = item('matters', 'nav.mattersHandling', 'sections.mattersHandling', 'matters');
+// 社区共治: 常态化巡查, 四方联席 and 居民注册审核 under one entry (tabs inside), so the phone bar keeps
+// its few doors. A resident meets only the meetings of their community there (意见征集, 会后反馈).
+const governance = item('governance', 'nav.governance', 'sections.governance', 'governance');
+const meetings = item('governance', 'nav.meetings', 'sections.meetings', 'governance');
 
 export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   admin: [
@@ -90,6 +96,7 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   coordinator: [
     dashboard,
     matters,
+    governance,
     pilots,
     item('enroll', 'nav.enroll', 'sections.enroll', 'enroll'),
     rectifications,
@@ -99,15 +106,19 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     item('tasks', 'nav.tasks', 'sections.tasks', 'tasks'),
     // Inspectors meet the same ledger from the other side: they verify what firms answered.
     item('rectifications', 'nav.verifications', 'sections.verifications', 'verify'),
+    governance,
   ],
   firm: [item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'), rectifications, handling],
   // 问题反映—进度查询—服务评价: reporting, and their own matters (where each is rated once answered).
   resident: [
     item('report', 'nav.report', 'sections.report', 'report'),
     item('matters', 'nav.myMatters', 'sections.myMatters', 'matters'),
+    meetings,
   ],
   // A partner unit's staff work the matters assigned to their unit.
-  party: [handling],
+  // Community committees (居委会) also patrol, meet and review registrations; the API answers other
+  // units' staff with nothing there, and the page says so.
+  party: [handling, governance],
 };
 
 export function navigationFor(role: UserRole): readonly NavItem[] {
