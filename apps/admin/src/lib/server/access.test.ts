@@ -5,6 +5,7 @@ describe('which paths open when', () => {
   it('lets anonymous visitors reach only the log-in page and the language switch', () => {
     expect(isPublic('/login')).toBe(true);
     expect(isPublic('/language')).toBe(true);
+    expect(isPublic('/join')).toBe(true);
     expect(isPublic('/')).toBe(false);
     expect(isPublic('/loginx')).toBe(false);
     expect(isPublic(PASSWORD_PATH)).toBe(false);

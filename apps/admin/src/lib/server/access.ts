@@ -18,8 +18,11 @@ export function passwordPath(url: URL): string {
   return `${PASSWORD_PATH}?${new URLSearchParams({ redirectTo: back }).toString()}`;
 }
 
-/** Anyone may open these: the log-in page and the language switch (it works before log-in too). */
-const PUBLIC_PATHS = ['/login', '/language'];
+/**
+ * Anyone may open these: the log-in page, the language switch (it works before log-in too) and
+ * 居民注册 (a resident who scanned a compound's poster has no account yet).
+ */
+const PUBLIC_PATHS = ['/login', '/language', '/join'];
 
 /** Open while the password must be changed: the page itself, leaving, and the language. */
 const OPEN_BEFORE_PASSWORD_CHANGE = [PASSWORD_PATH, '/logout', '/language'];
