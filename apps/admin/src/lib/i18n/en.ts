@@ -1828,6 +1828,10 @@ export const en: Messages = {
       empty: 'No partner units yet',
       saved: 'Saved',
     },
+    compoundMatters: {
+      all: 'All matters',
+      none: 'No matters in this compound yet',
+    },
     noAccess: 'Your unit takes no part in this work',
     sending: 'Sending…',
     required: 'Required',

@@ -1785,6 +1785,10 @@ export const zhCN = {
       empty: '还没有联动单位',
       saved: '已保存',
     },
+    compoundMatters: {
+      all: '全部事项',
+      none: '该小区还没有事项',
+    },
     noAccess: '本单位不参与此项工作',
     sending: '正在提交…',
     required: '必填',

@@ -14,6 +14,7 @@ import type { Api } from '$lib/server/api';
 import { loadDirectory } from '$lib/server/directory';
 import { apiFailure, formFailure, keyFrom, text } from '$lib/server/forms';
 import { requireSection } from '$lib/server/guard';
+import { listMatters } from '$lib/server/matters';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The pilot's id in the path (the body repeats it; the API checks that the two agree). */
@@ -33,6 +34,8 @@ async function publishedVersions(api: Api) {
 const INSPECTIONS_PAGE = 20;
 /** The pilot's rectification items shown on its page; all of them are in 整改 (filtered to the compound). */
 const RECTIFICATIONS_SHOWN = 20;
+/** The compound's latest matters shown on its pilot's page; all of them are in 事项. */
+const MATTERS_SHOWN = 10;
 
 /**
  * `?auditCursor=…`: older audit entries without JavaScript (加载更多 is a link to the next page; with
@@ -63,10 +66,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       inspectors: [],
       rolloutCompounds: [],
       versions: [],
+      matters: null,
     };
   }
   const auditCursor = auditCursorOf(url);
-  const [catalogue, directory, versions, inspections, rectifications, older] = await Promise.all([
+  const [catalogue, directory, versions, inspections, rectifications, older, matters] = await Promise.all([
     locals.api.call((c) =>
       c.GET('/catalogue/versions/{id}', { params: { path: { id: detail.data.catalogueVersionId } } }),
     ),
@@ -99,9 +103,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
           }),
         )
       : null,
+    // The compound's matters (事项) beside its scores: what residents, patrols and meetings raised.
+    listMatters(locals.api, { view: 'all', compoundId: detail.data.compound.id, page: 1 }, MATTERS_SHOWN),
   ]);
   return {
     detail: detail.data,
+    matters: matters.ok ? matters.data : null,
     failure: null,
     inspections: inspections.ok ? inspections.data : null,
     inspectionFilters,
