@@ -237,14 +237,22 @@ describe('field work over HTTP: inspections, rectifications, evidence', () => {
     ]);
     expect(disguised.status).toBe(415);
     expect((await firm.post('/evidence', { pilotId })).status).toBe(415);
-    const noPilot = await upload(firm, {}, [{ name: 'a.png', type: 'image/png', bytes: PNG_BYTES }]);
-    expect(noPilot.status).toBe(400);
-    expect(noPilot.body.error.issues?.map((i) => i.path)).toEqual(['pilotId']);
+    const inspectorNoPilot = await upload(zhang, {}, [
+      { name: 'a.png', type: 'image/png', bytes: PNG_BYTES },
+    ]);
+    expect(inspectorNoPilot.status).toBe(400);
+    expect(inspectorNoPilot.body.error.issues?.map((i) => i.path)).toEqual(['pilotId']);
     const foreign = await upload(otherFirm, { pilotId }, [
       { name: 'a.png', type: 'image/png', bytes: PNG_BYTES },
     ]);
     expect(foreign.status).toBe(404);
     expect(await recordCounts(api.runtime.deps.prisma)).toEqual(before);
+    // Without a pilot a firm's photo waits for a matter (群众诉求) it answers; an inspector's is refused.
+    const noPilot = await upload(firm, {}, [{ name: 'a.png', type: 'image/png', bytes: PNG_BYTES }]);
+    expect(noPilot.status).toBe(201);
+    expect(
+      await api.runtime.deps.prisma.evidence.findUniqueOrThrow({ where: { id: noPilot.body.items[0]!.id } }),
+    ).toMatchObject({ enrollmentId: null, matterId: null });
   });
 
   it('runs the rectification loop: answer, reject, answer again, accept', async () => {
