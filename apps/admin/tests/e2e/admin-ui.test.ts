@@ -19,11 +19,11 @@ const ROLES = [
   {
     username: 'coord.wang',
     home: '/dashboard',
-    navigation: ['工作台', '事项调度', '试点看板', '纳入试点', '整改', '台账管理'],
+    navigation: ['工作台', '事项调度', '社区共治', '试点看板', '纳入试点', '整改', '台账管理'],
   },
-  { username: 'insp.zhang', home: '/tasks', navigation: ['我的任务', '整改核验'] },
+  { username: 'insp.zhang', home: '/tasks', navigation: ['我的任务', '整改核验', '社区共治'] },
   { username: 'firm.xiangshun', home: '/compounds', navigation: ['我的小区', '整改', '群众诉求'] },
-  { username: 'resident.han', home: '/', navigation: ['我要报事', '我的事项'] },
+  { username: 'resident.han', home: '/', navigation: ['我要报事', '我的事项', '联席会议'] },
 ] as const;
 
 let stack: Stack;
@@ -185,6 +185,7 @@ describe('admin UI', () => {
     expect(await shell.navigationLabels()).toEqual([
       'Dashboard',
       'Dispatch',
+      'Governance',
       'Pilots',
       'Enroll',
       'Rectification',
@@ -206,6 +207,7 @@ describe('admin UI', () => {
     expect(await shell.navigationLabels()).toEqual([
       '工作台',
       '事项调度',
+      '社区共治',
       '试点看板',
       '纳入试点',
       '整改',

@@ -1,6 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { resolve } from '$app/paths';
-import { withQuery } from '$lib/navigation/href';
 import { translator } from '$lib/i18n';
 import { homeOf } from '$lib/navigation/nav';
 import { PASSWORD_PATH } from '$lib/server/access';
@@ -9,15 +7,6 @@ import { sessionMaxHours, throttledMessage } from '$lib/server/auth-messages';
 import { safeRedirect, writeSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
-const COMPOUND = /^[A-Za-z0-9._:-]{1,64}$/;
-
-/** A QR code's /report?compound=… that sent an anonymous visitor here: register for that compound. */
-function joinHrefOf(redirectTo: string | null): string {
-  const back = redirectTo ? new URL(redirectTo, 'http://local') : null;
-  const compound = back?.pathname === '/report' ? (back.searchParams.get('compound') ?? '') : '';
-  return resolve(withQuery('/join', { compound: COMPOUND.test(compound) ? compound : null }));
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), homeOf(locals.user.role)));
   const ended = url.searchParams.has('ended');
@@ -25,7 +14,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
     // Why the user is here: the sign-in's absolute end, or a session that expired or was revoked.
     notice: ended ? ('ended' as const) : url.searchParams.has('expired') ? ('expired' as const) : null,
     maxHours: sessionMaxHours(),
-    joinHref: joinHrefOf(url.searchParams.get('redirectTo')),
   };
 };
 
