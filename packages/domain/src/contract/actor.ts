@@ -1,7 +1,15 @@
 import * as z from 'zod';
 
 /** Who may act on a workflow: the API passes the authenticated user, timers act as `system`. */
-export const ACTOR_ROLES = ['admin', 'coordinator', 'inspector', 'firm', 'resident', 'party', 'system'] as const;
+export const ACTOR_ROLES = [
+  'admin',
+  'coordinator',
+  'inspector',
+  'firm',
+  'resident',
+  'party',
+  'system',
+] as const;
 export const actorRoleSchema = z.enum(ACTOR_ROLES);
 export type ActorRole = z.infer<typeof actorRoleSchema>;
 

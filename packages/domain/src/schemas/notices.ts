@@ -18,7 +18,13 @@ export const NOTICE_DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type NoticeDeliveryStatus = (typeof NOTICE_DELIVERY_STATUSES)[number];
 
 /** What a notice can be about, so the inbox can link to it. */
-export const NOTICE_ENTITY_TYPES = ['inspection_task', 'rectification', 'enrollment', 'matter', 'meeting'] as const;
+export const NOTICE_ENTITY_TYPES = [
+  'inspection_task',
+  'rectification',
+  'enrollment',
+  'matter',
+  'meeting',
+] as const;
 export type NoticeEntityType = (typeof NOTICE_ENTITY_TYPES)[number];
 
 const flag = z.stringbool();
