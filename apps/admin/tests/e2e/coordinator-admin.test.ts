@@ -59,9 +59,17 @@ describe('coordinator and admin screens', () => {
   it('shows the pilot board by stage and phase and filters it', async () => {
     const page = await signedIn('admin.jinshui');
     const board = new PilotBoardPage(page, stack.adminUrl);
-    await board.goto();
-    // The eight demo pilots over the three stages (全面提升 3, 总结巩固 2, 全面推广 3).
-    expect(await board.total.innerText()).toContain('共 8 个试点');
+    // The eight demo pilots over the three stages (全面提升 3, 总结巩固 2, 全面推广 3); the two enrolled
+    // fresh by the start are recorded once the worker (in the API) has run them, which a busy machine delays.
+    await expect
+      .poll(
+        async () => {
+          await board.goto();
+          return board.total.innerText();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toContain('共 8 个试点');
     expect(await board.stageCounts()).toEqual({
       improvement: '3 个',
       consolidation: '2 个',

@@ -87,7 +87,7 @@ describe('the register and its import', () => {
     const register = new RegisterPage(page, stack.adminUrl);
     await new AppShell(page).open('台账管理');
     await page.getByTestId('register-compounds-page').waitFor();
-    expect(await register.tabLabels()).toEqual(['小区', '物业企业', '社区', '批量导入']);
+    expect(await register.tabLabels()).toEqual(['小区', '物业企业', '社区', '联动单位', '批量导入']);
     expect(await register.total.innerText()).toContain('共 28 个小区');
 
     // 社区: created, then a second one with the same code is told so at the code field.
@@ -393,7 +393,7 @@ describe('the register and its import', () => {
     await shell.open('台账管理');
     await page.getByTestId('register-compounds-page').waitFor();
     const coordinatorView = new RegisterPage(page, stack.adminUrl);
-    expect(await coordinatorView.tabLabels()).toEqual(['小区', '物业企业', '社区']);
+    expect(await coordinatorView.tabLabels()).toEqual(['小区', '物业企业', '社区', '联动单位']);
     expect(await page.getByTestId('compound-create-open').count()).toBe(0);
     expect(await page.getByTestId('register-toggle').count()).toBe(0);
     const forbidden = await page.goto(`${stack.adminUrl}/register/imports`);
