@@ -1,22 +1,16 @@
-import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { reason, type MeetingInput, type MeetingUpdateResult } from '@pilot/domain';
-import { refusalOf, startMeeting } from '@pilot/workflows/client';
+import { startMeeting } from '@pilot/workflows/client';
 import {
   matterRecordedUpdate,
   matterWorkflowId,
   meetingRecordedUpdate,
   meetingWorkflowId,
 } from '@pilot/workflows/messages';
-import {
-  Client,
-  ServiceError,
-  WorkflowNotFoundError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-  type UpdateDefinition,
-} from '@temporalio/client';
+import { Client, type UpdateDefinition } from '@temporalio/client';
 import type { ApiConfig } from '../config.js';
-import { RefusedError } from '../platform/errors/api-errors.js';
 import { API_CONFIG, TASK_QUEUE, TEMPORAL_CLIENT } from '../platform/tokens.js';
+import { WorkflowCalls } from '../platform/workflows/workflow-calls.js';
 
 const closed = reason('meeting_closed', '该会议已结束，不能再办理。', 'This meeting is closed.');
 
@@ -26,65 +20,38 @@ const closed = reason('meeting_closed', '该会议已结束，不能再办理。
  */
 @Injectable()
 export class MeetingWorkflowGateway {
-  private readonly logger = new Logger('MeetingWorkflow');
-  private readonly updateTimeoutMs: number;
+  private readonly calls: WorkflowCalls;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TASK_QUEUE) private readonly taskQueue: string,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    this.updateTimeoutMs = config.workflowUpdateTimeoutMs;
+    this.calls = new WorkflowCalls(client, config.workflowUpdateTimeoutMs, 'MeetingWorkflow');
   }
 
-  private withUpdateDeadline<T>(run: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + this.updateTimeoutMs, run);
-  }
-
-  async start(input: MeetingInput): Promise<MeetingUpdateResult> {
-    try {
+  start(input: MeetingInput): Promise<MeetingUpdateResult> {
+    return this.calls.reach(async () => {
       const handle = await startMeeting(this.client, this.taskQueue, input);
-      return await this.withUpdateDeadline(() => handle.executeUpdate(meetingRecordedUpdate, { args: [] }));
-    } catch (error) {
-      throw this.unavailable(error) ?? error;
-    }
+      return this.calls.withUpdateDeadline(() => handle.executeUpdate(meetingRecordedUpdate, { args: [] }));
+    });
   }
 
-  async update<Req>(
+  update<Req>(
     meetingId: string,
     definition: UpdateDefinition<MeetingUpdateResult, [Req]>,
     request: Req,
     updateId: string | undefined,
   ): Promise<MeetingUpdateResult> {
-    const handle = this.client.workflow.getHandle(meetingWorkflowId(meetingId));
-    try {
-      return await this.withUpdateDeadline(() =>
-        handle.executeUpdate(definition, { args: [request], ...(updateId ? { updateId } : {}) }),
-      );
-    } catch (error) {
-      const reasons = refusalOf(error);
-      if (reasons) throw new RefusedError(reasons);
-      // A meeting whose feedback is out has finished: its records stay, it takes no more steps.
-      if (error instanceof WorkflowNotFoundError) throw new RefusedError([closed]);
-      throw this.unavailable(error) ?? error;
-    }
+    // A meeting whose feedback is out has finished: its records stay, it takes no more steps.
+    return this.calls.update(meetingWorkflowId(meetingId), definition, request, updateId, closed);
   }
 
   /** Waits until a resolution's matter (started by the meeting) has written its row. */
   async matterRecorded(matterId: string): Promise<void> {
     const handle = this.client.workflow.getHandle(matterWorkflowId(matterId));
-    try {
-      await this.withUpdateDeadline(() => handle.executeUpdate(matterRecordedUpdate, { args: [] }));
-    } catch (error) {
-      throw this.unavailable(error) ?? error;
-    }
-  }
-
-  private unavailable(error: unknown): ServiceUnavailableException | null {
-    if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-      this.logger.warn({ message: 'temporal unavailable', error: String(error) });
-      return new ServiceUnavailableException('the workflow service is not reachable; try again shortly');
-    }
-    return null;
+    await this.calls.reach(() =>
+      this.calls.withUpdateDeadline(() => handle.executeUpdate(matterRecordedUpdate, { args: [] })),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   allowedActionSchema,
   pilotSnapshotSchema,
@@ -11,19 +11,13 @@ import {
   type PilotInput,
   type PilotSnapshotView,
 } from '@pilot/domain';
-import { refusalOf, startPilot } from '@pilot/workflows/client';
+import { startPilot } from '@pilot/workflows/client';
 import { allowedActionsQuery, enrollmentRecordedUpdate, snapshotQuery } from '@pilot/workflows/messages';
-import {
-  Client,
-  ServiceError,
-  WorkflowNotFoundError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-  type UpdateDefinition,
-} from '@temporalio/client';
+import { Client, WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/client';
 import type { ApiConfig } from '../config.js';
 import type { Principal } from '../platform/auth/principal.js';
-import { RefusedError } from '../platform/errors/api-errors.js';
 import { API_CONFIG, TASK_QUEUE, TEMPORAL_CLIENT } from '../platform/tokens.js';
+import { WorkflowCalls } from '../platform/workflows/workflow-calls.js';
 
 /** A live snapshot is a nicety on top of the records; the page must not wait long for it. */
 const SNAPSHOT_DEADLINE_MS = 3_000;
@@ -58,38 +52,27 @@ export function updateIdFor(principal: Principal, idempotencyKey: string | undef
 @Injectable()
 export class PilotWorkflowGateway {
   private readonly logger = new Logger('PilotWorkflow');
-
-  private readonly updateTimeoutMs: number;
+  private readonly calls: WorkflowCalls;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(TASK_QUEUE) private readonly taskQueue: string,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    this.updateTimeoutMs = config.workflowUpdateTimeoutMs;
-  }
-
-  /**
-   * An Update waits for a worker to run it; with every worker down it would wait for ever. Past the
-   * deadline the answer is 503 — the Update may still be applied when a worker returns, and a retry
-   * with the same Idempotency-Key (the same Update id) then answers its outcome instead of a second.
-   */
-  private withUpdateDeadline<T>(run: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + this.updateTimeoutMs, run);
+    this.calls = new WorkflowCalls(client, config.workflowUpdateTimeoutMs, 'PilotWorkflow');
   }
 
   /**
    * Starts the compound's pilot (or finds the running one) and waits, through an Update, until the
    * workflow has written its records: the answer comes from the workflow, not from polling.
    */
-  async enroll(
+  enroll(
     request: Omit<PilotInput, 'enrollmentId'>,
   ): Promise<Omit<EnrolledPilot, 'compoundId'> & { recorded: EnrollmentRecorded | null }> {
-    try {
+    return this.calls.reach(async () => {
       const started = await startPilot(this.client, this.taskQueue, request);
-      const recorded = await this.withUpdateDeadline(() =>
-        started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] }),
-      )
+      const recorded = await this.calls
+        .withUpdateDeadline(() => started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] }))
         // A pilot that has finished (withdrawn) takes no Update; its records exist already.
         .catch((error: unknown) => {
           if (started.alreadyEnrolled && error instanceof WorkflowNotFoundError) return null;
@@ -101,30 +84,17 @@ export class PilotWorkflowGateway {
         alreadyEnrolled: started.alreadyEnrolled,
         recorded,
       };
-    } catch (error) {
-      throw this.unavailable(error) ?? error;
-    }
+    });
   }
 
   /** Runs one Update and answers its result; the validator's refusal becomes a RefusedError. */
-  async update<Ret, Req>(
+  update<Ret, Req>(
     workflowId: string,
     definition: UpdateDefinition<Ret, [Req]>,
     request: Req,
     updateId: string | undefined,
   ): Promise<Ret> {
-    const handle = this.client.workflow.getHandle(workflowId);
-    try {
-      return await this.withUpdateDeadline(() =>
-        handle.executeUpdate(definition, { args: [request], ...(updateId ? { updateId } : {}) }),
-      );
-    } catch (error) {
-      const reasons = refusalOf(error);
-      if (reasons) throw new RefusedError(reasons);
-      // A finished workflow (withdrawn pilot) keeps its records but takes no more requests.
-      if (error instanceof WorkflowNotFoundError) throw new RefusedError([closed]);
-      throw this.unavailable(error) ?? error;
-    }
+    return this.calls.update(workflowId, definition, request, updateId, closed);
   }
 
   /** The live state, or null when the workflow cannot answer right now (just started, no worker). */
@@ -154,13 +124,5 @@ export class PilotWorkflowGateway {
       this.logger.debug({ message: 'query unavailable', workflowId, error: String(error) });
       return null;
     }
-  }
-
-  private unavailable(error: unknown): ServiceUnavailableException | null {
-    if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-      this.logger.warn({ message: 'temporal unavailable', error: String(error) });
-      return new ServiceUnavailableException('the workflow service is not reachable; try again shortly');
-    }
-    return null;
   }
 }
