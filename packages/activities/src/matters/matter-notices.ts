@@ -23,7 +23,7 @@ export async function recordMatterNotices(
   tx: Prisma.TransactionClient,
   input: {
     /** The matter (or meeting) the notices link to. */
-    matterId: string;
+    entityId: string;
     stepKey: string;
     notices: MatterNotice[];
     at: Date;
@@ -49,7 +49,7 @@ export async function recordMatterNotices(
             title: notice.title,
             body: notice.body,
             entityType: input.entityType ?? 'matter',
-            entityId: input.matterId,
+            entityId: input.entityId,
             createdAt: input.at,
           },
         ],

@@ -95,7 +95,7 @@ export function matterActivities(
       });
     }
     const pending = await recordMatterNotices(tx, {
-      matterId,
+      entityId: matterId,
       stepKey: `${matterId}:${step.seq}`,
       notices: input.notices,
       at,

@@ -4,6 +4,7 @@
 import type { Prisma, PrismaClient } from '@pilot/db';
 import {
   MATTER_CATEGORY_LABELS,
+  formatLocalDate,
   OPEN_MATTER_STATUSES,
   type MatterCategory,
   type MeetingInput,
@@ -72,13 +73,13 @@ export function meetingActivities(prisma: PrismaClient, audit: ActivityAudit) {
           select: { id: true },
         });
         await recordMatterNotices(tx, {
-          matterId: meeting.meetingId,
+          entityId: meeting.meetingId,
           stepKey: `${meeting.meetingId}:opinions`,
           notices: residents.map((r) => ({
             target: { to: 'user' as const, userId: r.id },
             kind: 'info' as const,
             title: `${meeting.title}：征集居民意见`,
-            body: `欢迎在 ${new Date(meeting.opinionsUntil + 8 * 3600_000).toISOString().slice(0, 10)} 前提出您对小区管理的意见和建议。`,
+            body: `欢迎在 ${formatLocalDate(meeting.opinionsUntil)} 前提出您对小区管理的意见和建议。`,
           })),
           at,
           channels: [],
@@ -202,7 +203,7 @@ export function meetingActivities(prisma: PrismaClient, audit: ActivityAudit) {
             select: { id: true },
           });
           await recordMatterNotices(tx, {
-            matterId: input.meetingId,
+            entityId: input.meetingId,
             stepKey: `${input.meetingId}:feedback`,
             notices: residents.map((r) => ({
               target: { to: 'user' as const, userId: r.id },
@@ -223,7 +224,7 @@ export function meetingActivities(prisma: PrismaClient, audit: ActivityAudit) {
       const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: input.meetingId } });
       await prisma.$transaction((tx) =>
         recordMatterNotices(tx, {
-          matterId: input.meetingId,
+          entityId: input.meetingId,
           stepKey: `${input.meetingId}:resolved`,
           notices: [
             {

@@ -299,10 +299,11 @@ export function collectedStep(input: MatterWorkflowInput, state: MatterState, no
     ...step('collected', now, { userId: input.createdBy.userId, role: input.createdBy.role }),
     note: input.description,
     evidenceIds: input.evidenceIds,
-    detail: { source: input.source, location: input.location },
-    ...(state.assignee
-      ? { detail: { source: input.source, location: input.location, assignee: state.assignee } }
-      : {}),
+    detail: {
+      source: input.source,
+      location: input.location,
+      ...(state.assignee ? { assignee: state.assignee } : {}),
+    },
   };
 }
 
