@@ -2,7 +2,7 @@ export { openDatabase, type Database, type PrismaClient } from './client.js';
 export { canRewriteAudit, grantRuntimeRole, RUNTIME_ROLE } from './runtime-role.js';
 export { jsonValue } from './json.js';
 export { deployMigrations, pendingSchemaChanges, loadMigrations } from './migrate.js';
-export { deployMigrationsForTest } from './migration-template.js';
+export { deployMigrationsForTest, seedDemoDatabaseForTest } from './migration-template.js';
 export { scratchPglite, scratchPostgres, testTargets, type ScratchDatabase } from './scratch.js';
 export { dataRoot, describeTarget, targetFromEnv, type DatabaseTarget } from './target.js';
 export * from './generated/prisma/client.js';

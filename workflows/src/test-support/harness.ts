@@ -14,9 +14,8 @@ import {
   createFileStorage,
   defaultAuditKeyring,
   RUNTIME_ROLE,
-  deployMigrationsForTest,
+  seedDemoDatabaseForTest,
   openDatabase,
-  seedDemoData,
   type BlobStorage,
   type Database,
 } from '@pilot/db';
@@ -52,9 +51,8 @@ export async function createHarness(kind: 'time-skipping' | 'dev-server'): Promi
   };
   try {
     const target = { kind: 'pglite' as const, dataDir: path.join(root, 'pglite') };
-    await deployMigrationsForTest(target);
     // The governance history (closed matters, patrols, meetings) is left out: no workflow test reads it.
-    await seedDemoData(target, { governanceHistory: false });
+    await seedDemoDatabaseForTest(target, { governanceHistory: false });
     // As the API and workers run: the runtime role, which may only append to the audit log.
     const db = await openDatabase(target, { asRuntime: true });
     cleanup.push(() => db.close());

@@ -8,7 +8,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deployMigrationsForTest, seedDemoData, targetFromEnv } from '@pilot/db';
+import { seedDemoDatabaseForTest, targetFromEnv } from '@pilot/db';
 import { ADMIN_BODY_SIZE_LIMIT, createDevServerEnvironment, waitForPort } from '@pilot/infra';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -135,9 +135,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   try {
     const dbEnv = { PILOT_DATA_DIR: dataDir };
-    // In this process: PGlite serves one process at a time, and both calls close it before returning.
-    await deployMigrationsForTest(targetFromEnv(dbEnv));
-    await seedDemoData(targetFromEnv(dbEnv), { demoPasswords: 'keep' });
+    // In this process: PGlite serves one process at a time, and the seed closes it before returning.
+    await seedDemoDatabaseForTest(targetFromEnv(dbEnv), { demoPasswords: 'keep' });
     if (options.demoPilots ?? true) {
       await runToEnd('import-demo', [ENTRY_POINTS.importDemo], {
         ...dbEnv,

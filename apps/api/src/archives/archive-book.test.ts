@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { deployMigrationsForTest, seedDemoData, testTargets, type ScratchDatabase } from '@pilot/db';
+import { seedDemoDatabaseForTest, testTargets, type ScratchDatabase } from '@pilot/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCjkFonts } from '../printing/cjk-font.js';
 import { BOOK_SECTIONS } from '../printing/file-book.js';
@@ -54,8 +54,7 @@ describe.each(testTargets())('档案册: the file book of an archived round, on 
     if (name === 'postgres') {
       scratch = await create();
       if (scratch.target.kind !== 'postgres') throw new Error('expected PostgreSQL');
-      await deployMigrationsForTest(scratch.target);
-      await seedDemoData(scratch.target, { demoPasswords: 'keep' });
+      await seedDemoDatabaseForTest(scratch.target, { demoPasswords: 'keep' });
       databaseUrl = scratch.target.url;
     }
     api = await startApi({ ...(databaseUrl ? { databaseUrl } : {}), env: { PILOT_STORAGE_DIR: files } });

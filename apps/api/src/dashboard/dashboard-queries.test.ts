@@ -2,9 +2,8 @@
 // family (five), not one per figure (thirteen before), with the figures dashboard.test.ts checks
 // over HTTP. Each single-section route answers what the whole dashboard says for that section.
 import {
-  deployMigrationsForTest,
+  seedDemoDatabaseForTest,
   openDatabase,
-  seedDemoData,
   testTargets,
   type Database,
   type PrismaClient,
@@ -27,8 +26,7 @@ describe.each(testTargets())('dashboard statements on $name', ({ create }) => {
 
   beforeAll(async () => {
     scratch = await create();
-    await deployMigrationsForTest(scratch.target);
-    await seedDemoData(scratch.target, { demoPasswords: 'keep' });
+    await seedDemoDatabaseForTest(scratch.target, { demoPasswords: 'keep' });
     db = await openDatabase(scratch.target);
     await seedReportScenario(db.prisma);
     // Every operation the repository sends (model queries and raw SQL alike) passes through here.

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { deployMigrationsForTest, scratchPostgres, seedDemoData, type ScratchDatabase } from '@pilot/db';
+import { seedDemoDatabaseForTest, scratchPostgres, type ScratchDatabase } from '@pilot/db';
 import { createDevServerEnvironment } from '@pilot/infra';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,8 +89,7 @@ describe.skipIf(!adminUrl)('the API while its worker process is killed', () => {
 
   beforeAll(async () => {
     scratch = await scratchPostgres(adminUrl!);
-    await deployMigrationsForTest(scratch.target);
-    await seedDemoData(scratch.target, { demoPasswords: 'keep' });
+    await seedDemoDatabaseForTest(scratch.target, { demoPasswords: 'keep' });
     files = await mkdtemp(path.join(tmpdir(), 'pilot-worker-crash-'));
     temporal = await createDevServerEnvironment();
     await startWorker();

@@ -19,9 +19,8 @@ import {
 import {
   createAuditSigner,
   createFileStorage,
-  deployMigrationsForTest,
+  seedDemoDatabaseForTest,
   openDatabase,
-  seedDemoData,
   testTargets,
   type Database,
   type ScratchDatabase,
@@ -107,8 +106,7 @@ describe.each(testTargets())('a pilot’s reminder by e-mail on %s', ({ create }
   beforeAll(async () => {
     installWorkerRuntime('WARN');
     scratch = await create();
-    await deployMigrationsForTest(scratch.target);
-    await seedDemoData(scratch.target, { demoPasswords: 'keep' });
+    await seedDemoDatabaseForTest(scratch.target, { demoPasswords: 'keep' });
     db = await openDatabase(scratch.target, { asRuntime: true });
     files = await mkdtemp(path.join(tmpdir(), 'pilot-notice-delivery-'));
     env = await createTimeSkippingEnvironment();

@@ -3,13 +3,7 @@
 // keyset paging, the account's channel choice with its field errors, and the admins' delivery log.
 // The notices are written as the pilot's activity writes them (rows in `notification`); making them
 // through a running pilot is notice-delivery.test.ts's part.
-import {
-  deployMigrationsForTest,
-  scratchPostgres,
-  seedDemoData,
-  type PrismaClient,
-  type ScratchDatabase,
-} from '@pilot/db';
+import { seedDemoDatabaseForTest, scratchPostgres, type PrismaClient, type ScratchDatabase } from '@pilot/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
 import type {
@@ -103,8 +97,7 @@ describe.each(targets)('消息中心 on $name', ({ adminUrl }) => {
     let databaseUrl: string | undefined;
     if (adminUrl) {
       scratch = await scratchPostgres(adminUrl);
-      await deployMigrationsForTest(scratch.target);
-      await seedDemoData(scratch.target, { demoPasswords: 'keep' });
+      await seedDemoDatabaseForTest(scratch.target, { demoPasswords: 'keep' });
       if (scratch.target.kind !== 'postgres') throw new Error('expected PostgreSQL');
       databaseUrl = scratch.target.url;
     }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { installWorkerRuntime } from '@pilot/activities/worker';
-import { DEMO_PASSWORD, deployMigrationsForTest, seedDemoData, targetFromEnv } from '@pilot/db';
+import { DEMO_PASSWORD, seedDemoDatabaseForTest, targetFromEnv } from '@pilot/db';
 import { createDevServerEnvironment } from '@pilot/infra';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApiApp } from '../app.js';
@@ -83,8 +83,7 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
       const dataRoot = await mkdtemp(path.join(tmpdir(), 'pilot-api-'));
       cleanup.push(() => rm(dataRoot, { recursive: true, force: true }));
       dbEnv = { PILOT_DATA_DIR: dataRoot };
-      await deployMigrationsForTest(targetFromEnv(dbEnv));
-      await seedDemoData(targetFromEnv(dbEnv), { demoPasswords: 'keep' });
+      await seedDemoDatabaseForTest(targetFromEnv(dbEnv), { demoPasswords: 'keep' });
     }
     const taskQueue = `api-test-${process.pid}`;
     if (options.demoPilots) {
