@@ -18,5 +18,7 @@ export default defineProject({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    // As in the API project: files share the loaded modules; each browser test starts its own stack.
+    isolate: false,
   },
 });
