@@ -104,6 +104,18 @@ export function registerResident(api: Api, body: RegisterBody) {
   return api.call((c) => c.POST('/residents/applications', { body }));
 }
 
+/**
+ * The compound of a poster's 扫码报事 link (`/report?compound=…`) that sent a visitor without an
+ * account to log in, so the registration link can carry it on; null for any other destination.
+ */
+export function compoundOfReportLink(redirectTo: string | null): string | null {
+  if (!redirectTo?.startsWith('/')) return null;
+  const base = 'http://admin.invalid';
+  const url = new URL(redirectTo, base);
+  const id = url.searchParams.get('compound')?.trim() ?? '';
+  return url.origin === base && url.pathname === '/report' && ID.test(id) ? id : null;
+}
+
 export function reportLinkOf(api: Api, id: string) {
   return api.call((c) => c.GET('/compounds/{id}/report-link', { params: { path: { id } } }));
 }

@@ -3,6 +3,7 @@ import { translator } from '$lib/i18n';
 import { homeOf } from '$lib/navigation/nav';
 import { PASSWORD_PATH } from '$lib/server/access';
 import { fieldErrors } from '$lib/server/api';
+import { compoundOfReportLink } from '$lib/server/governance';
 import { sessionMaxHours, throttledMessage } from '$lib/server/auth-messages';
 import { safeRedirect, writeSessionCookie } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,6 +15,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
     // Why the user is here: the sign-in's absolute end, or a session that expired or was revoked.
     notice: ended ? ('ended' as const) : url.searchParams.has('expired') ? ('expired' as const) : null,
     maxHours: sessionMaxHours(),
+    // A resident who scanned a compound's poster registers for that compound.
+    joinCompound: compoundOfReportLink(url.searchParams.get('redirectTo')),
   };
 };
 
