@@ -100,8 +100,7 @@ describe('常态化巡查: a finding on a patrol is handled and closed', () => {
   let matterPath = '';
 
   it('is found on a phone patrol of 玫瑰家园', async () => {
-    // The community committee patrols its own community; an inspector may too, without photos
-    // (the API takes report photos from the matter roles only).
+    // The community committee patrols its own community (the subdistrict's inspectors may too).
     const inspector = await signedIn('party.jsyjwh', PHONE);
     await open(inspector, '/governance');
     await inspector.getByTestId('patrols-page').waitFor();

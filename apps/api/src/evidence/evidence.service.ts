@@ -37,8 +37,18 @@ const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : 
 /** Matter photos are photos: a PDF belongs to a pilot's records, not to a resident's report. */
 const PHOTO_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
-/** Who may upload without a pilot: for a matter, or for a report being written. */
-const MATTER_UPLOADERS: ReadonlySet<string> = new Set(['resident', 'firm', 'party', 'coordinator', 'admin']);
+/**
+ * Who may upload without a pilot: for a matter, or for a report being written (a resident's, a
+ * caller's, or a patrol's findings, which inspectors record too).
+ */
+const MATTER_UPLOADERS: ReadonlySet<string> = new Set([
+  'resident',
+  'firm',
+  'party',
+  'coordinator',
+  'admin',
+  'inspector',
+]);
 
 /** Where an upload's files belong: a pilot, a matter, or a report not sent yet (both null). */
 type Owner = { enrollmentId: string | null; matterId: string | null };

@@ -14,6 +14,7 @@ import {
 } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
+import { PNG_BYTES, upload } from '../test-support/pilot-fixtures.js';
 import type { MatterDetail } from '../matters/matter.dto.js';
 import type { MeetingDetail } from '../meetings/meeting.dto.js';
 import type { PatrolLedger, PatrolPlanDetail, PatrolVisitDone, PatrolVisitList } from './patrol.dto.js';
@@ -132,6 +133,24 @@ describe('patrols and meetings over HTTP', () => {
     expect(twice.body.error.reasons?.map((r) => r.code)).toEqual(['patrol_visit_done']);
     expect(await api.runtime.deps.prisma.matter.count({ where: { patrolVisitId: visit.id } })).toBe(2);
 
+    // The subdistrict's inspector patrols anywhere, with a photo of what was found.
+    const photo = await upload(inspector, {}, [{ name: 'drain.png', type: 'image/png', bytes: PNG_BYTES }]);
+    expect(photo.status, JSON.stringify(photo.body)).toBe(201);
+    const withPhoto = await inspector.post<PatrolVisitDone>(`/patrols/visits/${elsewhere.id}/complete`, {
+      patrollers: ['张检查员（街道）'],
+      findings: [
+        {
+          topic: 'drainage',
+          location: '地下车库入口',
+          description: '排水沟堵塞，雨后积水。',
+          evidenceRefs: [photo.body.items[0]!.id],
+        },
+      ],
+    });
+    expect(withPhoto.status, JSON.stringify(withPhoto.body)).toBe(200);
+    const found = await coordinator.get<MatterDetail>(`/matters/${withPhoto.body.findings[0]!.id}`);
+    expect(found.body.evidence.map((e) => e.id)).toEqual([photo.body.items[0]!.id]);
+
     const matter = await firm.get<MatterDetail>(`/matters/${done.body.findings[0]!.id}`);
     expect(matter.status).toBe(200);
     expect(matter.body).toMatchObject({ source: { code: 'patrol' }, status: { code: 'assigned' } });
@@ -142,10 +161,10 @@ describe('patrols and meetings over HTTP', () => {
     expect(ledger.body.items.map((i) => i.id).sort()).toEqual(done.body.findings.map((f) => f.id).sort());
     const totals = (await coordinator.get<PatrolLedger>('/patrols/ledger')).body.totals;
     expect(totals).toEqual({
-      patrols: before.patrols + 1,
-      findings: before.findings + 2,
+      patrols: before.patrols + 2,
+      findings: before.findings + 3,
       rectified: before.rectified,
-      open: 2,
+      open: 3,
     });
     const theFirms = await firm.get<PatrolLedger>('/patrols/ledger?open=true');
     expect(theFirms.body.items.map((i) => i.id).sort()).toEqual(done.body.findings.map((f) => f.id).sort());

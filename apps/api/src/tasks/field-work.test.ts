@@ -237,22 +237,27 @@ describe('field work over HTTP: inspections, rectifications, evidence', () => {
     ]);
     expect(disguised.status).toBe(415);
     expect((await firm.post('/evidence', { pilotId })).status).toBe(415);
+    // Without a pilot an inspector's file is a patrol finding's photo: a document is refused.
     const inspectorNoPilot = await upload(zhang, {}, [
-      { name: 'a.png', type: 'image/png', bytes: PNG_BYTES },
+      { name: 'a.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') },
     ]);
-    expect(inspectorNoPilot.status).toBe(400);
-    expect(inspectorNoPilot.body.error.issues?.map((i) => i.path)).toEqual(['pilotId']);
+    expect(inspectorNoPilot.status).toBe(415);
     const foreign = await upload(otherFirm, { pilotId }, [
       { name: 'a.png', type: 'image/png', bytes: PNG_BYTES },
     ]);
     expect(foreign.status).toBe(404);
     expect(await recordCounts(api.runtime.deps.prisma)).toEqual(before);
-    // Without a pilot a firm's photo waits for a matter (群众诉求) it answers; an inspector's is refused.
-    const noPilot = await upload(firm, {}, [{ name: 'a.png', type: 'image/png', bytes: PNG_BYTES }]);
-    expect(noPilot.status).toBe(201);
-    expect(
-      await api.runtime.deps.prisma.evidence.findUniqueOrThrow({ where: { id: noPilot.body.items[0]!.id } }),
-    ).toMatchObject({ enrollmentId: null, matterId: null });
+    // Without a pilot a photo waits for the matter it goes with: a firm's answer to a 群众诉求, an
+    // inspector's patrol finding.
+    for (const who of [firm, zhang]) {
+      const noPilot = await upload(who, {}, [{ name: 'a.png', type: 'image/png', bytes: PNG_BYTES }]);
+      expect(noPilot.status).toBe(201);
+      expect(
+        await api.runtime.deps.prisma.evidence.findUniqueOrThrow({
+          where: { id: noPilot.body.items[0]!.id },
+        }),
+      ).toMatchObject({ enrollmentId: null, matterId: null });
+    }
   });
 
   it('runs the rectification loop: answer, reject, answer again, accept', async () => {

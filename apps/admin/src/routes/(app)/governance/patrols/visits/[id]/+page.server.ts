@@ -71,9 +71,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     findings,
     formKey: idempotencyKey(),
     me: locals.user?.displayName ?? '',
-    // The API takes report photos from the matter roles only (not inspectors, whose evidence
-    // belongs to a pilot); an inspector's finding goes without, and the firm's answer has them.
-    photos: locals.user?.role !== 'inspector',
   };
 };
 
