@@ -84,7 +84,11 @@ describe('a resident’s report through the closed loop', () => {
     const resident = await context.newPage();
     await resident.goto(`${stack.adminUrl}/report?compound=${COMPOUND}`);
     await resident.waitForURL((url) => url.pathname === '/login');
-    expect(await resident.getByTestId('login-join').getAttribute('href')).toBe(`/join?compound=${COMPOUND}`);
+    const join = new URL(
+      (await resident.getByTestId('login-join').getAttribute('href')) ?? '',
+      resident.url(),
+    );
+    expect(`${join.pathname}${join.search}`).toBe(`/join?compound=${COMPOUND}`);
     await new LoginPage(resident, stack.adminUrl).logIn('resident.han', DEMO_PASSWORD);
     await resident.waitForURL((url) => url.pathname === '/report');
     await resident.waitForLoadState('networkidle');
@@ -174,5 +178,27 @@ describe('a resident’s report through the closed loop', () => {
     await resident.locator('[data-testid="matter-timeline"] [data-kind="rated"]').waitFor();
     expect(await resident.getByTestId('matter-closed').innerText()).toContain('居民评价后销号');
     await screenshot(resident, 'matter-07-closed');
+  });
+});
+
+describe('办理成效 for the subdistrict', () => {
+  it('draws the three rates by month and by firm', async () => {
+    const coordinator = await signedIn('coord.wang', DESKTOP);
+    await coordinator.goto(`${stack.adminUrl}/matters`);
+    await coordinator.getByTestId('stats-by-month').click();
+    await coordinator.waitForURL((url) => url.searchParams.get('statsBy') === 'month');
+    const figure = coordinator.locator('[data-chart="matter-rates"]');
+    await figure.waitFor();
+    // The demo's months of closed matters: one line per rate, a point for each month with matters.
+    expect(await figure.locator('svg path[fill="none"]').count()).toBe(3);
+    expect(await figure.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    await screenshot(coordinator, 'matter-08-rates-by-month');
+    await coordinator.getByTestId('stats-by-firm').click();
+    await coordinator.waitForURL((url) => url.searchParams.get('statsBy') === 'firm');
+    // The table sits in a closed disclosure under the drawing: read, not seen.
+    const rows = coordinator.locator('[data-chart="matter-rates"] tbody');
+    await rows.locator('tr').first().waitFor({ state: 'attached' });
+    expect(await rows.textContent()).toContain('祥顺物业');
+    await screenshot(coordinator, 'matter-09-rates-by-firm');
   });
 });

@@ -29,6 +29,8 @@ export const DEMO_HISTORY_REQUESTS = 55;
 /** Rated requests and how many of them rated 4 or 5 stars: 46 of 50 is the article's 92%. */
 export const DEMO_RATED_REQUESTS = 50;
 export const DEMO_SATISFIED_REQUESTS = 46;
+/** Every twelfth request (from the sixth) is one of the unsatisfied four: ~9 requests a month apart. */
+const UNHAPPY_EVERY = 12;
 export const DEMO_PATROL_VISITS = 64;
 export const DEMO_MEETINGS = 21;
 
@@ -380,9 +382,13 @@ export function demoGovernance(asOf: Date, firmNames: ReadonlyMap<string, string
       ? compounds.find((c) => c.id === residentCompound[reporterId])!
       : compounds[pick(`${key}:cmp`, compounds.length)]!;
     const category = MATTER_CATEGORIES[pick(`${key}:cat`, MATTER_CATEGORIES.length)]!;
-    // The first 50 are rated (46 of them 4–5 stars), the other five closed by a follow-up or by themselves.
+    // The first 50 are rated, the other five closed by a follow-up or by themselves. Of the rated, 4
+    // got 3 stars, one in each of four months (a month of only unhappy residents would be a story
+    // the article does not tell); the rest 4–5 stars.
     const rated = i < DEMO_RATED_REQUESTS && reporterId !== null;
-    const ratingFor = (n: number) => (n < DEMO_SATISFIED_REQUESTS ? 4 + pick(`${key}:stars`, 2) : 3);
+    const unhappy =
+      i % UNHAPPY_EVERY === 5 && i < UNHAPPY_EVERY * (DEMO_RATED_REQUESTS - DEMO_SATISFIED_REQUESTS);
+    const ratingFor = () => (unhappy ? 3 : 4 + pick(`${key}:stars`, 2));
     const party =
       category === 'noise' || category === 'security'
         ? DEMO_PARTIES.find((p) => p.kind === 'judicial')!
@@ -394,7 +400,7 @@ export function demoGovernance(asOf: Date, firmNames: ReadonlyMap<string, string
       category,
       collectedAt: dayTime(monthStart, pick(`${key}:day`, 26), 9 + pick(`${key}:hour`, 8)),
       reporterId,
-      rating: i < DEMO_RATED_REQUESTS ? ratingFor(i) : null,
+      rating: i < DEMO_RATED_REQUESTS ? ratingFor() : null,
       closeKind: rated ? 'rated' : i < DEMO_RATED_REQUESTS ? 'confirmed' : 'auto',
       assignee: party ? { kind: 'party', partyId: party.id } : { kind: 'firm', firmId: compound.firmId },
       lateAnswer: i % 19 === 7,

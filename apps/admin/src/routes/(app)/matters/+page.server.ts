@@ -1,5 +1,6 @@
 import type { Ref } from '$lib/api/pilot-types';
 import { parseMatterFilters } from '$lib/components/matters/filters';
+import { statsGroupOf, statsWindow } from '$lib/components/matters/stats-chart';
 import { allCompounds } from '$lib/server/directory';
 import { failureText } from '$lib/server/field-work';
 import { requireSection } from '$lib/server/guard';
@@ -7,12 +8,6 @@ import { listMatters, matterStats } from '$lib/server/matters';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
-
-/** 90 days back from today (Asia/Shanghai dates), the window the figures block shows by default. */
-function lastQuarter(now = new Date()): { from: string; to: string } {
-  const day = (date: Date) => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  return { from: day(new Date(now.getTime() - 89 * 86_400_000)), to: day(now) };
-}
 
 /**
  * 事项: the coordinator's dispatch queue and ledger (with the figures), a firm's or a partner unit's
@@ -24,12 +19,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const role = locals.user?.role ?? 'resident';
   const filters = parseMatterFilters(url.searchParams);
   const dispatch = role === 'coordinator' || role === 'admin';
+  const statsBy = statsGroupOf(url.searchParams);
   const [list, compounds, stats] = await Promise.all([
     listMatters(locals.api, filters, PAGE_SIZE),
     dispatch ? allCompounds(locals.api) : Promise.resolve(null),
-    role === 'coordinator'
-      ? matterStats(locals.api, { ...lastQuarter(), groupBy: 'party' })
-      : Promise.resolve(null),
+    dispatch ? matterStats(locals.api, { ...statsWindow(statsBy), groupBy: statsBy }) : Promise.resolve(null),
   ]);
   const places = compounds?.ok ? compounds.data : [];
   const communities = new Map<string, Ref>();
