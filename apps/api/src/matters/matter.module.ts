@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendars/calendar.module.js';
 import { MatterInputBuilder } from './matter-input.js';
+import { MatterRulesController } from './matter-rules.controller.js';
+import { MatterRulesService } from './matter-rules.service.js';
 import { MatterWorkflowGateway } from './matter-workflow.gateway.js';
 import { MatterController } from './matter.controller.js';
 import { MatterRepository } from './matter.repository.js';
@@ -13,8 +15,8 @@ import { MatterService } from './matter.service.js';
  */
 @Module({
   imports: [CalendarModule],
-  controllers: [MatterController],
-  providers: [MatterService, MatterRepository, MatterWorkflowGateway, MatterInputBuilder],
+  controllers: [MatterController, MatterRulesController],
+  providers: [MatterService, MatterRulesService, MatterRepository, MatterWorkflowGateway, MatterInputBuilder],
   exports: [MatterRepository, MatterWorkflowGateway, MatterInputBuilder],
 })
 export class MatterModule {}

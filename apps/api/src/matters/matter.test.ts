@@ -4,6 +4,8 @@
 // another resident neither sees nor rates it, a unit sees only its own; bad bodies change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
+import { MATTER_RULES_1 } from '@pilot/domain';
+import type { MatterRuleSetList, MatterRuleSetView } from './matter-rules.dto.js';
 import type { MatterDetail, MatterPage } from './matter.dto.js';
 
 interface ErrorBody {
@@ -180,5 +182,67 @@ describe('matters over HTTP', () => {
     const detail = (await police.get<MatterDetail>(`/matters/${recorded.body.id}`)).body;
     expect(detail.callerPhone).toBeNull();
     expect((await police.post(`/matters/${recorded.body.id}/accept`)).status).toBe(200);
+  });
+
+  it('publishes the next 办理规则 for new matters, while running ones keep theirs', async () => {
+    const admin = await api.as('admin.jinshui');
+    const prisma = api.runtime.deps.prisma;
+    const listed = await coordinator.get<MatterRuleSetList>('/matter-rules');
+    expect(listed.status).toBe(200);
+    expect(listed.body.current).toMatchObject({ version: 1, builtIn: true, rules: MATTER_RULES_1 });
+    expect((await firm.get('/matter-rules')).status).toBe(403);
+
+    const { version: _version, ...content } = MATTER_RULES_1;
+    const next = {
+      ...content,
+      basedOn: 1,
+      byUrgency: {
+        ...content.byUrgency,
+        ordinary: { ...content.byUrgency.ordinary, resolve: { unit: 'working_days', amount: 3 } },
+      },
+    };
+    expect((await coordinator.post('/matter-rules', next)).status).toBe(403);
+    const before = await prisma.matterRuleSet.count();
+    const incoherent = await admin.post<ErrorBody>('/matter-rules', { ...next, satisfiedFrom: 2 });
+    expect(incoherent.status).toBe(400);
+    expect(incoherent.body.error.issues?.map((i) => i.path)).toEqual(['satisfiedFrom']);
+    expect(incoherent.body.error.issues?.[0]?.message).toContain('「满意的评分线」');
+    const none = await admin.post<ErrorBody>('/matter-rules', {
+      ...next,
+      byUrgency: {
+        ...next.byUrgency,
+        urgent: { ...next.byUrgency.urgent, accept: { unit: 'hours', amount: 0 } },
+      },
+    });
+    expect(none.status).toBe(400);
+    expect(none.body.error.issues?.map((i) => i.path)).toEqual(['byUrgency.urgent.accept.amount']);
+    expect(await prisma.matterRuleSet.count()).toBe(before);
+
+    const published = await admin.post<MatterRuleSetView>('/matter-rules', next);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    expect(published.body).toMatchObject({
+      version: 2,
+      builtIn: false,
+      publishedBy: { id: expect.any(String) },
+    });
+    expect(published.body.rules.byUrgency.ordinary.resolve).toEqual({ unit: 'working_days', amount: 3 });
+    // The same form sent again was filled in against set 1, which is no longer current.
+    const stale = await admin.post<ErrorBody>('/matter-rules', next);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.reasons?.map((r) => r.code)).toEqual(['matter_rules_changed']);
+    const after = (await coordinator.get<MatterRuleSetList>('/matter-rules')).body;
+    expect(after.current.version).toBe(2);
+    expect(after.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(await prisma.auditLog.count({ where: { action: 'matter_rules.publish', entityId: '2' } })).toBe(1);
+
+    const older = await prisma.matter.findMany({ select: { ruleVersion: true } });
+    const created = await han.post<MatterDetail>('/matters', {
+      category: 'greening',
+      location: '中心花园',
+      description: '草坪多处枯黄，需要补种。',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await prisma.matter.findUniqueOrThrow({ where: { id: created.body.id } })).ruleVersion).toBe(2);
+    expect(older.every((m) => m.ruleVersion === 1)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import {
   PARTY_KINDS,
   RECORDED_SOURCES,
 } from '../matters/vocabulary.js';
+import { matterRulesSchema } from '../matters/rules.js';
 import { evidenceRefSchema, idSchema, localDateSchema } from './common.js';
 import { contactPhoneSchema, matching } from './contact.js';
 import { localizedParams } from './custom-issue.js';
@@ -257,3 +258,25 @@ export type ListMattersQuery = z.infer<typeof listMattersQuerySchema>;
 export type MatterStatsQuery = z.infer<typeof matterStatsQuerySchema>;
 export type CreatePartyInput = z.infer<typeof createPartySchema>;
 export type UpdatePartyInput = z.infer<typeof updatePartySchema>;
+
+/**
+ * 发布办理规则: the next rule set, as a whole, with the version it replaces (`basedOn`) so two admins
+ * publishing at once cannot overwrite each other; the API numbers it `basedOn + 1`. New matters
+ * follow it from then; running ones keep the set they were collected under.
+ */
+export const publishMatterRulesSchema = matterRulesSchema
+  .omit({ version: true })
+  .extend({ basedOn: z.number().int().min(1) })
+  .superRefine((rules, ctx) => {
+    if (rules.satisfiedFrom < rules.reopenBelow) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['satisfiedFrom'],
+        params: localizedParams(
+          '不能低于“重新办理”的评分线：一个评分不能既满意又要重新办理。',
+          'Must not be below the reopening threshold: no rating can be satisfied and reopen the matter.',
+        ),
+      });
+    }
+  });
+export type PublishMatterRulesInput = z.infer<typeof publishMatterRulesSchema>;

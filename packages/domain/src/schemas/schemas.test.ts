@@ -177,6 +177,18 @@ const VALID: Record<string, Record<string, unknown>> = {
   joinMatter: { matterId: 'mt-1', partyIds: ['pty-1'], note: '请联合处置' },
   matterProgress: { matterId: 'mt-1', note: '已到现场查看', evidenceRefs: ['ev-2'] },
   rateMatter: { matterId: 'mt-1', solved: true, rating: 5, comment: '满意' },
+  publishMatterRules: {
+    basedOn: 1,
+    byUrgency: {
+      urgent: { accept: { unit: 'hours', amount: 1 }, resolve: { unit: 'working_days', amount: 1 } },
+      ordinary: { accept: { unit: 'working_days', amount: 1 }, resolve: { unit: 'working_days', amount: 3 } },
+    },
+    remindAt: 0.8,
+    confirmWithin: { unit: 'working_days', amount: 3 },
+    reopenBelow: 3,
+    satisfiedFrom: 4,
+    duplicateWithinHours: 48,
+  },
   confirmMatter: { matterId: 'mt-1', solved: true, rating: 4, note: '电话回访已解决' },
   cancelMatter: { matterId: 'mt-1', reason: '重复反映', duplicateOf: 'mt-0' },
   uploadMatterEvidence: { matterId: 'mt-1' },
