@@ -14,7 +14,17 @@ const ROLES = [
   {
     username: 'admin.jinshui',
     home: '/dashboard',
-    navigation: ['工作台', '试点看板', '台账管理', '评价标准', '工作日历', '档案', '审计日志', '用户'],
+    navigation: [
+      '工作台',
+      '试点看板',
+      '台账管理',
+      '评价标准',
+      '工作日历',
+      '事项调度',
+      '档案',
+      '审计日志',
+      '用户',
+    ],
   },
   {
     username: 'coord.wang',

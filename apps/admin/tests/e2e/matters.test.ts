@@ -202,3 +202,28 @@ describe('办理成效 for the subdistrict', () => {
     await screenshot(coordinator, 'matter-09-rates-by-firm');
   });
 });
+
+describe('办理规则', () => {
+  it('is published by the admin as the next version, refusing an incoherent set at its field', async () => {
+    const admin = await signedIn('admin.jinshui', DESKTOP);
+    await admin.goto(`${stack.adminUrl}/matters`);
+    await admin.getByTestId('matter-rules').click();
+    await admin.locator('[data-testid="matter-rules-page"][data-version="1"]').waitFor();
+    await admin.waitForLoadState('networkidle');
+    expect(await admin.getByTestId('rules-current').innerText()).toContain('2 小时');
+    await admin.getByTestId('rule-byUrgency.ordinary.resolve.amount').fill('3');
+    await admin.getByTestId('rule-satisfiedFrom').selectOption('2');
+    await admin.getByTestId('rules-publish').click();
+    await admin.locator('#satisfiedFrom-error').waitFor();
+    expect(await admin.locator('#satisfiedFrom-error').innerText()).toContain('重新办理');
+    // What was typed stays; only the field in error needs changing.
+    expect(await admin.getByTestId('rule-byUrgency.ordinary.resolve.amount').inputValue()).toBe('3');
+    await admin.getByTestId('rule-satisfiedFrom').selectOption('4');
+    await admin.getByTestId('rules-publish').click();
+    await admin.getByTestId('rules-published').waitFor();
+    await admin.locator('[data-testid="matter-rules-page"][data-version="2"]').waitFor();
+    expect(await admin.getByTestId('rules-current').innerText()).toContain('办结 3 个工作日');
+    expect(await admin.getByTestId('rules-history').locator('li').count()).toBe(2);
+    await screenshot(admin, 'matter-10-rules');
+  });
+});

@@ -89,6 +89,8 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     item('catalogue', 'nav.catalogue', 'sections.catalogue', 'catalogue'),
     // 工作日历: the admin publishes each year's holidays and applies them to running pilots.
     item('calendars', 'nav.calendars', 'sections.calendars', 'calendars'),
+    // 事项: the admin publishes the loop's 办理规则 there and reads its 办理成效.
+    matters,
     item('archives', 'nav.archives', 'sections.archives', 'archives'),
     item('audit', 'nav.audit', 'sections.audit', 'audit'),
     item('users', 'nav.users', 'sections.users', 'users'),
