@@ -148,6 +148,13 @@ describe('patrols and meetings over HTTP', () => {
       ],
     });
     expect(withPhoto.status, JSON.stringify(withPhoto.body)).toBe(200);
+    // One visit as the phone page reads it: what it found, and nobody else's.
+    const read = await inspector.get<PatrolVisitDone>(`/patrols/visits/${visit.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.findings.map((f) => f.id)).toEqual(done.body.findings.map((f) => f.id));
+    expect((await han.get(`/patrols/visits/${visit.id}`)).status).toBe(403);
+    expect((await committee.get(`/patrols/visits/${elsewhere.id}`)).status).toBe(404);
+    expect((await inspector.get('/patrols/visits/pv-nonexistent')).status).toBe(404);
     const found = await coordinator.get<MatterDetail>(`/matters/${withPhoto.body.findings[0]!.id}`);
     expect(found.body.evidence.map((e) => e.id)).toEqual([photo.body.items[0]!.id]);
 

@@ -101,6 +101,13 @@ export class PatrolController {
     return this.patrols.listVisits(principal, query);
   }
 
+  @Roles(...PATROLLERS)
+  @Get('visits/:id')
+  @ApiZodResponse(patrolVisitDoneSchema, 'The visit, with what it found as matters (none before it is done).')
+  getPatrolVisit(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<PatrolVisitDone> {
+    return this.patrols.visitDetail(principal, id);
+  }
+
   /**
    * 巡查完成: who went and what they found; each finding becomes a matter assigned to the compound's
    * firm. 409 `patrol_visit_done` once it is done. Send an Idempotency-Key from a phone.

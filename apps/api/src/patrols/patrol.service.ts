@@ -318,13 +318,7 @@ export class PatrolService {
     input: CompletePatrolVisitInput,
     locale: Locale,
   ): Promise<PatrolVisitDone> {
-    const reach = await this.reach(principal);
-    const [visit] = await this.attach(
-      await this.prisma.patrolVisit.findMany({
-        where: { AND: [{ id: input.visitId }, await this.visitWhere(reach)] },
-      }),
-    );
-    if (!visit) throw new NotFoundError(`patrol visit ${input.visitId}`);
+    const visit = await this.visitWithin(principal, input.visitId);
     if (visit.status === 'done')
       throw new RefusedError([
         reason(
@@ -401,13 +395,31 @@ export class PatrolService {
       ...(await this.prisma.patrolVisit.findUniqueOrThrow({ where: { id: visit.id } })),
       compound: visit.compound,
     };
-    const open = await this.openFindings([done.id]);
+    return this.withFindings(done);
+  }
+
+  /** One visit with what it found (each finding a matter), for the phone page; 404 outside the caller's reach. */
+  async visitDetail(principal: Principal, id: string): Promise<PatrolVisitDone> {
+    return this.withFindings(await this.visitWithin(principal, id));
+  }
+
+  private async visitWithin(principal: Principal, id: string): Promise<VisitRow> {
+    const reach = await this.reach(principal);
+    const [visit] = await this.attach(
+      await this.prisma.patrolVisit.findMany({ where: { AND: [{ id }, await this.visitWhere(reach)] } }),
+    );
+    if (!visit) throw new NotFoundError(`patrol visit ${id}`);
+    return visit;
+  }
+
+  private async withFindings(visit: VisitRow): Promise<PatrolVisitDone> {
+    const open = await this.openFindings([visit.id]);
     const findings = await this.prisma.matter.findMany({
-      where: { patrolVisitId: done.id },
+      where: { patrolVisitId: visit.id },
       include: findingInclude,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });
-    return { ...this.visitView(done, open), findings: await this.findingViews(findings) };
+    return { ...this.visitView(visit, open), findings: await this.findingViews(findings) };
   }
 
   private visitView(visit: VisitRow, open: Map<string, number>): PatrolVisit {

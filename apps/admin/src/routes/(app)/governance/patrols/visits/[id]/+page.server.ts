@@ -4,11 +4,9 @@ import { parseAttachments } from '$lib/components/inspection/form-fields';
 import { translate } from '$lib/i18n';
 import { idempotencyKey } from '$lib/server/forms';
 import {
-  ID,
   apiRefuse,
   completeVisit,
   field,
-  ledgerOf,
   namesOf,
   refuse,
   textValues,
@@ -18,53 +16,22 @@ import {
 import { requireSection } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-const shift = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * The API has no read of one visit: the plan's visits (`?plan=` from the list's link) are read and
- * this one picked; without it, the visits of two months around today.
- */
-async function visitOf(locals: App.Locals, id: string, plan: string) {
-  const day = today();
-  const result = await locals.api.call((c) =>
-    c.GET('/patrols/visits', {
-      params: { query: ID.test(plan) ? { planId: plan } : { from: shift(day, -45), to: shift(day, 45) } },
-    }),
-  );
-  if (!result.ok) error(result.error.status >= 400 ? result.error.status : 502, result.error.message);
-  const visit = result.data.items.find((item) => item.id === id);
-  if (!visit) error(404, translate(locals.locale, 'errors.notFound'));
-  return visit;
-}
-
 /** 巡查: a phone page to record who went and what they found; once done, what became matters. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireSection(locals, url, 'governance');
-  const visit = await visitOf(locals, params.id, url.searchParams.get('plan') ?? '');
-  let findings: Array<{
-    id: string;
-    number: string;
-    topic: string;
-    location: string;
-    status: string;
-    closed: boolean;
-  }> = [];
-  if (visit.status.code === 'done' && visit.findingCount > 0) {
-    const ledger = await ledgerOf(locals.api, { compoundId: visit.compound.id, pageSize: 100 });
-    if (ledger.ok) {
-      findings = ledger.data.items
-        .filter((row) => row.visit?.id === visit.id)
-        .map((row) => ({
-          id: row.id,
-          number: row.number,
-          topic: locals.locale === 'en' ? row.topic.label.en : row.topic.label.zh,
-          location: row.location,
-          status: locals.locale === 'en' ? row.status.label.en : row.status.label.zh,
-          closed: row.status.code === 'closed',
-        }));
-    }
-  }
+  const result = await locals.api.call((c) =>
+    c.GET('/patrols/visits/{id}', { params: { path: { id: params.id } } }),
+  );
+  if (!result.ok) error(result.error.status >= 400 ? result.error.status : 502, result.error.message);
+  const { findings: found, ...visit } = result.data;
+  const findings = found.map((row) => ({
+    id: row.id,
+    number: row.number,
+    topic: locals.locale === 'en' ? row.topic.label.en : row.topic.label.zh,
+    location: row.location,
+    status: locals.locale === 'en' ? row.status.label.en : row.status.label.zh,
+    closed: row.status.code === 'closed',
+  }));
   return {
     visit,
     today: today(),
