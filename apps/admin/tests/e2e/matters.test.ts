@@ -84,12 +84,14 @@ describe('a resident’s report through the closed loop', () => {
     const resident = await context.newPage();
     await resident.goto(`${stack.adminUrl}/report?compound=${COMPOUND}`);
     await resident.waitForURL((url) => url.pathname === '/login');
+    const login = new LoginPage(resident, stack.adminUrl);
+    await login.hydrated();
     const join = new URL(
       (await resident.getByTestId('login-join').getAttribute('href')) ?? '',
       resident.url(),
     );
     expect(`${join.pathname}${join.search}`).toBe(`/join?compound=${COMPOUND}`);
-    await new LoginPage(resident, stack.adminUrl).logIn('resident.han', DEMO_PASSWORD);
+    await login.logIn('resident.han', DEMO_PASSWORD);
     await resident.waitForURL((url) => url.pathname === '/report');
     await resident.waitForLoadState('networkidle');
     await resident.getByTestId('category-facilities').check();

@@ -18,8 +18,22 @@ export class LoginPage {
     this.error = page.locator('#login-error');
   }
 
+  /** Opens the log-in page and waits for its scripts: a value typed before hydration can be lost. */
   async goto(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/login`);
+    await this.hydrated();
+  }
+
+  /**
+   * Waits until the form's scripts ran (after a redirect here, too). A browser without JavaScript
+   * never runs SvelteKit's inline start-up script, whose global tells the two apart by the time the
+   * page has loaded; Playwright's own evaluation works either way.
+   */
+  async hydrated(): Promise<void> {
+    const scripts = await this.page.evaluate(() =>
+      Object.keys(window).some((key) => key.startsWith('__sveltekit')),
+    );
+    if (scripts) await this.page.locator('[data-testid="login-form"][data-hydrated="true"]').waitFor();
   }
 
   /** The message shown next to a field (from the API's 400 issues). */
