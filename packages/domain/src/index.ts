@@ -121,3 +121,4 @@ export * from './schemas/matters.js';
 export * from './schemas/governance.js';
 export * from './schemas/residents.js';
 export * from './schemas/parse-input.js';
+export * from './incentives/evaluation.js';
