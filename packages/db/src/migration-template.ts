@@ -29,7 +29,18 @@ async function pgliteVersion(): Promise<string> {
   return (JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-async function migrationsKey(): Promise<string> {
+/*
+ * The migrations and the built code do not change while a test process runs, and test files that
+ * share loaded modules start a harness each: both hashes are read once per process.
+ */
+let migrationsHash: Promise<string> | null = null;
+let codeHash: Promise<string> | null = null;
+
+function migrationsKey(): Promise<string> {
+  return (migrationsHash ??= hashMigrations());
+}
+
+async function hashMigrations(): Promise<string> {
   const list = await loadMigrations();
   const hash = createHash('sha256').update(`pglite ${await pgliteVersion()}\n`);
   for (const migration of list.migrationDirectories) {
@@ -54,10 +65,17 @@ async function hashTree(hash: ReturnType<typeof createHash>, dir: string): Promi
  * writes, the options, the audit key that signs its entry, and the day (the metrics and governance
  * history run up to "now").
  */
+function codeKey(): Promise<string> {
+  return (codeHash ??= (async () => {
+    const hash = createHash('sha256');
+    await hashTree(hash, path.dirname(fileURLToPath(import.meta.url)));
+    await hashTree(hash, path.join(packageRoot(require.resolve('@pilot/domain')), 'dist'));
+    return hash.digest('hex');
+  })());
+}
+
 async function seedKey(options: SeedOptions): Promise<string> {
-  const hash = createHash('sha256').update(`${await migrationsKey()}\n`);
-  await hashTree(hash, path.dirname(fileURLToPath(import.meta.url)));
-  await hashTree(hash, path.join(packageRoot(require.resolve('@pilot/domain')), 'dist'));
+  const hash = createHash('sha256').update(`${await migrationsKey()}\n${await codeKey()}\n`);
   hash.update(JSON.stringify({ p: options.demoPasswords ?? null, g: options.governanceHistory ?? true }));
   hash.update((await defaultAuditKeyring()).signer.mac('seed template'));
   hash.update(new Date().toISOString().slice(0, 10));

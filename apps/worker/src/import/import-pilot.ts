@@ -10,6 +10,7 @@ import {
   type Actor,
   type CatalogueVersion,
   type ItemResult,
+  type TaskState,
 } from '@pilot/domain';
 import {
   appendAudit,
@@ -166,16 +167,7 @@ export async function importPilot(
       });
       await tx.inspectionTask.createMany({
         data: round.tasks.map((task) => ({
-          id: task.id,
-          enrollmentId: spec.enrollmentId,
-          roundId: round.id,
-          key: task.key,
-          kind: task.kind,
-          opensAt: new Date(task.opensAt),
-          dueAt: new Date(task.dueAt),
-          remindAt: new Date(task.remindAt),
-          missedAt: new Date(task.missedAt),
-          assigneeId: task.assigneeId,
+          ...taskRow(spec.enrollmentId, round.id, task),
           status: 'scheduled',
           ...(task.scope ? { scope: jsonValue(task.scope) } : {}),
         })),
@@ -235,6 +227,22 @@ export async function importPilot(
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** A scheduled task's row, whatever became of it (the caller adds its status). */
+function taskRow(enrollmentId: string, roundId: string, task: TaskState) {
+  return {
+    id: task.id,
+    enrollmentId,
+    roundId,
+    key: task.key,
+    kind: task.kind,
+    opensAt: new Date(task.opensAt),
+    dueAt: new Date(task.dueAt),
+    remindAt: new Date(task.remindAt),
+    missedAt: new Date(task.missedAt),
+    assigneeId: task.assigneeId,
+  };
+}
+
 /**
  * The inspections of a paper-era round as the checklists recorded them: each scheduled inspection
  * with its items, the compliance rate moving from the previous round's towards this round's, and a
@@ -280,16 +288,7 @@ async function recordPaperInspections(
       const submitted = !missed.has(task.id);
       const submittedAt = new Date(Math.max(task.opensAt, task.dueAt - DAY_MS));
       rows.tasks.push({
-        id: task.id,
-        enrollmentId: spec.enrollmentId,
-        roundId: round.id,
-        key: task.key,
-        kind: task.kind,
-        opensAt: new Date(task.opensAt),
-        dueAt: new Date(task.dueAt),
-        remindAt: new Date(task.remindAt),
-        missedAt: new Date(task.missedAt),
-        assigneeId: task.assigneeId,
+        ...taskRow(spec.enrollmentId, round.id, task),
         status: submitted ? 'submitted' : 'missed',
         submittedAt: submitted ? submittedAt : null,
       });

@@ -1,6 +1,7 @@
 import { MATTER_STATS_GROUPS } from '@pilot/domain';
 import type { MatterStats } from '$lib/api/matter-types';
 import type { ChartCategory, ChartData, ChartSeries } from '$lib/ui/charts/types';
+import { localToday } from '$lib/ui/date-format';
 
 export type MatterStatsGroup = (typeof MATTER_STATS_GROUPS)[number];
 
@@ -17,15 +18,13 @@ export function statsGroupHref(url: URL, group: MatterStatsGroup): string {
   return `${url.pathname}?${params}`;
 }
 
-const DAY = (date: Date) => date.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-
 /**
  * The window of the figures (Asia/Shanghai dates): by month, the six months up to this one, so the
  * line has a shape; by unit, the last 90 days, as 接诉即办 assessments look at a quarter.
  */
 export function statsWindow(group: MatterStatsGroup, now = new Date()): { from: string; to: string } {
-  const to = DAY(now);
-  if (group !== 'month') return { from: DAY(new Date(now.getTime() - 89 * 86_400_000)), to };
+  const to = localToday(now);
+  if (group !== 'month') return { from: localToday(new Date(now.getTime() - 89 * 86_400_000)), to };
   const [year, month] = to.split('-').map(Number) as [number, number];
   const first = new Date(Date.UTC(year, month - 1 - 5, 1));
   return { from: `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-01`, to };
