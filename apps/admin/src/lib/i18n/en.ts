@@ -1636,7 +1636,6 @@ export const en: Messages = {
       },
       month: 'Month',
       unit: 'Unit',
-      noData: '—',
       unavailable: 'The results could not be loaded',
     },
   },

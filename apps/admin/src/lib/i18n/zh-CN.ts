@@ -1596,7 +1596,6 @@ export const zhCN = {
       },
       month: '月份',
       unit: '单位',
-      noData: '—',
       unavailable: '办理成效暂时无法加载',
     },
   },

@@ -1,4 +1,4 @@
-import { MATTER_URGENCIES, type MatterLimit, type MatterRules } from '@pilot/domain';
+import { MATTER_URGENCIES, type MatterLimit, type MatterRules, type MatterUrgency } from '@pilot/domain';
 import type { PlacedIssues } from '$lib/server/forms';
 
 /*
@@ -7,25 +7,40 @@ import type { PlacedIssues } from '$lib/server/forms';
  */
 
 const STEPS = ['accept', 'resolve'] as const;
-/** Each limit's input path and where it sits in a rule set. */
-const LIMITS: ReadonlyArray<{ path: string; of: (rules: MatterRules) => MatterLimit }> = [
+
+export interface RuleLimit {
+  path: string;
+  /** The urgency and step it limits; null for the reporter's time to rate. */
+  urgency: MatterUrgency | null;
+  step: (typeof STEPS)[number] | null;
+  of: (rules: MatterRules) => MatterLimit;
+}
+
+/** Each limit in the order the form shows them: its input path and where it sits in a rule set. */
+export const RULE_LIMITS: readonly RuleLimit[] = [
   ...MATTER_URGENCIES.flatMap((u) =>
-    STEPS.map((step) => ({ path: `byUrgency.${u}.${step}`, of: (r: MatterRules) => r.byUrgency[u][step] })),
+    STEPS.map((step): RuleLimit => ({
+      path: `byUrgency.${u}.${step}`,
+      urgency: u,
+      step,
+      of: (r) => r.byUrgency[u][step],
+    })),
   ),
-  { path: 'confirmWithin', of: (r) => r.confirmWithin },
+  { path: 'confirmWithin', urgency: null, step: null, of: (r) => r.confirmWithin },
 ];
+
 const NUMBERS = ['remindAt', 'reopenBelow', 'satisfiedFrom', 'duplicateWithinHours'] as const;
 
 /** Every input's name, in the order the form shows them. */
 export const RULE_FIELDS: readonly string[] = [
-  ...LIMITS.flatMap(({ path }) => [`${path}.amount`, `${path}.unit`]),
+  ...RULE_LIMITS.flatMap(({ path }) => [`${path}.amount`, `${path}.unit`]),
   ...NUMBERS,
 ];
 
 /** What the inputs start with: the set in force. */
 export function rulesToValues(rules: MatterRules): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const { path, of } of LIMITS) {
+  for (const { path, of } of RULE_LIMITS) {
     const { amount, unit } = of(rules);
     values[`${path}.amount`] = String(amount);
     values[`${path}.unit`] = unit;
