@@ -8,6 +8,7 @@ export { dataRoot, describeTarget, targetFromEnv, type DatabaseTarget } from './
 export * from './generated/prisma/client.js';
 export * from './audit/index.js';
 export { createFileStorage, type BlobStorage } from './storage.js';
+export { firmsListedOn, type FirmListing } from './firm-listing.js';
 export {
   seedDemoData,
   seedDemoRecords,

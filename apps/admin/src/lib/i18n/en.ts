@@ -42,6 +42,7 @@ export const en: Messages = {
     mattersHandling: 'Residents’ matters',
     governance: 'Governance',
     meetings: 'Meetings',
+    incentives: 'Incentives',
   },
   auth: {
     heading: 'Log in',
@@ -136,6 +137,8 @@ export const en: Messages = {
     governance:
       'Routine patrols, four-party joint meetings and resident sign-ups: find problems early, decide together, close the loop.',
     meetings: 'Your community’s joint meetings: opinions before, feedback after.',
+    incentives:
+      'Evaluation and ranking, red and black lists, the three-micro cases, public disclosure and rollout: scores that become incentives people can see.',
     comingSoon: 'Coming soon',
     comingSoonDetail: 'This part is being built and will open in a later release.',
   },
@@ -1637,6 +1640,17 @@ export const en: Messages = {
       month: 'Month',
       unit: 'Unit',
       unavailable: 'The results could not be loaded',
+    },
+  },
+  incentives: {
+    title: 'Incentives',
+    tabs: {
+      label: 'Incentives',
+      evaluation: 'Ranking',
+      lists: 'Red and black lists',
+      cases: 'Three-micro cases',
+      disclosure: 'Public disclosure',
+      campaigns: 'Rollout',
     },
   },
   governance: {

@@ -44,6 +44,7 @@ export const zhCN = {
     mattersHandling: '群众诉求',
     governance: '社区共治',
     meetings: '联席会议',
+    incentives: '激励评价',
   },
   auth: {
     heading: '登录',
@@ -128,6 +129,7 @@ export const zhCN = {
     mattersHandling: '派给本单位的群众诉求：受理、处置、答复。',
     governance: '常态化巡查、四方联席会议和居民注册审核：问题早发现、共商共议、闭环销号。',
     meetings: '本社区四方联席会议：会前征集意见，会后公布办理反馈。',
+    incentives: '评价排名、红黑榜、三微案例、信息公开和全面推广：以评促建，让得分变成看得见的激励。',
     comingSoon: '该功能正在建设中',
     comingSoonDetail: '此模块将在后续迭代中上线，届时可在此处办理。',
   },
@@ -1597,6 +1599,17 @@ export const zhCN = {
       month: '月份',
       unit: '单位',
       unavailable: '办理成效暂时无法加载',
+    },
+  },
+  incentives: {
+    title: '激励评价',
+    tabs: {
+      label: '激励评价',
+      evaluation: '评价排名',
+      lists: '红黑榜',
+      cases: '三微案例',
+      disclosure: '信息公开',
+      campaigns: '全面推广',
     },
   },
   governance: {

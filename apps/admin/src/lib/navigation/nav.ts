@@ -23,7 +23,8 @@ export type IconName =
   | 'calendars'
   | 'matters'
   | 'report'
-  | 'governance';
+  | 'governance'
+  | 'incentives';
 
 /** The sections of the admin; each is one top-level path. */
 export const SECTIONS = [
@@ -42,6 +43,7 @@ export const SECTIONS = [
   'matters',
   'report',
   'governance',
+  'incentives',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -80,6 +82,9 @@ const handling = item('matters', 'nav.mattersHandling', 'sections.mattersHandlin
 // its few doors. A resident meets only the meetings of their community there (意见征集, 会后反馈).
 const governance = item('governance', 'nav.governance', 'sections.governance', 'governance');
 const meetings = item('governance', 'nav.meetings', 'sections.meetings', 'governance');
+// 激励评价: evaluation and ranking, 红/黑榜, 三微案例, 信息公开 and 推广 under one entry (tabs inside);
+// a firm meets its own evaluation and submits its cases there.
+const incentives = item('incentives', 'nav.incentives', 'sections.incentives', 'incentives');
 
 export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   admin: [
@@ -91,6 +96,7 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     item('calendars', 'nav.calendars', 'sections.calendars', 'calendars'),
     // 事项: the admin publishes the loop's 办理规则 there and reads its 办理成效.
     matters,
+    incentives,
     item('archives', 'nav.archives', 'sections.archives', 'archives'),
     item('audit', 'nav.audit', 'sections.audit', 'audit'),
     item('users', 'nav.users', 'sections.users', 'users'),
@@ -99,6 +105,7 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     dashboard,
     matters,
     governance,
+    incentives,
     pilots,
     item('enroll', 'nav.enroll', 'sections.enroll', 'enroll'),
     rectifications,
@@ -110,7 +117,12 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     item('rectifications', 'nav.verifications', 'sections.verifications', 'verify'),
     governance,
   ],
-  firm: [item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'), rectifications, handling],
+  firm: [
+    item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'),
+    rectifications,
+    handling,
+    incentives,
+  ],
   // 问题反映—进度查询—服务评价: reporting, and their own matters (where each is rated once answered).
   resident: [
     item('report', 'nav.report', 'sections.report', 'report'),
