@@ -238,7 +238,7 @@ describe('admin UI', () => {
     expect(await shell.hasHorizontalScroll()).toBe(false);
     expect(await shell.bottomBar.isVisible()).toBe(true);
     expect(await shell.sidebar.isVisible()).toBe(false);
-    expect(await shell.navigationLabels()).toHaveLength(9);
+    expect(await shell.navigationLabels()).toHaveLength(10);
 
     const targets = page.locator(
       '[data-testid="nav-bar"] a:visible, header button:visible, header a:visible, summary:visible',
