@@ -10,6 +10,19 @@ export * from './audit/index.js';
 export { createFileStorage, type BlobStorage } from './storage.js';
 export { firmsListedOn, type FirmListing } from './firm-listing.js';
 export {
+  currentMatterRules,
+  currentSatisfiedFrom,
+  localDayRange,
+  matterCounts,
+  matterCreatedSql,
+} from './matter-figures.js';
+export {
+  buildDisclosureContent,
+  publishDisclosureSnapshot,
+  type DisclosureActor,
+  type DisclosureSnapshotRow,
+} from './incentives/disclosure.js';
+export {
   seedDemoData,
   seedDemoRecords,
   demoPasswordsFromEnv,

@@ -122,3 +122,4 @@ export * from './schemas/governance.js';
 export * from './schemas/residents.js';
 export * from './schemas/parse-input.js';
 export * from './incentives/evaluation.js';
+export * from './incentives/cases.js';

@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '@pilot/db';
+import {
+  Prisma,
+  currentMatterRules,
+  matterCounts,
+  matterCreatedSql,
+  type PrismaClient,
+} from '@pilot/db';
 import {
   OPEN_MATTER_STATUSES,
-  addLocalDays,
   matterRulesSchema,
-  parseLocalDate,
   type ListMattersQuery,
   type MatterCategory,
   type MatterRateCounts,
@@ -46,24 +50,6 @@ function viewerSql(viewer: MatterViewer): Prisma.Sql {
   }
 }
 
-/** `[from, to]` as local (Asia/Shanghai) days: from the start of `from` to the end of `to`. */
-function dayRange(from: string | undefined, to: string | undefined): { gte?: Date; lt?: Date } {
-  const start = from === undefined ? null : parseLocalDate(from);
-  const end = to === undefined ? null : parseLocalDate(to);
-  return {
-    ...(start !== null ? { gte: new Date(start) } : {}),
-    ...(end !== null ? { lt: new Date(addLocalDays(end, 1)) } : {}),
-  };
-}
-
-function rangeSql(from: string | undefined, to: string | undefined): Prisma.Sql[] {
-  const range = dayRange(from, to);
-  const parts: Prisma.Sql[] = [];
-  if (range.gte) parts.push(Prisma.sql`m."createdAt" >= ${range.gte}`);
-  if (range.lt) parts.push(Prisma.sql`m."createdAt" < ${range.lt}`);
-  return parts;
-}
-
 /** Every filter of the list, over `matter m`. */
 function listSql(viewer: MatterViewer, query: ListMattersQuery, now: Date): Prisma.Sql {
   const parts: Prisma.Sql[] = [viewerSql(viewer)];
@@ -92,7 +78,7 @@ function listSql(viewer: MatterViewer, query: ListMattersQuery, now: Date): Pris
       Prisma.sql`(m.number ILIKE ${like} OR m.location ILIKE ${like} OR m.description ILIKE ${like})`,
     );
   }
-  parts.push(...rangeSql(query.from, query.to));
+  parts.push(...matterCreatedSql(query.from, query.to));
   if (query.cursor && query.sort === 'newest') {
     const at = new Date(query.cursor.at);
     parts.push(Prisma.sql`(m."createdAt" < ${at} OR (m."createdAt" = ${at} AND m.id > ${query.cursor.id}))`);
@@ -110,17 +96,6 @@ const NEWEST_ORDER = Prisma.sql`m."createdAt" DESC, m.id ASC`;
 
 const include = { compound: { select: { id: true, name: true } } } as const;
 
-interface CountsRow {
-  key: string | null;
-  collected: number;
-  solved: number;
-  acceptDue: number;
-  acceptedInTime: number;
-  resolveDue: number;
-  resolvedInTime: number;
-  rated: number;
-  satisfied: number;
-}
 
 @Injectable()
 export class MatterRepository {
@@ -260,11 +235,8 @@ export class MatterRepository {
   }
 
   /** The published rule set new matters follow: the highest version, or null before any is published. */
-  async currentRules(): Promise<MatterRules | null> {
-    const row = await this.prisma.matterRuleSet.findFirst({ orderBy: { version: 'desc' } });
-    if (!row) return null;
-    const parsed = matterRulesSchema.safeParse(row.rules);
-    return parsed.success ? parsed.data : null;
+  currentRules(): Promise<MatterRules | null> {
+    return currentMatterRules(this.prisma);
   }
 
   /** A rule set by its version (the one a matter was collected under). */
@@ -278,35 +250,11 @@ export class MatterRepository {
    * The figures of the matters collected in the range, per group, aggregated in the database.
    * Cancelled matters (not a matter at all) are left out.
    */
-  async counts(
+  counts(
     query: MatterStatsQuery,
     satisfiedFrom: number,
     now: Date,
   ): Promise<Array<MatterRateCounts & { key: string | null }>> {
-    const key = {
-      party: Prisma.sql`m."assigneePartyId"`,
-      firm: Prisma.sql`m."assigneeFirmId"`,
-      community: Prisma.sql`m."communityId"`,
-      month: Prisma.sql`to_char(m."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
-    }[query.groupBy];
-    const where = Prisma.join(
-      [Prisma.sql`m."closeKind" IS DISTINCT FROM 'cancelled'`, ...rangeSql(query.from, query.to)],
-      ' AND ',
-    );
-    const rows = await this.prisma.$queryRaw<CountsRow[]>`
-      SELECT ${key} AS key,
-        count(*)::int AS collected,
-        count(*) FILTER (WHERE m.status::text = 'closed' AND (m.solved IS TRUE
-          OR (m.solved IS NULL AND m."closeKind"::text IN ('rated', 'confirmed', 'auto'))))::int AS solved,
-        count(*) FILTER (WHERE m."acceptedInTime" IS NOT NULL
-          OR (m."acceptedAt" IS NULL AND m."acceptBy" < ${now}))::int AS "acceptDue",
-        count(*) FILTER (WHERE m."acceptedInTime" IS TRUE)::int AS "acceptedInTime",
-        count(*) FILTER (WHERE m."resolvedInTime" IS NOT NULL
-          OR (m."answeredAt" IS NULL AND m."resolveBy" < ${now}))::int AS "resolveDue",
-        count(*) FILTER (WHERE m."resolvedInTime" IS TRUE)::int AS "resolvedInTime",
-        count(*) FILTER (WHERE m.rating IS NOT NULL)::int AS rated,
-        count(*) FILTER (WHERE m.rating >= ${satisfiedFrom})::int AS satisfied
-      FROM matter m WHERE ${where} GROUP BY 1 ORDER BY 1 NULLS LAST`;
-    return rows;
+    return matterCounts(this.prisma, query, satisfiedFrom, now);
   }
 }

@@ -233,6 +233,17 @@ export const FIELD_LABELS: Readonly<Record<string, LocalizedText>> = {
   'resolutions.text': { zh: '议定内容', en: 'Resolution' },
   dueOn: { zh: '完成时限', en: 'Due on' },
   feedback: { zh: '会后反馈', en: 'Feedback' },
+  // 三微案例 and 信息公开 (incentives)
+  type: { zh: '案例类型', en: 'Case type' },
+  body: { zh: '案例正文', en: 'Case text' },
+  photoIds: { zh: '照片', en: 'Photos' },
+  caseId: { zh: '案例', en: 'Case' },
+  verdict: { zh: '审核结论', en: 'Review decision' },
+  number: { zh: '期号', en: 'Issue number' },
+  foreword: { zh: '本期导语', en: 'Foreword' },
+  caseIds: { zh: '本期案例', en: 'Cases of the issue' },
+  issueId: { zh: '期', en: 'Issue' },
+  sections: { zh: '公开栏目', en: 'Sections' },
 };
 
 /** The whole input when the problem is not inside any field (e.g. the body is not an object). */

@@ -62,6 +62,18 @@ import {
 } from './matters.js';
 import { changePasswordSchema } from './password-policy.js';
 import {
+  createCaseIssueSchema,
+  disclosurePreviewQuerySchema,
+  listCasesQuerySchema,
+  listDisclosureSnapshotsQuerySchema,
+  publishCaseIssueSchema,
+  publishDisclosureSchema,
+  reviewCaseSchema,
+  reviseCaseSchema,
+  submitCaseSchema,
+  updateCaseIssueSchema,
+} from '../incentives/cases.js';
+import {
   listResidentApplicationsQuerySchema,
   registerResidentSchema,
   rejectResidentApplicationSchema,
@@ -124,6 +136,13 @@ export const COMMAND_SCHEMAS = {
   publishMeetingFeedback: publishMeetingFeedbackSchema,
   registerResident: registerResidentSchema,
   rejectResidentApplication: rejectResidentApplicationSchema,
+  submitCase: submitCaseSchema,
+  reviseCase: reviseCaseSchema,
+  reviewCase: reviewCaseSchema,
+  createCaseIssue: createCaseIssueSchema,
+  updateCaseIssue: updateCaseIssueSchema,
+  publishCaseIssue: publishCaseIssueSchema,
+  publishDisclosure: publishDisclosureSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const QUERY_SCHEMAS = {
@@ -148,6 +167,9 @@ export const QUERY_SCHEMAS = {
   listMeetings: listMeetingsQuerySchema,
   listResidentApplications: listResidentApplicationsQuerySchema,
   reportPosters: reportPostersQuerySchema,
+  listCases: listCasesQuerySchema,
+  disclosurePreview: disclosurePreviewQuerySchema,
+  listDisclosureSnapshots: listDisclosureSnapshotsQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;

@@ -283,6 +283,22 @@ const VALID: Record<string, Record<string, unknown>> = {
     pageSize: '20',
   },
   reportPosters: { communityId: 'c-1' },
+  saveCampaignDraft: {
+    name: '2026 年全面推广',
+    originEnrollmentIds: ['enr-1'],
+    invitedFirmIds: ['f-1'],
+    meetingOn: '2026-05-06',
+    meetingPlace: '锦水街道办事处三楼会议室',
+    meetingAttendees: { subdistrict: ['王协调'], community: ['东湖社区'], firms: ['金润物业'] },
+    meetingMinutes: '部署推广工作，明确检查安排。',
+    startDate: '2026-05-11',
+    catalogueVersion: '2026.1',
+    weeklyCapacity: 6,
+    compounds: [{ compoundId: 'c-1', inspectorAssignments: assignments }],
+  },
+  rebalanceCampaign: { compoundId: 'c-1', inspectorAssignments: assignments },
+  retryCampaign: { compoundIds: ['c-1'] },
+  listCampaigns: { status: 'draft' },
 };
 
 /** A value of the wrong kind for the field whose valid value is `value`. */
