@@ -38,7 +38,9 @@ export function matterCreatedSql(from: string | undefined, to: string | undefine
 }
 
 /** The latest published matter rule set, or rule set 1 that ships with the code. */
-export async function currentMatterRules(prisma: Pick<PrismaClient, 'matterRuleSet'>): Promise<MatterRules | null> {
+export async function currentMatterRules(
+  prisma: Pick<PrismaClient, 'matterRuleSet'>,
+): Promise<MatterRules | null> {
   const row = await prisma.matterRuleSet.findFirst({ orderBy: { version: 'desc' } });
   if (!row) return null;
   const parsed = matterRulesSchema.safeParse(row.rules);

@@ -1,11 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  Prisma,
-  currentMatterRules,
-  matterCounts,
-  matterCreatedSql,
-  type PrismaClient,
-} from '@pilot/db';
+import { Prisma, currentMatterRules, matterCounts, matterCreatedSql, type PrismaClient } from '@pilot/db';
 import {
   OPEN_MATTER_STATUSES,
   matterRulesSchema,
@@ -95,7 +89,6 @@ const QUEUE_ORDER = Prisma.sql`(m.status::text = 'reported') DESC, (${OPEN} AND 
 const NEWEST_ORDER = Prisma.sql`m."createdAt" DESC, m.id ASC`;
 
 const include = { compound: { select: { id: true, name: true } } } as const;
-
 
 @Injectable()
 export class MatterRepository {

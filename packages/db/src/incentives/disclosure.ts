@@ -39,7 +39,10 @@ async function firmsOf(prisma: Reader, subdistrict: string): Promise<Map<string,
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-async function compoundsSection(prisma: Reader, subdistrict: string): Promise<DisclosureContent['compounds']> {
+async function compoundsSection(
+  prisma: Reader,
+  subdistrict: string,
+): Promise<DisclosureContent['compounds']> {
   const inSubdistrict = { community: { subdistrict } };
   const [demonstration, enrollments] = await Promise.all([
     prisma.compound.findMany({
@@ -76,7 +79,9 @@ async function compoundsSection(prisma: Reader, subdistrict: string): Promise<Di
       since: ymd(c.demonstrationAt),
     })),
     pilots: [...latest.values()]
-      .sort((a, b) => (b.starRating ?? 0) - (a.starRating ?? 0) || a.compound.name.localeCompare(b.compound.name))
+      .sort(
+        (a, b) => (b.starRating ?? 0) - (a.starRating ?? 0) || a.compound.name.localeCompare(b.compound.name),
+      )
       .map((e) => ({
         name: e.compound.name,
         community: e.compound.community.name,

@@ -302,7 +302,9 @@ export const disclosureContentSchema = z.object({
       resolutionRate: percent,
       satisfactionRate: percent,
       /** Collected per month, YYYY-MM, oldest first (the page's small chart). */
-      byMonth: z.array(z.object({ month: z.string(), collected: z.number().int(), solved: z.number().int() })),
+      byMonth: z.array(
+        z.object({ month: z.string(), collected: z.number().int(), solved: z.number().int() }),
+      ),
     })
     .optional(),
 });
