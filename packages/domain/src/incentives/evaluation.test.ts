@@ -135,6 +135,14 @@ describe('激励评价: a firm’s score and grade', () => {
           { grade: 'C', from: 10 },
         ],
       }),
-    ).toEqual(['grades.1.from', 'grades.2.from']);
+    ).toEqual(['grades.1.from', 'grades.2.from', 'lists.red.grade']);
+    // The lists name grades of the set, and no grade proposes both lists.
+    expect(
+      paths({
+        ...rest,
+        version: 2,
+        lists: { ...rest.lists, black: { ...rest.lists.black, grades: ['AAA', 'D'] } },
+      }),
+    ).toEqual(['lists.black.grades.0', 'lists.black.grades.1']);
   });
 });

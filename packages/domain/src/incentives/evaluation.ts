@@ -55,63 +55,133 @@ const weightedComponentSchema = z
     }
   });
 
-export const evaluationRulesSchema = z
-  .object({
-    version: z.number().int().min(1),
-    components: z.array(weightedComponentSchema).min(1).max(COMPONENT_IDS.length),
-    /** Bonus points per published 三微案例 case, up to a cap (never past 100). */
-    casePoints: z.number().min(0).max(10),
-    caseCap: z.number().min(0).max(20),
-    /** Grades from the best down, each with the lowest score that earns it; the last starts at 0. */
-    grades: z
-      .array(z.object({ grade: z.string().trim().min(1).max(10), from: z.number().min(0).max(100) }))
-      .min(2)
-      .max(10),
-  })
-  .superRefine((rules, ctx) => {
-    const total = rules.components.reduce((sum, part) => sum + part.weight, 0);
-    if (Math.abs(total - 1) > 1e-9) {
+/**
+ * 红榜 / 黑榜 rules as data: which grade held how many periods in a row proposes a firm for the red
+ * list, and which signals propose it for the black list. A proposal is only a candidate; an admin
+ * confirms it with a reason (see lists.ts).
+ */
+export const listRulesSchema = z.object({
+  red: z.object({
+    /** The grade to hold (normally the top one) … */
+    grade: z.string().trim().min(1).max(10),
+    /** … in this many periods of the same kind in a row, this one included. */
+    consecutive: z.number().int().min(1).max(12),
+  }),
+  black: z.object({
+    /** Grades that propose a firm by themselves (normally the lowest). */
+    grades: z.array(z.string().trim().min(1).max(10)).max(10),
+    /** A critical rectification still open after its deadline at the period's end. */
+    criticalOverdue: z.boolean(),
+    /** Rectifications reopened in the period (an answer rejected) at or above this count; null: off. */
+    reopenedAtLeast: z.number().int().min(1).max(100).nullable(),
+  }),
+});
+export type ListRules = z.infer<typeof listRulesSchema>;
+
+export const DEFAULT_LIST_RULES: ListRules = deepFreeze({
+  red: { grade: 'AAA', consecutive: 2 },
+  black: { grades: ['C'], criticalOverdue: true, reopenedAtLeast: 3 },
+});
+
+/** The fields of a rule set, before the checks that span fields (the draft form reuses them). */
+export const evaluationRulesFields = {
+  version: z.number().int().min(1),
+  components: z.array(weightedComponentSchema).min(1).max(COMPONENT_IDS.length),
+  /** Bonus points per published 三微案例 case, up to a cap (never past 100). */
+  casePoints: z.number().min(0).max(10),
+  caseCap: z.number().min(0).max(20),
+  /** Grades from the best down, each with the lowest score that earns it; the last starts at 0. */
+  grades: z
+    .array(z.object({ grade: z.string().trim().min(1).max(10), from: z.number().min(0).max(100) }))
+    .min(2)
+    .max(10),
+  /** Sets stored before the lists existed read with the default rules. */
+  lists: listRulesSchema.default(DEFAULT_LIST_RULES),
+};
+
+type RulesBody = Omit<EvaluationRulesShape, 'version'>;
+type EvaluationRulesShape = z.infer<z.ZodObject<typeof evaluationRulesFields>>;
+
+/** The checks across fields, shared by the stored set and the draft form (field-level messages). */
+export function checkEvaluationRules(rules: RulesBody, ctx: z.RefinementCtx): void {
+  const total = rules.components.reduce((sum, part) => sum + part.weight, 0);
+  if (Math.abs(total - 1) > 1e-9) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['components'],
+      params: localizedParams(
+        `各项权重之和必须为 100%（现为 ${Math.round(total * 1000) / 10}%）。`,
+        `The weights must add up to 100% (they add up to ${Math.round(total * 1000) / 10}%).`,
+      ),
+    });
+  }
+  const seen = new Set<string>();
+  rules.components.forEach((part, index) => {
+    if (seen.has(part.component)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['components'],
+        path: ['components', index, 'component'],
+        params: localizedParams('同一项不能出现两次。', 'A component may appear once only.'),
+      });
+    }
+    seen.add(part.component);
+  });
+  rules.grades.forEach((grade, index) => {
+    const previous = rules.grades[index - 1];
+    if (previous && grade.from >= previous.from) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['grades', index, 'from'],
         params: localizedParams(
-          `各项权重之和必须为 100%（现为 ${Math.round(total * 1000) / 10}%）。`,
-          `The weights must add up to 100% (they add up to ${Math.round(total * 1000) / 10}%).`,
+          '等级须从高到低排列，分数线逐级降低。',
+          'Grades run from the best down, each threshold lower.',
         ),
       });
     }
-    const seen = new Set<string>();
-    rules.components.forEach((part, index) => {
-      if (seen.has(part.component)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['components', index, 'component'],
-          params: localizedParams('同一项不能出现两次。', 'A component may appear once only.'),
-        });
-      }
-      seen.add(part.component);
+  });
+  if (rules.grades.at(-1)?.from !== 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['grades', rules.grades.length - 1, 'from'],
+      params: localizedParams('最低一级的分数线必须为 0。', 'The lowest grade must start at 0.'),
     });
-    rules.grades.forEach((grade, index) => {
-      const previous = rules.grades[index - 1];
-      if (previous && grade.from >= previous.from) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['grades', index, 'from'],
-          params: localizedParams(
-            '等级须从高到低排列，分数线逐级降低。',
-            'Grades run from the best down, each threshold lower.',
-          ),
-        });
-      }
+  }
+  const names = new Set(rules.grades.map((g) => g.grade));
+  if (!names.has(rules.lists.red.grade)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lists', 'red', 'grade'],
+      params: localizedParams(
+        `红榜等级「${rules.lists.red.grade}」不在本规则的等级中。`,
+        `The red-list grade "${rules.lists.red.grade}" is not one of this set's grades.`,
+      ),
     });
-    if (rules.grades.at(-1)?.from !== 0) {
+  }
+  rules.lists.black.grades.forEach((grade, index) => {
+    if (!names.has(grade)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['grades', rules.grades.length - 1, 'from'],
-        params: localizedParams('最低一级的分数线必须为 0。', 'The lowest grade must start at 0.'),
+        path: ['lists', 'black', 'grades', index],
+        params: localizedParams(
+          `黑榜等级「${grade}」不在本规则的等级中。`,
+          `The black-list grade "${grade}" is not one of this set's grades.`,
+        ),
+      });
+    }
+    if (grade === rules.lists.red.grade) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lists', 'black', 'grades', index],
+        params: localizedParams(
+          '同一等级不能既上红榜又上黑榜。',
+          'One grade cannot propose both the red and the black list.',
+        ),
       });
     }
   });
+}
+
+export const evaluationRulesSchema = z.object(evaluationRulesFields).superRefine(checkEvaluationRules);
 export type EvaluationRules = z.infer<typeof evaluationRulesSchema>;
 
 /**
@@ -139,6 +209,7 @@ export const EVALUATION_RULES_1: EvaluationRules = deepFreeze({
     { grade: 'B', from: 60 },
     { grade: 'C', from: 0 },
   ],
+  lists: DEFAULT_LIST_RULES,
 });
 
 /** A period's facts about one firm: a value per component, or null when nothing was measured. */

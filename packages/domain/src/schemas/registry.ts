@@ -60,6 +60,14 @@ import {
   updatePartySchema,
   uploadMatterEvidenceSchema,
 } from './matters.js';
+import {
+  computeEvaluationPeriodSchema,
+  confirmListEntrySchema,
+  draftEvaluationRulesSchema,
+  listEntryReasonSchema,
+  listFirmListEntriesQuerySchema,
+  publishEvaluationRulesSchema,
+} from './incentives.js';
 import { changePasswordSchema } from './password-policy.js';
 import {
   createCaseIssueSchema,
@@ -143,6 +151,11 @@ export const COMMAND_SCHEMAS = {
   updateCaseIssue: updateCaseIssueSchema,
   publishCaseIssue: publishCaseIssueSchema,
   publishDisclosure: publishDisclosureSchema,
+  draftEvaluationRules: draftEvaluationRulesSchema,
+  publishEvaluationRules: publishEvaluationRulesSchema,
+  computeEvaluationPeriod: computeEvaluationPeriodSchema,
+  confirmListEntry: confirmListEntrySchema,
+  listEntryReason: listEntryReasonSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const QUERY_SCHEMAS = {
@@ -170,6 +183,7 @@ export const QUERY_SCHEMAS = {
   listCases: listCasesQuerySchema,
   disclosurePreview: disclosurePreviewQuerySchema,
   listDisclosureSnapshots: listDisclosureSnapshotsQuerySchema,
+  listFirmListEntries: listFirmListEntriesQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;
