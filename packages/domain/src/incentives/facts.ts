@@ -23,8 +23,11 @@ export interface FirmPeriodRecords {
   rounds: ReadonlyArray<{ id: string; score: number | null; starRating: number | null }>;
   /** Inspections (not the firm's self-inspection) submitted within the period, with a score. */
   inspections: ReadonlyArray<{ id: string; score: number | null }>;
-  /** The latest star rating evaluated up to the period's end, when no round ended within it. */
-  latestStars: { roundId: string; starRating: number } | null;
+  /**
+   * Each pilot's latest star rating evaluated up to the period's end, counted when no round ended
+   * within it (a month inside a three-month round keeps the stars the compound holds).
+   */
+  latestStars: ReadonlyArray<{ roundId: string; starRating: number }>;
   /** Rectifications due within the period (deadline) or closed within it. */
   rectifications: ReadonlyArray<{
     id: string;
@@ -101,9 +104,12 @@ export function factsFromRecords(records: FirmPeriodRecords): GatheredFacts {
       'round',
       starred.map((r) => r.id),
     );
-  } else if (records.latestStars) {
-    facts.stars = records.latestStars.starRating;
-    sources.stars = refs('round', [records.latestStars.roundId]);
+  } else if (records.latestStars.length > 0) {
+    facts.stars = mean(records.latestStars.map((r) => r.starRating));
+    sources.stars = refs(
+      'round',
+      records.latestStars.map((r) => r.roundId),
+    );
   } else {
     facts.stars = null;
   }

@@ -110,7 +110,7 @@ describe('facts from records', () => {
   const empty: FirmPeriodRecords = {
     rounds: [],
     inspections: [],
-    latestStars: null,
+    latestStars: [],
     rectifications: [],
     criticalOverdue: [],
     tasks: [],
@@ -127,9 +127,12 @@ describe('facts from records', () => {
         { id: 'i1', score: 80 },
         { id: 'i2', score: 90 },
       ],
-      latestStars: { roundId: 'r1', starRating: 4 },
+      latestStars: [
+        { roundId: 'r1', starRating: 4 },
+        { roundId: 'r2', starRating: 5 },
+      ],
     });
-    expect(facts).toMatchObject({ roundScore: 85, stars: 4, matterResolution: null, patrolFindings: null });
+    expect(facts).toMatchObject({ roundScore: 85, stars: 4.5, matterResolution: null, patrolFindings: null });
     expect(sources.roundScore).toEqual({ kind: 'inspection', ids: ['i1', 'i2'], count: 2 });
   });
 
