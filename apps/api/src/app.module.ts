@@ -14,6 +14,8 @@ import { PartyModule } from './parties/party.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { PatrolModule } from './patrols/patrol.module.js';
 import { MeetingModule } from './meetings/meeting.module.js';
+import { CaseModule } from './cases/case.module.js';
+import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
 import { PrintingModule } from './printing/printing.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
@@ -54,6 +56,8 @@ export class AppModule {
         ResidentsModule,
         PatrolModule,
         MeetingModule,
+        CaseModule,
+        DisclosureModule,
       ],
     };
   }

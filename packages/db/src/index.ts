@@ -28,6 +28,7 @@ export {
   demoPasswordsFromEnv,
   type DemoPasswords,
   DEMO_PASSWORD,
+  DEMO_SUBDISTRICT,
   DEMO_COMMUNITIES,
   DEMO_FIRMS,
   DEMO_COMPOUNDS,

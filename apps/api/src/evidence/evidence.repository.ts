@@ -26,6 +26,15 @@ export class EvidenceRepository {
     return row !== null;
   }
 
+  /** Whether the caller's 三微案例 scope admits this case (its photos follow it). */
+  async caseVisible(scope: Prisma.MicroCaseWhereInput, caseId: string): Promise<boolean> {
+    const row = await this.prisma.microCase.findFirst({
+      where: { AND: [scope, { id: caseId }] },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
   /** Rows and their audit entries commit together or not at all. */
   transaction<T>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(change);

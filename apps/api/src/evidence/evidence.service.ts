@@ -10,6 +10,7 @@ import {
   type Locale,
 } from '@pilot/domain';
 import { enrollmentScope, matterScope } from '../platform/auth/scope.js';
+import { caseScope } from '../cases/case-scope.js';
 import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError, PayloadError } from '../platform/errors/api-errors.js';
@@ -187,7 +188,9 @@ export class EvidenceService {
       (row.uploadedById === principal.userId ||
         (row.enrollmentId !== null &&
           (await this.evidence.enrollmentVisible(enrollmentScope(principal), row.enrollmentId))) ||
-        (row.matterId !== null && (await this.evidence.matterVisible(matterScope(principal), row.matterId))));
+        (row.matterId !== null &&
+          (await this.evidence.matterVisible(matterScope(principal), row.matterId))) ||
+        (row.caseId !== null && (await this.evidence.caseVisible(caseScope(principal), row.caseId))));
     if (!row || !allowed) throw new NotFoundError(`evidence ${id}`);
     return { evidence: view(row), bytes: await this.storage.get(row.storageKey) };
   }

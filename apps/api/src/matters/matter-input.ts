@@ -136,7 +136,12 @@ export class MatterInputBuilder {
     const rows = new Map((await this.matters.evidence([...new Set(refs)])).map((r) => [r.id, r]));
     for (const [index, id] of refs.entries()) {
       const row = rows.get(id);
-      const free = row && row.enrollmentId === null && (row.matterId === null || row.matterId === matterId);
+      // A photo a 三微案例 case took is that case's, not the matter's to attach.
+      const free =
+        row &&
+        row.enrollmentId === null &&
+        row.caseId === null &&
+        (row.matterId === null || row.matterId === matterId);
       if (!row || row.uploadedById !== principal.userId || !free)
         throw itemError([...path, index], locale, {
           zh: `照片 ${id} 不是您为本事项上传的文件。`,

@@ -173,6 +173,7 @@ export class MatterRepository {
         uploadedById: true,
         enrollmentId: true,
         matterId: true,
+        caseId: true,
       },
     });
   }
