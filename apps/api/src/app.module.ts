@@ -14,6 +14,7 @@ import { PartyModule } from './parties/party.module.js';
 import { ResidentsModule } from './residents/residents.module.js';
 import { PatrolModule } from './patrols/patrol.module.js';
 import { MeetingModule } from './meetings/meeting.module.js';
+import { EvaluationModule } from './evaluations/evaluation.module.js';
 import { CaseModule } from './cases/case.module.js';
 import { DisclosureModule } from './disclosure/disclosure.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         ResidentsModule,
         PatrolModule,
         MeetingModule,
+        EvaluationModule,
         CaseModule,
         DisclosureModule,
       ],

@@ -10,6 +10,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DEMO_FRESH, DEMO_IMPORTS } from './import/demo-pilots.js';
 import { importPilot } from './import/import-pilot.js';
 import { startLiveGovernance } from './import/demo-governance-live.js';
+import { importDemoEvaluations } from './import/demo-evaluations.js';
 
 /** Pilots with paper-era history were inspected against the first version. */
 const IMPORTED_CATALOGUE = '2024.1';
@@ -59,6 +60,11 @@ async function main(): Promise<void> {
     );
     const live = await startLiveGovernance(db.prisma, client, taskQueue);
     console.log(`demo governance: ${live.length > 0 ? live.join(', ') : 'already running'}`);
+    const evaluations = await importDemoEvaluations(db.prisma, Date.now());
+    console.log(
+      `demo evaluations: ${evaluations.published.length > 0 ? evaluations.published.join(', ') : 'already published'}` +
+        (evaluations.confirmed ? `; listed ${evaluations.confirmed}` : ''),
+    );
   } finally {
     await connection.close();
     await db.close();

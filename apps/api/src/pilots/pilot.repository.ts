@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '@pilot/db';
+import { firmsListedOn, Prisma, type PrismaClient } from '@pilot/db';
 import type { ListPilotsQuery, PilotListCursorKey } from '@pilot/domain';
 import { beyond, keysetOrPage } from '../platform/pagination.js';
 import { PRISMA } from '../platform/tokens.js';
@@ -158,6 +158,17 @@ export function pilotCursorOf(row: EnrollmentRow, query: ListPilotsQuery): Pilot
 @Injectable()
 export class PilotRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  /** 黑榜: the given firms on the black list on `day`, with their names (for the refusal). */
+  async blackListed(firmIds: readonly string[], day: string): Promise<Array<{ id: string; name: string }>> {
+    const listed = await firmsListedOn(this.prisma, 'black', day, firmIds);
+    if (listed.size === 0) return [];
+    return this.prisma.firm.findMany({
+      where: { id: { in: [...listed.keys()] } },
+      select: { id: true, name: true },
+      orderBy: { name: 'asc' },
+    });
+  }
 
   // ─── resolving an enrollment form ────────────────────────────────────────────────────────
 

@@ -681,12 +681,30 @@ export class PilotService {
   /** 示范小区: the workflow checks eligibility; a refusal lists every unmet condition. */
   async promote(principal: Principal, input: PromoteCompoundInput, key?: string): Promise<PilotStateChange> {
     const row = await this.visible(principal, input.pilotId);
+    await this.refuseBlackListed([row.firmId]);
     return this.workflows.update(
       row.workflowId,
       promoteUpdate,
       promoteRequest(actorOf(principal), input),
       updateIdFor(principal, key),
     );
+  }
+
+  /**
+   * 黑榜: a firm on the black list today is neither promoted (示范小区) nor rolled out to while listed;
+   * the refusal names each such firm.
+   */
+  private async refuseBlackListed(firmIds: readonly string[]): Promise<void> {
+    const listed = await this.pilots.blackListed([...new Set(firmIds)], formatLocalDate(Date.now()));
+    if (listed.length === 0) return;
+    const names = listed.map((f) => f.name).join('、');
+    throw new RefusedError([
+      {
+        code: 'firm_black_listed',
+        zh: `${names}正在黑榜上，撤榜前不能评为示范小区或推广纳入试点。`,
+        en: `${listed.map((f) => f.name).join(', ')} ${listed.length > 1 ? 'are' : 'is'} on the black list; no promotion or rollout while listed.`,
+      },
+    ]);
   }
 
   /** 全面推广: targets named like an enrollment form are resolved here; the workflow enrolls them. */
@@ -707,6 +725,7 @@ export class PilotService {
     await this.checkInspectors(input.inspectorAssignments, '', issues, say);
     await this.checkCatalogueAndDate(input, issues, say);
     if (issues.length > 0) throw new InvalidInputError(issues);
+    await this.refuseBlackListed(targets.map((t) => t.firmId));
     return this.workflows.update(
       row.workflowId,
       startRolloutUpdate,
