@@ -11,6 +11,7 @@ import { DEMO_FRESH, DEMO_IMPORTS } from './import/demo-pilots.js';
 import { importPilot } from './import/import-pilot.js';
 import { startLiveGovernance } from './import/demo-governance-live.js';
 import { importDemoEvaluations } from './import/demo-evaluations.js';
+import { importDemoDisclosure } from './import/demo-disclosure.js';
 
 /** Pilots with paper-era history were inspected against the first version. */
 const IMPORTED_CATALOGUE = '2024.1';
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
       `demo evaluations: ${evaluations.published.length > 0 ? evaluations.published.join(', ') : 'already published'}` +
         (evaluations.confirmed ? `; listed ${evaluations.confirmed}` : ''),
     );
+    // Last: the public page's snapshot reads what every step above wrote.
+    const disclosure = await importDemoDisclosure(db.prisma, new Date());
+    console.log(`demo disclosure: ${disclosure ?? 'already published'}`);
   } finally {
     await connection.close();
     await db.close();

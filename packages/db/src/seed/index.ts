@@ -19,6 +19,7 @@ import {
 } from './demo-data.js';
 import { demoMonthlyMetrics } from './metrics.js';
 import { demoGovernance } from './demo-governance.js';
+import { demoCases } from './demo-cases.js';
 import { seedCalendarReleases, type CalendarDrift } from './calendars.js';
 
 export * from './demo-data.js';
@@ -33,6 +34,12 @@ export {
   type DemoMonthlyMetric,
 } from './metrics.js';
 export { isWellFormedCreditCode } from './credit-code.js';
+export {
+  DEMO_CASE_ISSUES,
+  DEMO_CASES_IN_REVIEW,
+  DEMO_SELECTED_CASES,
+  DEMO_SHORTLISTED_CASES,
+} from './demo-cases.js';
 
 export interface SeedOptions {
   /** The month the metrics run up to (Asia/Shanghai); defaults to now. */
@@ -79,6 +86,7 @@ export const SEED_KINDS = [
   'calendars',
   'monthlyMetrics',
   'governance',
+  'cases',
 ] as const;
 export type SeedKind = (typeof SEED_KINDS)[number];
 
@@ -208,6 +216,8 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
         options.governanceHistory === false
           ? { created: 0, present: 0 }
           : await seedGovernanceHistory(tx, asOf);
+      // 三微案例: fixed dates in 2026, whatever "as of" says (the column's record, not a metric).
+      const cases = await seedCaseColumn(tx);
 
       const report: SeedReport = {
         counts: {
@@ -220,6 +230,7 @@ export async function seedDemoRecords(prisma: PrismaClient, options: SeedOptions
           calendars: calendars.count,
           monthlyMetrics,
           governance,
+          cases,
         },
         months: { from: metrics[0]?.monthKey ?? '', to: metrics.at(-1)?.monthKey ?? '' },
         catalogueDrift: drift,
@@ -326,6 +337,7 @@ export function formatSeedReport(report: SeedReport): string {
     calendars: 'published calendar releases',
     monthlyMetrics: `monthly metrics ${report.months.from}..${report.months.to}`,
     governance: 'governance ledgers (matters, patrols, meetings)',
+    cases: '三微案例 column (issues and cases)',
   };
   const part = (pick: (count: SeedCount) => number): string =>
     SEED_KINDS.filter((kind) => pick(report.counts[kind]) > 0)
@@ -370,6 +382,16 @@ export async function seedDemoData(target: DatabaseTarget, options: SeedOptions 
   } finally {
     await db.close();
   }
+}
+
+/** The 三微案例 column's issues and cases, once (keyed by the demo's ids). */
+async function seedCaseColumn(tx: Prisma.TransactionClient): Promise<SeedCount> {
+  if ((await tx.microCase.count({ where: { id: { startsWith: 'case-demo-' } } })) > 0)
+    return { created: 0, present: 1 };
+  const { issues, cases } = demoCases();
+  await tx.caseIssue.createMany({ data: issues, skipDuplicates: true });
+  await tx.microCase.createMany({ data: cases, skipDuplicates: true });
+  return { created: 1, present: 0 };
 }
 
 /**
