@@ -21,8 +21,9 @@ export function passwordPath(url: URL): string {
 /**
  * Anyone may open these: the log-in page, the language switch (it works before log-in too) and
  * 居民注册 (a resident who scanned a compound's poster has no account yet).
+ * 信息公开 (/public/<subdistrict>: the page residents share, readable by anyone).
  */
-const PUBLIC_PATHS = ['/login', '/language', '/join'];
+const PUBLIC_PATHS = ['/login', '/language', '/join', '/public'];
 
 /** Open while the password must be changed: the page itself, leaving, and the language. */
 const OPEN_BEFORE_PASSWORD_CHANGE = [PASSWORD_PATH, '/logout', '/language'];
