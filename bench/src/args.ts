@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { SIZES, type Sizes } from './sizes.js';
 
-export const SCENARIOS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'] as const;
+export const SCENARIOS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface BenchArgs {
