@@ -36,7 +36,9 @@ mkdir -p "$CACHE_ROOT"
 # Everything goes into a temporary folder that is renamed at the end, so an interrupted build never
 # leaves a folder that looks complete.
 tmp="$(mktemp -d "$CACHE_ROOT/.build.XXXXXX")"
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# After the rename $tmp is gone and chmod fails; under `set -e` that failure would become the script's
+# exit status and fail a build that succeeded, hence `|| true`.
+trap 'chmod -R u+w "$tmp" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 (
   while sleep 30; do log "  still building the Temporal server ($(($(date +%s) - start))s)"; done
 ) &
