@@ -127,3 +127,5 @@ export * from './incentives/cases.js';
 export * from './incentives/lists.js';
 export * from './incentives/periods.js';
 export * from './incentives/facts.js';
+// 全面推广 campaigns and their workload forecast
+export * from './incentives/campaigns.js';

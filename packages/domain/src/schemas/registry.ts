@@ -70,6 +70,12 @@ import {
 } from './incentives.js';
 import { changePasswordSchema } from './password-policy.js';
 import {
+  campaignDraftSchema,
+  listCampaignsQuerySchema,
+  rebalanceCampaignSchema,
+  retryCampaignSchema,
+} from '../incentives/campaigns.js';
+import {
   createCaseIssueSchema,
   disclosurePreviewQuerySchema,
   listCasesQuerySchema,
@@ -156,6 +162,9 @@ export const COMMAND_SCHEMAS = {
   computeEvaluationPeriod: computeEvaluationPeriodSchema,
   confirmListEntry: confirmListEntrySchema,
   listEntryReason: listEntryReasonSchema,
+  saveCampaignDraft: campaignDraftSchema,
+  rebalanceCampaign: rebalanceCampaignSchema,
+  retryCampaign: retryCampaignSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const QUERY_SCHEMAS = {
@@ -184,6 +193,7 @@ export const QUERY_SCHEMAS = {
   disclosurePreview: disclosurePreviewQuerySchema,
   listDisclosureSnapshots: listDisclosureSnapshotsQuerySchema,
   listFirmListEntries: listFirmListEntriesQuerySchema,
+  listCampaigns: listCampaignsQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;
