@@ -1,0 +1,53 @@
+import { redirect } from '@sveltejs/kit';
+import { computeEvaluationPeriodSchema, parseInput } from '@pilot/domain';
+import { loadFailed, requireRole } from '$lib/server/field-work';
+import { apiFailure, formFailure, text } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+/** 评价排名: the latest published ranking and the periods; a firm goes to its own evaluation. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = requireRole(locals, url, ['admin', 'coordinator', 'firm']);
+  const periods = await locals.api.call((c) => c.GET('/evaluations/periods'));
+  if (!periods.ok) loadFailed(periods.error);
+  if (user.role === 'firm') {
+    const latest = periods.data.items.find((p) => p.status === 'published');
+    if (latest && user.firmId) redirect(303, `/incentives/evaluation/${latest.id}/${user.firmId}`);
+    return { periods: periods.data.items, ranking: null, canAdminister: false };
+  }
+  const ranking = await locals.api.call((c) =>
+    c.GET('/evaluations/periods/{id}/ranking', { params: { path: { id: 'latest' } } }),
+  );
+  // No published period yet is a state of the page, not an error.
+  if (!ranking.ok && ranking.error.status !== 404) loadFailed(ranking.error);
+  return {
+    periods: periods.data.items,
+    ranking: ranking.ok ? ranking.data : null,
+    canAdminister: user.role === 'admin',
+    done: url.searchParams.get('done'),
+  };
+};
+
+export const actions: Actions = {
+  compute: async ({ locals, url, request }) => {
+    requireRole(locals, url, ['admin']);
+    const period = text(await request.formData(), 'period');
+    const parsed = parseInput(computeEvaluationPeriodSchema, { period }, locals.locale);
+    if (!parsed.ok) {
+      return formFailure('compute', Object.fromEntries(parsed.issues.map((i) => [i.path, i.message])), {
+        period,
+      });
+    }
+    const result = await locals.api.call((c) => c.POST('/evaluations/periods', { body: parsed.data }));
+    if (!result.ok) return apiFailure('compute', result.error, { period }, ['period']);
+    redirect(303, `${url.pathname}?done=computed:${result.data.period.id}:${result.data.evaluated}`);
+  },
+  publish: async ({ locals, url, request }) => {
+    requireRole(locals, url, ['admin']);
+    const id = text(await request.formData(), 'id');
+    const result = await locals.api.call((c) =>
+      c.POST('/evaluations/periods/{id}/publish', { params: { path: { id } } }),
+    );
+    if (!result.ok) return apiFailure('publish', result.error, { id });
+    redirect(303, `${url.pathname}?done=published:${id}`);
+  },
+};
