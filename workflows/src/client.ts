@@ -3,25 +3,35 @@
 import {
   reasonSchema,
   type AuditAnchor,
+  type CampaignRetryRequest,
+  type CampaignWorkflowInput,
   type MatterWorkflowInput,
   type MeetingInput,
   type PilotInput,
   type Reason,
 } from '@pilot/domain';
-import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  type Client,
+  type WorkflowHandle,
+  type WorkflowHandleWithFirstExecutionRunId,
+} from '@temporalio/client';
 import {
   AUDIT_ANCHOR_WORKFLOW_ID,
   anchorsQuery,
+  campaignWorkflowId,
   enrollmentIdFor,
   matterWorkflowId,
   meetingWorkflowId,
   noticeDeliveryWorkflowId,
   pilotWorkflowId,
+  retryCampaignSignal,
   searchAttributes,
 } from './messages.js';
 import type { NoticeDeliveryStarter, PilotStarter } from '@pilot/activities';
 import { ApplicationFailure } from '@temporalio/common';
 import type { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
+import type { campaignWorkflow } from './campaigns/campaign.workflow.js';
 import type { pilotWorkflow } from './pilot/pilot.workflow.js';
 import type { matterWorkflow } from './matters/matter.workflow.js';
 import type { meetingWorkflow } from './meetings/meeting.workflow.js';
@@ -228,4 +238,39 @@ export async function startMeeting(
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     return client.workflow.getHandle<typeof meetingWorkflow>(workflowId);
   }
+}
+
+// ─── 全面推广 campaigns ───
+
+/** Starts a confirmed campaign's workflow, or finds the one running (a repeated confirmation). */
+export async function startCampaign(
+  client: Client,
+  taskQueue: string,
+  input: CampaignWorkflowInput,
+): Promise<WorkflowHandleWithFirstExecutionRunId<typeof campaignWorkflow>> {
+  return client.workflow.start<typeof campaignWorkflow>('campaignWorkflow', {
+    taskQueue,
+    workflowId: campaignWorkflowId(input.campaignId),
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+}
+
+/**
+ * Retries failed compounds: a signal to the running campaign, or a new run of it (same id) when the
+ * previous one had finished; the new run answers the compounds already started from their records.
+ */
+export async function retryCampaign(
+  client: Client,
+  taskQueue: string,
+  input: CampaignWorkflowInput,
+  request: CampaignRetryRequest,
+): Promise<void> {
+  await client.workflow.signalWithStart<typeof campaignWorkflow, [CampaignRetryRequest]>('campaignWorkflow', {
+    taskQueue,
+    workflowId: campaignWorkflowId(input.campaignId),
+    args: [{ ...input, retry: request.compoundIds }],
+    signal: retryCampaignSignal,
+    signalArgs: [request],
+  });
 }

@@ -5,3 +5,4 @@ export { auditAnchorWorkflow } from './audit/audit-anchor.workflow.js';
 export { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
 export { matterWorkflow } from './matters/matter.workflow.js';
 export { meetingWorkflow } from './meetings/meeting.workflow.js';
+export { campaignWorkflow } from './campaigns/campaign.workflow.js';

@@ -159,3 +159,6 @@ export const publishFeedbackUpdate = defineUpdate<MeetingUpdateResult, [PublishF
   'publishFeedback',
 );
 export const meetingStateQuery = defineQuery<MeetingState>('meetingState');
+
+// 全面推广 campaigns
+export * from './campaigns/campaign-messages.js';

@@ -35,6 +35,7 @@ describe('replay of recorded pilot histories against the current bundle', () => 
         'matter-reopened',
         'matter-auto-closed',
         'meeting',
+        'campaign',
       ]),
     );
     const failures: string[] = [];

@@ -13,6 +13,7 @@ import { calendarActivities } from './pilot/calendar.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
 import { compoundActivities } from './pilot/compound.activities.js';
 import { enrollmentActivities } from './pilot/enrollment.activities.js';
+import { campaignActivities } from './campaigns/campaign.activities.js';
 import { inspectionActivities } from './pilot/inspection.activities.js';
 import { rectificationActivities } from './pilot/rectification.activities.js';
 import { scheduleActivities } from './pilot/schedule.activities.js';
@@ -44,6 +45,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...catalogueActivities(deps.prisma),
     ...compoundActivities(deps.prisma),
     ...enrollmentActivities(deps.prisma, audit, deps.startPilot),
+    ...campaignActivities(deps.prisma, audit, deps.startPilot),
     ...calendarActivities(deps.prisma, audit),
     ...scheduleActivities(deps.prisma, audit, deps.notices),
     ...inspectionActivities(deps.prisma, audit),
