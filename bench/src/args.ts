@@ -1,5 +1,6 @@
 // The command line of `pnpm bench -- …` (see bench/README.md).
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { SIZES, type Sizes } from './sizes.js';
 
 export const SCENARIOS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'] as const;
@@ -31,7 +32,7 @@ export function parseBenchArgs(argv: string[], defaultOut: string): BenchArgs {
       size: { type: 'string', default: 'small' },
       only: { type: 'string' },
       workers: { type: 'string', default: '1' },
-      out: { type: 'string', default: defaultOut },
+      out: { type: 'string' },
       'micro-dir': { type: 'string' },
       'keep-state': { type: 'boolean', default: false },
     },
@@ -47,12 +48,18 @@ export function parseBenchArgs(argv: string[], defaultOut: string): BenchArgs {
     throw new Error(`unknown scenarios: ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be 1 … 8');
+  const chosen = new Set(only.filter(isScenario));
+  // A run of some scenarios must not replace the whole suite's committed run: it goes beside it.
+  const partial = chosen.size < SCENARIOS.length;
+  const out =
+    values.out ??
+    (partial ? path.join(path.dirname(defaultOut), `only-${[...chosen].sort().join('-')}.json`) : defaultOut);
   return {
     size,
     sizes: SIZES[size],
-    only: new Set(only.filter(isScenario)),
+    only: chosen,
     workers,
-    out: values.out,
+    out,
     microDir: values['micro-dir'],
     keepState: values['keep-state'],
   };

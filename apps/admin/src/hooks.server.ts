@@ -3,6 +3,7 @@ import { LOCALE_COOKIE, parseLocale, translate } from '$lib/i18n';
 import { isOpenBeforePasswordChange, isPublic, passwordPath } from '$lib/server/access';
 import { apiBaseUrl, createApi } from '$lib/server/api';
 import { loginPath } from '$lib/server/guard';
+import { PublicPageCache } from '$lib/server/public-page-cache';
 import { applySecurityHeaders } from '$lib/server/security-headers';
 import {
   SESSION_COOKIE,
@@ -25,8 +26,20 @@ function clientAddressOf(event: RequestEvent): string | null {
   }
 }
 
+/** Copies of the public page for visitors without a session (see public-page-cache.ts). */
+const publicPages = new PublicPageCache();
+
 export const handle: Handle = async ({ event, resolve }) => {
   const locale = parseLocale(event.cookies.get(LOCALE_COOKIE));
+  const publicKey = publicPages.keyOf({
+    method: event.request.method,
+    pathname: event.url.pathname,
+    search: event.url.search,
+    locale,
+    hasSession: event.cookies.get(SESSION_COOKIE) !== undefined,
+  });
+  const copy = publicKey ? publicPages.get(publicKey, Date.now()) : null;
+  if (copy) return copy;
   event.locals.locale = locale;
   const anonymousApi = createApi({
     baseUrl: apiBaseUrl(),
@@ -79,7 +92,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
   // Redirects thrown above leave without these; they carry no content to protect.
   applySecurityHeaders(response.headers, event.url);
-  return response;
+  return publicKey ? publicPages.put(publicKey, response, Date.now()) : response;
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
