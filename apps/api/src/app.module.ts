@@ -17,6 +17,7 @@ import { MeetingModule } from './meetings/meeting.module.js';
 import { EvaluationModule } from './evaluations/evaluation.module.js';
 import { CaseModule } from './cases/case.module.js';
 import { DisclosureModule } from './disclosure/disclosure.module.js';
+import { CampaignModule } from './campaigns/campaign.module.js';
 import { PilotModule } from './pilots/pilot.module.js';
 import { PrintingModule } from './printing/printing.module.js';
 import { RectificationModule } from './rectifications/rectification.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         EvaluationModule,
         CaseModule,
         DisclosureModule,
+        CampaignModule,
       ],
     };
   }

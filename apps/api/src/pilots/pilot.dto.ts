@@ -67,6 +67,10 @@ export const pilotSummarySchema = z.object({
   starRating: z.number().int().nullable(),
   catalogueVersionId: z.string(),
   originEnrollmentId: z.string().nullable(),
+  /** The pilot this one was rolled out from, with its compound's name (由 玫瑰家园 推广). */
+  origin: z.object({ enrollmentId: z.string(), compoundName: z.string() }).nullable(),
+  /** The 全面推广 campaign that enrolled it. */
+  campaign: refSchema.nullable(),
   inspectors: z.array(z.object({ id: z.string(), displayName: z.string(), lead: z.boolean() })),
   /** Rectification items not yet closed (awaiting the firm or an inspector). */
   openRectifications: z.number().int(),

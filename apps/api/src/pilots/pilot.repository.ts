@@ -10,6 +10,9 @@ export const UNFINISHED_RECTIFICATION = ['open', 'reopened', 'responded'] as con
 const summaryInclude = {
   compound: { include: { community: true } },
   firm: { select: { id: true, name: true } },
+  // Lineage (由 玫瑰家园 推广 · <campaign>): one name each, not the origin's whole record.
+  origin: { select: { id: true, compound: { select: { name: true } } } },
+  campaign: { select: { id: true, name: true } },
   assignments: {
     include: { user: { select: { id: true, displayName: true } } },
     orderBy: [{ lead: 'desc' }, { assignedAt: 'asc' }],

@@ -49,6 +49,8 @@ export function pilotSummary(row: EnrollmentRow): PilotSummary {
     starRating: row.starRating,
     catalogueVersionId: row.catalogueVersionId,
     originEnrollmentId: row.originEnrollmentId,
+    origin: row.origin ? { enrollmentId: row.origin.id, compoundName: row.origin.compound.name } : null,
+    campaign: row.campaign ? { id: row.campaign.id, name: row.campaign.name } : null,
     inspectors: row.assignments.map((a) => ({
       id: a.user.id,
       displayName: a.user.displayName,
