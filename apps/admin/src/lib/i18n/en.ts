@@ -1686,6 +1686,8 @@ export const en: Messages = {
       explain: 'Explanation',
       mine: 'Our evaluation',
       listStatus: { none: '', red: 'Red list', black: 'Black list' },
+      comparedWith: 'Movement compared with {period}',
+      draftHint: 'This ranking is a draft; firms see it once it is published.',
     },
     explain: {
       back: 'Ranking',
@@ -1701,6 +1703,9 @@ export const en: Messages = {
       bonus: 'Case bonus {points} ({n} published cases)',
       next: '{needs} points short of {grade}',
       top: 'Top grade',
+      total: 'Components {parts} + case bonus {bonus} = score {score}',
+      periods: 'All evaluations',
+      rankOf: 'rank {rank}',
       records: '{count} ({kind})',
       kinds: {
         round: 'rounds',
@@ -1711,6 +1716,13 @@ export const en: Messages = {
         visit: 'patrols',
         case: 'cases',
       },
+    },
+    firmListings: {
+      title: 'Red and black list entries',
+      none: 'This firm has no red or black list entries',
+      inEffect: 'in effect',
+      notInEffect: 'not in effect',
+      endReason: 'Ended because',
     },
     lists: {
       title: 'Red and black lists',

@@ -1644,6 +1644,8 @@ export const zhCN = {
       explain: '得分说明',
       mine: '本企业的评价',
       listStatus: { none: '', red: '红榜', black: '黑榜' },
+      comparedWith: '升降与 {period} 相比',
+      draftHint: '这是草稿排名，发布后企业才能看到。',
     },
     explain: {
       back: '评价排名',
@@ -1659,6 +1661,9 @@ export const zhCN = {
       bonus: '三微案例加分 {points}（已发布案例 {n} 个）',
       next: '距离 {grade} 还差 {needs} 分',
       top: '已是最高等级',
+      total: '各项计入 {parts} + 案例加分 {bonus} = 总分 {score}',
+      periods: '历次评价',
+      rankOf: '第 {rank} 名',
       records: '{count} 条（{kind}）',
       kinds: {
         round: '检查轮次',
@@ -1669,6 +1674,13 @@ export const zhCN = {
         visit: '巡查',
         case: '案例',
       },
+    },
+    firmListings: {
+      title: '红黑榜上榜情况',
+      none: '本企业目前没有上红榜或黑榜的记录',
+      inEffect: '生效中',
+      notInEffect: '不在生效期内',
+      endReason: '撤榜原因',
     },
     lists: {
       title: '红黑榜',

@@ -4,7 +4,11 @@ import { loadFailed, requireRole } from '$lib/server/field-work';
 import { apiFailure, formFailure, text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-/** 评价排名: the latest published ranking and the periods; a firm goes to its own evaluation. */
+/**
+ * 评价排名: the latest published ranking (or the one `?period=` names: an admin previews a draft
+ * there before publishing it) and the periods; a firm goes to its own evaluation, or, before any
+ * period is published, sees its listings here.
+ */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireRole(locals, url, ['admin', 'coordinator', 'firm']);
   const periods = await locals.api.call((c) => c.GET('/evaluations/periods'));
@@ -12,16 +16,31 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   if (user.role === 'firm') {
     const latest = periods.data.items.find((p) => p.status === 'published');
     if (latest && user.firmId) redirect(303, `/incentives/evaluation/${latest.id}/${user.firmId}`);
-    return { periods: periods.data.items, ranking: null, canAdminister: false };
+    const firmId = user.firmId;
+    const history = firmId
+      ? await locals.api.call((c) => c.GET('/evaluations/firms/{firmId}', { params: { path: { firmId } } }))
+      : null;
+    if (history && !history.ok) loadFailed(history.error);
+    return {
+      periods: periods.data.items,
+      ranking: null,
+      canAdminister: false,
+      chosen: null,
+      listings: history?.ok ? history.data.listings : [],
+    };
   }
+  const wanted = url.searchParams.get('period');
+  const chosen = wanted && periods.data.items.some((p) => p.id === wanted) ? wanted : null;
   const ranking = await locals.api.call((c) =>
-    c.GET('/evaluations/periods/{id}/ranking', { params: { path: { id: 'latest' } } }),
+    c.GET('/evaluations/periods/{id}/ranking', { params: { path: { id: chosen ?? 'latest' } } }),
   );
   // No published period yet is a state of the page, not an error.
   if (!ranking.ok && ranking.error.status !== 404) loadFailed(ranking.error);
   return {
     periods: periods.data.items,
     ranking: ranking.ok ? ranking.data : null,
+    chosen,
+    listings: [],
     canAdminister: user.role === 'admin',
     done: url.searchParams.get('done'),
   };
@@ -39,7 +58,9 @@ export const actions: Actions = {
     }
     const result = await locals.api.call((c) => c.POST('/evaluations/periods', { body: parsed.data }));
     if (!result.ok) return apiFailure('compute', result.error, { period }, ['period']);
-    redirect(303, `${url.pathname}?done=computed:${result.data.period.id}:${result.data.evaluated}`);
+    // To the draft's own ranking, so the admin reads it before publishing it.
+    const id = result.data.period.id;
+    redirect(303, `${url.pathname}?period=${id}&done=computed:${id}:${result.data.evaluated}`);
   },
   publish: async ({ locals, url, request }) => {
     requireRole(locals, url, ['admin']);
@@ -48,6 +69,6 @@ export const actions: Actions = {
       c.POST('/evaluations/periods/{id}/publish', { params: { path: { id } } }),
     );
     if (!result.ok) return apiFailure('publish', result.error, { id });
-    redirect(303, `${url.pathname}?done=published:${id}`);
+    redirect(303, `${url.pathname}?period=${encodeURIComponent(id)}&done=published:${id}`);
   },
 };
