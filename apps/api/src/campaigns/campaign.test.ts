@@ -67,6 +67,11 @@ describe('全面推广 campaigns over HTTP', () => {
       api.as('insp.zhang'),
     ]);
     const prisma = api.runtime.deps.prisma;
+    // The fresh demo pilots write their records in their workflows' first activity: until then
+    // their compounds would look free.
+    for (let i = 0; i < 90 && (await prisma.enrollment.count()) < 8; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
     originId = (await prisma.enrollment.findFirstOrThrow({ where: { compoundId: 'cmp-meiguijiayuan' } })).id;
     const black = (await admin.get<ListOverview>('/firm-lists')).body.black[0];
     expect(black, 'the demo lists one firm black').toBeDefined();
@@ -83,6 +88,8 @@ describe('全面推广 campaigns over HTTP', () => {
     });
     free = compounds.slice(0, 4);
     expect(free).toHaveLength(4);
+    // The demo's own campaign took its compounds through the same workflow.
+    expect(await prisma.campaignCompound.count({ where: { campaignId: 'campaign-demo-rollout' } })).toBe(4);
   }, 240_000);
   afterAll(async () => api?.close());
 
