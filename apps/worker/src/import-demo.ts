@@ -12,6 +12,7 @@ import { importPilot } from './import/import-pilot.js';
 import { startLiveGovernance } from './import/demo-governance-live.js';
 import { importDemoEvaluations } from './import/demo-evaluations.js';
 import { importDemoDisclosure } from './import/demo-disclosure.js';
+import { importDemoCampaign } from './import/demo-campaign.js';
 
 /** Pilots with paper-era history were inspected against the first version. */
 const IMPORTED_CATALOGUE = '2024.1';
@@ -66,6 +67,9 @@ async function main(): Promise<void> {
       `demo evaluations: ${evaluations.published.length > 0 ? evaluations.published.join(', ') : 'already published'}` +
         (evaluations.confirmed ? `; listed ${evaluations.confirmed}` : ''),
     );
+    // After the evaluations: a firm they black-list is not invited. Its workflow starts the pilots.
+    const campaign = await importDemoCampaign(db.prisma, client, taskQueue, Date.now());
+    console.log(`demo campaign: ${campaign ? `started for ${campaign.join('、')}` : 'already confirmed'}`);
     // Last: the public page's snapshot reads what every step above wrote.
     const disclosure = await importDemoDisclosure(db.prisma, new Date());
     console.log(`demo disclosure: ${disclosure ?? 'already published'}`);

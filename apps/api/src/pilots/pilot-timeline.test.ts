@@ -93,11 +93,14 @@ describe('the pilot page and the long lists, against the demo pilots', () => {
       api.as('coord.wang'),
       api.as('firm.jinrun'),
     ]);
-    // The fresh demo pilots' records are written by their workflows' first activity.
+    // The fresh demo pilots' records are written by their workflows' first activity, and the
+    // demo's 全面推广 campaign starts one more pilot per compound it took.
+    const prisma = api.runtime.deps.prisma;
+    const campaignPilots = await prisma.campaignCompound.count();
     await eventually(
-      async () => ((await api.runtime.deps.prisma.enrollment.count()) === 8 ? true : undefined),
-      'the eight demo pilots',
-      60_000,
+      async () => ((await prisma.enrollment.count()) === 8 + campaignPilots ? true : undefined),
+      'the eight demo pilots and the campaign’s',
+      90_000,
     );
     // Three months of weekly work recorded on top of the imported history.
     for (let i = 1; i <= 65; i++) appended.unshift(await appendToRose(i));
