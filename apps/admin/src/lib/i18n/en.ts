@@ -1749,6 +1749,7 @@ export const en: Messages = {
       compoundsHint:
         'The lead inspector does the concentrated, weekly and consolidation inspections; the second the monthly and quarterly ones.',
       noCompounds: 'No compound can be added (all are in a pilot or inactive)',
+      blackListed: 'black-listed firm: not until the listing ends',
       lead: 'Lead inspector',
       second: 'Second inspector',
       create: 'Save draft and forecast',

@@ -1702,6 +1702,7 @@ export const zhCN = {
       compounds: '纳入推广的小区',
       compoundsHint: '主检查员负责集中检查、周检查和巩固检查，副检查员负责月度、季度专项检查。',
       noCompounds: '没有可纳入的小区（都已在试点中或已停用）',
+      blackListed: '黑榜企业，撤榜前不能纳入推广',
       lead: '主检查员',
       second: '副检查员',
       create: '保存草稿并预测工作量',
