@@ -169,6 +169,14 @@ describe('全面推广: a coordinator rolls the pilot out to four compounds', ()
     await phone.goto(campaignUrl);
     await phone.locator('[data-testid="campaign-compound"][data-state="started"]').nth(3).waitFor();
     await screenshot(phone, 'incentives-campaign-phone');
+    // The draft form is a coordinator's phone job too: it fits the width, nothing scrolls sideways.
+    await phone.goto(`${stack.adminUrl}/incentives/campaigns`);
+    await phone.getByTestId('campaign-form').waitFor();
+    const sideways = await phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways).toBeLessThanOrEqual(1);
+    await screenshot(phone, 'incentives-campaign-phone-form');
 
     const href = await coordinator.getByTestId('compound-pilot').first().getAttribute('href');
     expect(href).toMatch(/^\/pilots\//);
