@@ -60,7 +60,7 @@ export class PublicPageCache {
     }
     const nonce = entry.nonce ? this.newNonce() : null;
     const swap = (text: string) => (entry.nonce && nonce ? replaceAll(text, entry.nonce, nonce) : text);
-    const headers = new Headers(entry.headers.map(([name, value]) => [name, swap(value)]));
+    const headers = new Headers(entry.headers.map(([name, value]): [string, string] => [name, swap(value)]));
     headers.set('age', String(Math.floor((now - entry.at) / 1000)));
     return new Response(swap(entry.body), { status: entry.status, headers });
   }

@@ -23,6 +23,8 @@ export function pilot(overrides: Partial<PilotSummary> & { id: string }): PilotS
     starRating: null,
     catalogueVersionId: '2024.1',
     originEnrollmentId: null,
+    origin: null,
+    campaign: null,
     inspectors: [],
     openRectifications: 0,
     createdAt: '2024-03-01T00:00:00.000Z',
