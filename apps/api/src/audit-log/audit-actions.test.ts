@@ -42,6 +42,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   'matter.${step.kind}': MATTER_EVENT_KINDS.map((kind) => `matter.${kind}`),
   // packages/activities/src/meetings/meeting.activities.ts: the phases a meeting moves into.
   'meeting.${input.phase}': MEETING_PHASES.map((phase) => `meeting.${phase}`),
+  // packages/activities/src/campaigns/campaign.activities.ts: the status a pass over the compounds ends in.
+  'campaign.${input.status}': ['campaign.enrolled'],
 };
 
 async function sourceFiles(dir: string): Promise<string[]> {

@@ -109,6 +109,34 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   'meeting.meeting': { zh: '意见征集截止', en: 'Opinion window closed' },
   'meeting.follow_up': { zh: '召开会议', en: 'Meeting held' },
   'meeting.closed': { zh: '发布会后反馈', en: 'Feedback published' },
+  // 激励评价: rule sets, periods, 红黑榜
+  'evaluation_rules.draft': { zh: '起草评价规则', en: 'Evaluation rules drafted' },
+  'evaluation_rules.publish': { zh: '发布评价规则', en: 'Evaluation rules published' },
+  'evaluation_period.compute': { zh: '计算评价周期', en: 'Evaluation period computed' },
+  'evaluation_period.recompute': { zh: '重新计算评价周期', en: 'Evaluation period recomputed' },
+  'evaluation_period.publish': { zh: '发布评价结果', en: 'Evaluation published' },
+  'firm_list.confirm': { zh: '确认上榜', en: 'Listing confirmed' },
+  'firm_list.dismiss': { zh: '不予上榜', en: 'Candidate dismissed' },
+  'firm_list.end': { zh: '撤榜', en: 'Listing ended' },
+  // 三微案例 and 信息公开
+  'case.submit': { zh: '报送案例', en: 'Case submitted' },
+  'case.revise': { zh: '修改后重新报送案例', en: 'Case revised' },
+  'case.review': { zh: '审核案例', en: 'Case reviewed' },
+  'case_issue.create': { zh: '新建案例期', en: 'Case issue created' },
+  'case_issue.update': { zh: '编辑案例期', en: 'Case issue edited' },
+  'case_issue.publish': { zh: '发布案例期', en: 'Case issue published' },
+  'disclosure.publish': { zh: '发布信息公开页', en: 'Public page published' },
+  // 全面推广 campaigns
+  'campaign.draft': { zh: '起草推广计划', en: 'Campaign drafted' },
+  'campaign.update': { zh: '修改推广计划', en: 'Campaign changed' },
+  'campaign.rebalance': { zh: '调整检查员分工', en: 'Inspectors rebalanced' },
+  'campaign.confirm': { zh: '确认推广并批量纳入试点', en: 'Campaign confirmed' },
+  'campaign.cancel': { zh: '取消推广计划', en: 'Campaign cancelled' },
+  'campaign.retry': { zh: '重试未启动的小区', en: 'Failed compounds retried' },
+  'campaign.enrolled': { zh: '推广小区启动完毕', en: 'Campaign compounds started' },
+  'campaign.compound_started': { zh: '推广小区试点已启动', en: 'Compound pilot started' },
+  'campaign.compound_already_enrolled': { zh: '推广小区已在试点中', en: 'Compound already in a pilot' },
+  'campaign.compound_failed': { zh: '推广小区未能启动', en: 'Compound pilot not started' },
   // set-up
   'seed.demo_data': { zh: '载入演示数据', en: 'Demo data loaded' },
 };
@@ -137,6 +165,14 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, LocalizedText>> = {
   patrol_plan: { zh: '巡查计划', en: 'Patrol plan' },
   patrol_visit: { zh: '巡查', en: 'Patrol visit' },
   resident_application: { zh: '居民注册申请', en: 'Resident registration' },
+  evaluation_rules: { zh: '评价规则', en: 'Evaluation rules' },
+  evaluation_period: { zh: '评价周期', en: 'Evaluation period' },
+  firm_list_entry: { zh: '红黑榜记录', en: 'List entry' },
+  micro_case: { zh: '三微案例', en: 'Case' },
+  case_issue: { zh: '案例期', en: 'Case issue' },
+  disclosure_snapshot: { zh: '信息公开页', en: 'Public page' },
+  rollout_campaign: { zh: '推广计划', en: 'Rollout campaign' },
+  campaign_compound: { zh: '推广小区', en: 'Campaign compound' },
 };
 
 /** Who acted: the user roles, and the two actors that are not users. */
