@@ -59,8 +59,9 @@ describe('coordinator and admin screens', () => {
   it('shows the pilot board by stage and phase and filters it', async () => {
     const page = await signedIn('admin.jinshui');
     const board = new PilotBoardPage(page, stack.adminUrl);
-    // The eight demo pilots over the three stages (全面提升 3, 总结巩固 2, 全面推广 3); the two enrolled
-    // fresh by the start are recorded once the worker (in the API) has run them, which a busy machine delays.
+    // The eight demo pilots over the three stages (全面提升 3, 总结巩固 2, 全面推广 3) and the four the
+    // demo's 全面推广 campaign starts (全面提升); those enrolled fresh by the start are recorded once the
+    // worker (in the API) has run them, which a busy machine delays.
     await expect
       .poll(
         async () => {
@@ -69,9 +70,9 @@ describe('coordinator and admin screens', () => {
         },
         { timeout: 60_000, interval: 2_000 },
       )
-      .toContain('共 8 个试点');
+      .toContain('共 12 个试点');
     expect(await board.stageCounts()).toEqual({
-      improvement: '3 个',
+      improvement: '7 个',
       consolidation: '2 个',
       rollout: '3 个',
     });
@@ -83,7 +84,8 @@ describe('coordinator and admin screens', () => {
 
     await board.filter({ community: '东湖社区' });
     expect(new URL(page.url()).searchParams.get('community')).toBe('com-donghu');
-    expect(await board.compoundNames()).toEqual(['东湖雅苑']);
+    // 东湖雅苑 and the campaign's 水岸家园.
+    expect((await board.compoundNames()).sort()).toEqual(['东湖雅苑', '水岸家园'].sort());
     await screenshot(page, 'board-filter-community');
 
     await board.clear();
@@ -92,12 +94,13 @@ describe('coordinator and admin screens', () => {
 
     await board.clear();
     await board.filter({ inspector: '马强' });
-    expect((await board.compoundNames()).sort()).toEqual(['怡和家园', '翠屏苑'].sort());
+    // Two demo pilots, and the campaign's 泰和园 (his lead) and 南山华府 (his monthly and quarterly checks).
+    expect((await board.compoundNames()).sort()).toEqual(['怡和家园', '翠屏苑', '泰和园', '南山华府'].sort());
 
     await board.clear();
     // Search covers compound, community and firm names.
     await board.filter({ q: '恒泰' });
-    expect(await board.compoundNames()).toEqual(['翠屏苑']);
+    expect((await board.compoundNames()).sort()).toEqual(['翠屏苑', '水岸家园', '泰和园'].sort());
 
     await board.clear();
     await board.filter({ paused: 'true' });
