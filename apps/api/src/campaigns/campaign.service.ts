@@ -38,6 +38,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import { API_CONFIG, PRISMA, TASK_QUEUE, TEMPORAL_CLIENT } from '../platform/tokens.js';
 import { WorkflowCalls } from '../platform/workflows/workflow-calls.js';
+import { inspectorIssues, sayer, type Say } from '../pilots/inspector-issues.js';
 import { actorOf } from '../pilots/pilot-workflow.gateway.js';
 import type {
   CampaignCompoundView,
@@ -77,12 +78,6 @@ const STATE_LABELS: Record<CampaignCompoundState, LocalizedText> = {
 const OPEN_TASKS = ['scheduled', 'open'] as const;
 /** A live view is a nicety on top of the rows; the page must not wait long for it. */
 const PROGRESS_DEADLINE_MS = 3_000;
-
-type Say = (zh: string, en: string) => string;
-const sayer =
-  (locale: Locale): Say =>
-  (zh, en) =>
-    locale === 'en' ? en : zh;
 
 const refused = (code: string, zh: string, en: string) => new RefusedError([{ code, zh, en }]);
 
@@ -573,34 +568,11 @@ export class CampaignService {
     issues: InputIssue[],
     say: Say,
   ): Promise<void> {
-    const users = new Map(
-      (
-        await this.prisma.user.findMany({
-          where: { id: { in: assignments.map((a) => a.inspectorId) } },
-          select: { id: true, displayName: true, role: true, active: true },
-        })
-      ).map((u) => [u.id, u]),
-    );
-    assignments.forEach((assignment, index) => {
-      const user = users.get(assignment.inspectorId);
-      const path = `${prefix}inspectorAssignments.${index}.inspectorId`;
-      if (!user) {
-        issues.push({
-          path,
-          message: say(`找不到用户「${assignment.inspectorId}」。`, `No user "${assignment.inspectorId}".`),
-        });
-      } else if (user.role !== 'inspector') {
-        issues.push({
-          path,
-          message: say(`${user.displayName}不是检查员。`, `${user.displayName} is not an inspector.`),
-        });
-      } else if (!user.active) {
-        issues.push({
-          path,
-          message: say(`${user.displayName}的账号已停用。`, `${user.displayName}'s account is deactivated.`),
-        });
-      }
+    const users = await this.prisma.user.findMany({
+      where: { id: { in: assignments.map((a) => a.inspectorId) } },
+      select: { id: true, displayName: true, role: true, active: true },
     });
+    issues.push(...inspectorIssues(assignments, new Map(users.map((u) => [u.id, u])), prefix, say));
   }
 
   /** Every compound that cannot be enrolled now, by name; nothing is written when one is found. */

@@ -60,6 +60,7 @@ import { InvalidInputError, NotFoundError, RefusedError } from '../platform/erro
 import { enrollmentScope } from '../platform/auth/scope.js';
 import { keysetPage } from '../platform/pagination.js';
 import { API_CONFIG } from '../platform/tokens.js';
+import { inspectorIssues, sayer, type Say } from './inspector-issues.js';
 import { actorOf, PilotWorkflowGateway, updateIdFor } from './pilot-workflow.gateway.js';
 import { PilotRepository, pilotCursorOf, type EnrollmentRow } from './pilot.repository.js';
 import type {
@@ -94,13 +95,7 @@ const DUPLICATE = (first: number) =>
     `The same compound as form #${first + 1}, which was handled instead.`,
   );
 
-type Say = (zh: string, en: string) => string;
-
 const refOf = (compound: { id: string; name: string }) => ({ id: compound.id, name: compound.name });
-const sayer =
-  (locale: Locale): Say =>
-  (zh, en) =>
-    locale === 'en' ? en : zh;
 
 interface FirmCompound {
   firm: { id: string; name: string };
@@ -462,26 +457,7 @@ export class PilotService {
     const users = new Map(
       (await this.pilots.findUsers(assignments.map((a) => a.inspectorId))).map((u) => [u.id, u]),
     );
-    assignments.forEach((assignment, index) => {
-      const user = users.get(assignment.inspectorId);
-      const path = `${prefix}inspectorAssignments.${index}.inspectorId`;
-      if (!user) {
-        issues.push({
-          path,
-          message: say(`找不到用户「${assignment.inspectorId}」。`, `No user "${assignment.inspectorId}".`),
-        });
-      } else if (user.role !== 'inspector') {
-        issues.push({
-          path,
-          message: say(`${user.displayName}不是检查员。`, `${user.displayName} is not an inspector.`),
-        });
-      } else if (!user.active) {
-        issues.push({
-          path,
-          message: say(`${user.displayName}的账号已停用。`, `${user.displayName}'s account is deactivated.`),
-        });
-      }
-    });
+    issues.push(...inspectorIssues(assignments, users, prefix, say));
     return new Map([...users.values()].map((u) => [u.id, u.displayName]));
   }
 
