@@ -1685,7 +1685,6 @@ export const en: Messages = {
       view: 'View',
       explain: 'Explanation',
       mine: 'Our evaluation',
-      listStatus: { none: '', red: 'Red list', black: 'Black list' },
       comparedWith: 'Movement compared with {period}',
       draftHint: 'This ranking is a draft; firms see it once it is published.',
     },

@@ -1643,7 +1643,6 @@ export const zhCN = {
       view: '查看',
       explain: '得分说明',
       mine: '本企业的评价',
-      listStatus: { none: '', red: '红榜', black: '黑榜' },
       comparedWith: '升降与 {period} 相比',
       draftHint: '这是草稿排名，发布后企业才能看到。',
     },
