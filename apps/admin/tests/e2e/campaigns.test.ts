@@ -12,6 +12,8 @@ import { DESKTOP, PHONE, cspViolations, launchBrowser, newContext, screenshot } 
 import { startStack, type Stack } from '../support/stack';
 
 const NAME = '锦水街道第二批全面推广';
+/** The origin pilot's compound the form offered first (read from the form). */
+let originName = '';
 const MINUTES = '通报玫瑰家园试点经验；明确四个小区的自查自纠时间表和检查员分工；企业负责人表态按标准整改。';
 
 let stack: Stack;
@@ -76,7 +78,9 @@ describe('全面推广: a coordinator rolls the pilot out to four compounds', ()
     await settledCampaignsPage(coordinator);
     const form = coordinator.getByTestId('campaign-form');
     await form.getByTestId('campaign-name').fill(NAME);
-    await form.getByTestId('campaign-origins').locator('input[type="checkbox"]').first().check();
+    const firstOrigin = form.getByTestId('campaign-origins').locator('label').first();
+    originName = ((await firstOrigin.textContent()) ?? '').trim().split(/[（(\s]/)[0] ?? '';
+    await firstOrigin.locator('input[type="checkbox"]').check();
     await form.getByTestId('meeting-on').fill(shanghaiDate(3));
     await form.getByTestId('meeting-place').fill('锦水街道办事处三楼会议室');
     await form.getByTestId('attendees-subdistrict').fill('王协调员、张检查员');
@@ -183,7 +187,14 @@ describe('全面推广: a coordinator rolls the pilot out to four compounds', ()
     await coordinator.getByTestId('compound-pilot').first().click();
     await coordinator.waitForURL((url) => url.pathname === href);
     await coordinator.waitForLoadState('networkidle');
+    // The new pilot shows where it came from: the origin pilot and the campaign, each a link.
+    await expect(coordinator.getByTestId('pilot-origin').textContent()).resolves.toContain(originName);
+    await expect(coordinator.getByTestId('pilot-campaign').textContent()).resolves.toContain(NAME);
     await screenshot(coordinator, 'incentives-campaign-pilot');
+    // So does its card on the board.
+    await coordinator.goto(`${stack.adminUrl}/pilots`);
+    const lineages = await coordinator.getByTestId('pilot-lineage').allTextContents();
+    expect(lineages.filter((text) => text.includes(NAME))).toHaveLength(4);
   });
 
   it('lists the campaign on the tab', async () => {

@@ -588,6 +588,7 @@ export const en: Messages = {
       loading: 'Filtering…',
     },
     card: {
+      lineage: 'Rolled out from {origin}',
       round: 'Round {round}',
       noRound: 'No round yet',
       selfRound: 'Round 1 · self-inspection',
@@ -613,6 +614,7 @@ export const en: Messages = {
       lead: 'lead',
       origin: 'Rolled out from',
       viewOrigin: 'Open the source pilot',
+      campaign: 'Rollout campaign',
       stage: 'Stage',
       phase: 'Phase',
       round: 'Round',

@@ -572,6 +572,7 @@ export const zhCN = {
       loading: '正在筛选…',
     },
     card: {
+      lineage: '推广自 {origin}',
       round: '第 {round} 轮',
       noRound: '未开始轮次',
       selfRound: '第 1 轮 · 自查自纠阶段',
@@ -597,6 +598,7 @@ export const zhCN = {
       lead: '组长',
       origin: '推广来源',
       viewOrigin: '查看来源试点',
+      campaign: '推广计划',
       stage: '阶段',
       phase: '环节',
       round: '轮次',
