@@ -21,6 +21,7 @@ const ROLES = [
       '评价标准',
       '工作日历',
       '事项调度',
+      '激励评价',
       '档案',
       '审计日志',
       '用户',
@@ -29,10 +30,14 @@ const ROLES = [
   {
     username: 'coord.wang',
     home: '/dashboard',
-    navigation: ['工作台', '事项调度', '社区共治', '试点看板', '纳入试点', '整改', '台账管理'],
+    navigation: ['工作台', '事项调度', '社区共治', '激励评价', '试点看板', '纳入试点', '整改', '台账管理'],
   },
   { username: 'insp.zhang', home: '/tasks', navigation: ['我的任务', '整改核验', '社区共治'] },
-  { username: 'firm.xiangshun', home: '/compounds', navigation: ['我的小区', '整改', '群众诉求'] },
+  {
+    username: 'firm.xiangshun',
+    home: '/compounds',
+    navigation: ['我的小区', '整改', '群众诉求', '激励评价'],
+  },
   { username: 'resident.han', home: '/', navigation: ['我要报事', '我的事项', '联席会议'] },
 ] as const;
 
@@ -196,6 +201,7 @@ describe('admin UI', () => {
       'Dashboard',
       'Dispatch',
       'Governance',
+      'Incentives',
       'Pilots',
       'Enroll',
       'Rectification',
@@ -218,6 +224,7 @@ describe('admin UI', () => {
       '工作台',
       '事项调度',
       '社区共治',
+      '激励评价',
       '试点看板',
       '纳入试点',
       '整改',

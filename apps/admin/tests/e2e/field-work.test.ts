@@ -127,7 +127,17 @@ describe('field work on a phone: inspect, rectify, verify', () => {
     const tasks = new TasksPage(inspector, stack.adminUrl);
     await tasks.root.waitFor();
     const card = tasks.openCard('weekly', COMPOUND);
-    await card.waitFor();
+    // The demo import starts its fresh pilots and its 全面推广 campaign without waiting; on a busy
+    // machine the worker opens 金桂园's week only after those, so the list is read again until it shows.
+    await expect
+      .poll(
+        async () => {
+          if ((await card.count()) === 0) await inspector.reload();
+          return card.count();
+        },
+        { timeout: 120_000, interval: 3_000 },
+      )
+      .toBeGreaterThan(0);
     expect(await card.innerText()).toContain('周检查');
     await fitsThePhone(inspector);
     await screenshot(inspector, 'field-01-inspector-tasks');
