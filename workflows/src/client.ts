@@ -12,6 +12,7 @@ import {
 } from '@pilot/domain';
 import {
   WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   type Client,
   type WorkflowHandle,
   type WorkflowHandleWithFirstExecutionRunId,
@@ -21,6 +22,7 @@ import {
   anchorsQuery,
   campaignWorkflowId,
   enrollmentIdFor,
+  enrollmentRecordedUpdate,
   matterWorkflowId,
   meetingWorkflowId,
   noticeDeliveryWorkflowId,
@@ -83,7 +85,7 @@ export async function startPilot(
 
 /** The starter the rollout activity is given: enrolls a further compound through the same path as the API. */
 export function pilotStarter(client: Client, taskQueue: string): PilotStarter {
-  return async (request) => {
+  return async (request, options) => {
     const started = await startPilot(client, taskQueue, {
       compoundId: request.compoundId,
       firmId: request.firmId,
@@ -95,6 +97,13 @@ export function pilotStarter(client: Client, taskQueue: string): PilotStarter {
       enrolledBy: request.enrolledBy,
       ...(request.calendar ? { calendar: request.calendar } : {}),
     });
+    if (options?.awaitRecorded) {
+      await started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] }).catch((error: unknown) => {
+        // A pilot that has finished (withdrawn) takes no Update; its records exist already.
+        if (started.alreadyEnrolled && error instanceof WorkflowNotFoundError) return;
+        throw error;
+      });
+    }
     return {
       enrollmentId: started.enrollmentId,
       workflowId: started.workflowId,

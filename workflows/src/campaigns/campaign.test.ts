@@ -3,6 +3,7 @@
 // answer of a start retried by Temporal without a second pilot, then the refused one retried.
 import type { StartPilotRequest } from '@pilot/domain';
 import { campaignWorkflowId } from '@pilot/domain';
+import type { PilotStartOptions } from '@pilot/activities';
 import { createPilotWorker, type PilotWorker } from '@pilot/activities/worker';
 import { defaultAuditKeyring } from '@pilot/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,9 +50,9 @@ describe('campaign bulk enrollment on the time-skipping server', () => {
       prisma: h.db.prisma,
       storage: h.storage,
       audit: (await defaultAuditKeyring()).signer,
-      startPilot: async (request: StartPilotRequest) => {
+      startPilot: async (request: StartPilotRequest, options?: PilotStartOptions) => {
         starts.push(request.compoundId);
-        const started = await real(request);
+        const started = await real(request, options);
         if (request.compoundId === 'cmp-taiheyuan' && !lost) {
           lost = true;
           throw new Error('connection reset after the start');

@@ -25,10 +25,6 @@ export function campaignStream(campaignId: string): string {
   return `campaign:${campaignId}`;
 }
 
-/** How long a start waits for the new pilot's first activity to write its enrollment row. */
-const RECORD_WAIT_MS = 10_000;
-const RECORD_POLL_MS = 100;
-
 interface CompoundRow {
   compoundId: string;
   state: CampaignCompoundOutcome['state'];
@@ -187,33 +183,26 @@ export function campaignActivities(
 
       // Written by the API from the domain's schema when the draft was saved; parsed, not trusted.
       const assignments = inspectorAssignmentSchema.array().parse(row.inspectorAssignments);
-      const started = await startPilot({
-        compoundId: input.compoundId,
-        firmId: row.firmId,
-        startDate: formatLocalDate(row.campaign.startDate.getTime()),
-        catalogueVersionId: row.campaign.catalogueVersionId,
-        inspectorAssignments: assignments,
-        planOverrides: null,
-        originEnrollmentId: row.originEnrollmentId,
-        enrolledBy: input.actor,
-        calendar: await latestCalendarReleaseRef(prisma),
-      });
+      // The wait for the new pilot's first activity may outlast the heartbeat timeout on a busy worker.
+      const context = Context.current();
+      const beating = setInterval(() => context.heartbeat(), 5_000);
+      const started = await startPilot(
+        {
+          compoundId: input.compoundId,
+          firmId: row.firmId,
+          startDate: formatLocalDate(row.campaign.startDate.getTime()),
+          catalogueVersionId: row.campaign.catalogueVersionId,
+          inspectorAssignments: assignments,
+          planOverrides: null,
+          originEnrollmentId: row.originEnrollmentId,
+          enrolledBy: input.actor,
+          calendar: await latestCalendarReleaseRef(prisma),
+        },
+        // The workflow answers once it has written the enrollment: read at once, no polling.
+        { awaitRecorded: true },
+      ).finally(() => clearInterval(beating));
 
-      // The new pilot writes its enrollment in its first activity; wait for it a little, then let
-      // Temporal retry the activity (the retry's start finds the same pilot).
-      const deadline = Date.now() + RECORD_WAIT_MS;
-      let enrollment = await prisma.enrollment.findUnique({ where: { id: started.enrollmentId } });
-      while (!enrollment && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, RECORD_POLL_MS));
-        Context.current().heartbeat();
-        enrollment = await prisma.enrollment.findUnique({ where: { id: started.enrollmentId } });
-      }
-      if (!enrollment) {
-        throw ApplicationFailure.retryable(
-          `pilot ${started.enrollmentId} has not written its enrollment yet`,
-          'EnrollmentPending',
-        );
-      }
+      const enrollment = await prisma.enrollment.findUniqueOrThrow({ where: { id: started.enrollmentId } });
       return ours(enrollment)
         ? settle(input, { state: 'started', enrollmentId: enrollment.id, failure: null })
         : settle(input, { state: 'already_enrolled', enrollmentId: enrollment.id, failure: null });
