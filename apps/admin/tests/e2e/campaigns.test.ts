@@ -4,11 +4,10 @@
 // gives two compounds other inspectors, confirms once and watches the four pilots start through
 // the campaign workflow, then opens one of them; a phone shows the same page. Screenshots land in
 // apps/admin/test-results/screenshots/incentives-campaign-*.png.
-import { DEMO_PASSWORD } from '@pilot/db';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginPage } from '../pages/login-page';
-import { DESKTOP, PHONE, cspViolations, launchBrowser, newContext, screenshot } from '../support/browser';
+import { DESKTOP, PHONE, cspViolations, launchBrowser, screenshot } from '../support/browser';
+import { signIn } from '../support/sign-in';
 import { startStack, type Stack } from '../support/stack';
 
 const NAME = '锦水街道第二批全面推广';
@@ -22,18 +21,8 @@ const contexts: BrowserContext[] = [];
 let coordinator: Page;
 let campaignUrl = '';
 
-async function signedIn(username: string, options: BrowserContextOptions): Promise<Page> {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`[${username}] page error: ${error.message}`));
-  const login = new LoginPage(page, stack.adminUrl);
-  await login.goto();
-  await page.waitForLoadState('networkidle');
-  await login.logIn(username, DEMO_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const signedIn = (username: string, options: BrowserContextOptions): Promise<Page> =>
+  signIn(browser, contexts, stack.adminUrl, username, options);
 
 /** A Shanghai date some days from now (the form refuses a start in the past). */
 function shanghaiDate(daysAhead: number): string {

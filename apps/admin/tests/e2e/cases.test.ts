@@ -3,11 +3,10 @@
 // and publishes it, the admin (admin.jinshui) publishes the public page, and an anonymous visitor on
 // a phone opens /public/锦水街道 and reads the issue. Screenshots land in
 // apps/admin/test-results/screenshots/incentives-cases-*.png and public-*.png.
-import { DEMO_PASSWORD } from '@pilot/db';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginPage } from '../pages/login-page';
 import { DESKTOP, PHONE, launchBrowser, newContext, screenshot } from '../support/browser';
+import { signIn } from '../support/sign-in';
 import { makePng } from '../support/png';
 import { startStack, type Stack } from '../support/stack';
 
@@ -21,18 +20,8 @@ let stack: Stack;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function signedIn(username: string, options: BrowserContextOptions): Promise<Page> {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`[${username}] page error: ${error.message}`));
-  const login = new LoginPage(page, stack.adminUrl);
-  await login.goto();
-  await page.waitForLoadState('networkidle');
-  await login.logIn(username, DEMO_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const signedIn = (username: string, options: BrowserContextOptions): Promise<Page> =>
+  signIn(browser, contexts, stack.adminUrl, username, options);
 
 beforeAll(async () => {
   stack = await startStack({ demoPilots: false });

@@ -5,11 +5,10 @@
 // and on 红黑榜 confirms a 红榜 candidate with a reason and dates; that firm then signs in on a
 // phone and sees its own evaluation and its listing. Screenshots land in
 // apps/admin/test-results/screenshots/incentives-eval-*.png.
-import { DEMO_PASSWORD } from '@pilot/db';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginPage } from '../pages/login-page';
-import { DESKTOP, PHONE, cspViolations, launchBrowser, newContext, screenshot } from '../support/browser';
+import { DESKTOP, PHONE, cspViolations, launchBrowser, screenshot } from '../support/browser';
+import { signIn } from '../support/sign-in';
 import { startStack, type Stack } from '../support/stack';
 
 /** A month before the demo's first published one: computed and published here. */
@@ -23,18 +22,8 @@ const contexts: BrowserContext[] = [];
 /** The firm the admin puts on the red list, and the period its candidacy came from. */
 let redFirm = '';
 
-async function signedIn(username: string, options: BrowserContextOptions): Promise<Page> {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`[${username}] page error: ${error.message}`));
-  const login = new LoginPage(page, stack.adminUrl);
-  await login.goto();
-  await page.waitForLoadState('networkidle');
-  await login.logIn(username, DEMO_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const signedIn = (username: string, options: BrowserContextOptions): Promise<Page> =>
+  signIn(browser, contexts, stack.adminUrl, username, options);
 
 let admin: Page;
 

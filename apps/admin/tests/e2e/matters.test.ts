@@ -3,11 +3,12 @@
 // (coord.wang) assigns it to the compound's firm, 祥顺物业 accepts and answers with a photo; the resident
 // finds it not solved (2 stars: it is reopened), the firm answers again, 5 stars close it (销号).
 // Screenshots of each step land in apps/admin/test-results/screenshots/matter-*.png.
-import { DEMO_PASSWORD } from '@pilot/db';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@pilot/db';
 import { LoginPage } from '../pages/login-page';
 import { DESKTOP, PHONE, launchBrowser, newContext, screenshot } from '../support/browser';
+import { signIn } from '../support/sign-in';
 import { makePng } from '../support/png';
 import { startStack, type Stack } from '../support/stack';
 
@@ -20,18 +21,8 @@ let stack: Stack;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function signedIn(username: string, options: BrowserContextOptions): Promise<Page> {
-  const context = await newContext(browser, options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.log(`[${username}] page error: ${error.message}`));
-  const login = new LoginPage(page, stack.adminUrl);
-  await login.goto();
-  await page.waitForLoadState('networkidle');
-  await login.logIn(username, DEMO_PASSWORD);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  return page;
-}
+const signedIn = (username: string, options: BrowserContextOptions): Promise<Page> =>
+  signIn(browser, contexts, stack.adminUrl, username, options);
 
 /** The matter page's status once the page shows it (after a form's post and the reload). */
 async function statusIs(page: Page, status: string): Promise<void> {
