@@ -99,6 +99,8 @@ export * from './labels/index.js';
 // the governance closed loop: matters (事项) from residents, patrols and meetings
 export * from './matters/index.js';
 export * from './governance/index.js';
+// 痕迹化管理: the register, the logbooks, their due work and what inspectors see of them
+export * from './traces/index.js';
 
 // the contract between workflows, activities, the API and the UI
 export * from './contract/index.js';
