@@ -98,11 +98,14 @@ export function pilotStarter(client: Client, taskQueue: string): PilotStarter {
       ...(request.calendar ? { calendar: request.calendar } : {}),
     });
     if (options?.awaitRecorded) {
-      await started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] }).catch((error: unknown) => {
-        // A pilot that has finished (withdrawn) takes no Update; its records exist already.
-        if (started.alreadyEnrolled && error instanceof WorkflowNotFoundError) return;
-        throw error;
-      });
+      const wait = () => started.handle.executeUpdate(enrollmentRecordedUpdate, { args: [] });
+      await (options.signal ? client.withAbortSignal(options.signal, wait) : wait()).catch(
+        (error: unknown) => {
+          // A pilot that has finished (withdrawn) takes no Update; its records exist already.
+          if (started.alreadyEnrolled && error instanceof WorkflowNotFoundError) return;
+          throw error;
+        },
+      );
     }
     return {
       enrollmentId: started.enrollmentId,

@@ -199,7 +199,8 @@ export function campaignActivities(
           calendar: await latestCalendarReleaseRef(prisma),
         },
         // The workflow answers once it has written the enrollment: read at once, no polling.
-        { awaitRecorded: true },
+        // Cancelled (a worker's shutdown), it stops waiting; the retry finds the pilot started.
+        { awaitRecorded: true, signal: context.cancellationSignal },
       ).finally(() => clearInterval(beating));
 
       const enrollment = await prisma.enrollment.findUniqueOrThrow({ where: { id: started.enrollmentId } });

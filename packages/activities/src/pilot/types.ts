@@ -10,6 +10,12 @@ export interface PilotStartOptions {
    * enrollmentRecorded Update), so the caller may read them at once without polling.
    */
   awaitRecorded?: boolean;
+  /**
+   * Gives up that wait when aborted: a worker shutting down stops running the workflow tasks that
+   * would answer it, so an activity waiting without its cancellation signal would hold the shutdown
+   * for ever.
+   */
+  signal?: AbortSignal;
 }
 export type PilotStarter = (
   request: StartPilotRequest,
