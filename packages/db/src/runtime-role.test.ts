@@ -78,4 +78,15 @@ describe.each(testTargets())('the runtime role on %s', ({ name, create }) => {
     await expect(runtime.prisma.$executeRawUnsafe('DROP TABLE audit_log')).rejects.toThrow(denied);
     expect(await runtime.prisma.auditLog.count()).toBe(1);
   });
+
+  it('may not change or remove logbook entries (a correction is a new entry), but may delete visitor data', async () => {
+    const denied = /permission denied|must be owner/;
+    await expect(runtime.prisma.$executeRawUnsafe(`UPDATE logbook_entry SET summary = 'x'`)).rejects.toThrow(
+      denied,
+    );
+    await expect(runtime.prisma.$executeRawUnsafe('DELETE FROM logbook_entry')).rejects.toThrow(denied);
+    await expect(runtime.prisma.$executeRawUnsafe('TRUNCATE logbook_entry')).rejects.toThrow(denied);
+    // Visitors' personal data sits apart so that it can be deleted when its retention ends.
+    await expect(runtime.prisma.$executeRawUnsafe('DELETE FROM visitor_record')).resolves.toBe(0);
+  });
 });

@@ -5,8 +5,11 @@ import type { PrismaClient } from './generated/prisma/client.js';
 
 export const RUNTIME_ROLE = 'pilot_runtime';
 
-/** Tables the runtime may only read and append to. */
-const APPEND_ONLY = ['audit_log', 'audit_checkpoint'] as const;
+/**
+ * Tables the runtime may only read and append to: the audit log, and the firms' logbooks, whose
+ * entries are corrected by new entries, never changed.
+ */
+const APPEND_ONLY = ['audit_log', 'audit_checkpoint', 'logbook_entry'] as const;
 
 /** Quotes an identifier for SQL (the role names come from configuration). */
 function ident(name: string): string {
