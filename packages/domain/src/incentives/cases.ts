@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import type { LocalizedText } from '../catalogue/types.js';
 import { localizedParams } from '../schemas/custom-issue.js';
-import { idSchema } from '../schemas/common.js';
+import { idSchema, photoIdListSchema } from '../schemas/common.js';
 import type { UserRole } from '../schemas/commands.js';
 import { deepFreeze } from '../shared/deep-freeze.js';
 
@@ -74,23 +74,8 @@ export function reviewedStatus(decision: CaseReviewDecision): MicroCaseStatus {
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
-/** One photo of a case: the id POST /evidence answered for an upload made without a pilot. */
-const photoIdsSchema = z
-  .array(idSchema)
-  .max(MAX_CASE_PHOTOS)
-  .default([])
-  .superRefine((ids, ctx) => {
-    const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      if (seen.has(id))
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          params: localizedParams('同一张照片只能添加一次。', 'The same photo is added twice.'),
-        });
-      seen.add(id);
-    });
-  });
+/** The photos of a case: ids POST /evidence answered for uploads made without a pilot. */
+const photoIdsSchema = photoIdListSchema(MAX_CASE_PHOTOS);
 
 /** 报送案例: what a firm's staff type on the phone. */
 export const submitCaseSchema = z.object({

@@ -33,6 +33,26 @@ export {
 export const INSPECTOR_KINDS = ['concentrated', 'weekly', 'monthly', 'quarterly', 'consolidation'] as const;
 export const inspectorKindSchema = z.enum(INSPECTOR_KINDS);
 
+/** Photos a record takes: ids POST /evidence answered, at most `max`, none twice. */
+export function photoIdListSchema(max: number) {
+  return z
+    .array(idSchema)
+    .max(max)
+    .default([])
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      ids.forEach((id, index) => {
+        if (seen.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            params: localizedParams('同一张照片只能添加一次。', 'The same photo is added twice.'),
+          });
+        seen.add(id);
+      });
+    });
+}
+
 export const reasonTextSchema = z.string().trim().min(2).max(500);
 export const noteSchema = z.string().trim().max(500);
 

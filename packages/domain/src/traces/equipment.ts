@@ -122,7 +122,8 @@ export const EQUIPMENT_TYPE_RULES: Readonly<Record<EquipmentType, EquipmentTypeR
 export const MAX_INTERVAL_DAYS = 366;
 
 const intervalSchema = z.number().int().min(1).max(MAX_INTERVAL_DAYS).nullable();
-const phoneSchema = z
+/** A phone number as staff type it (mobile or landline, with a dash or spaces). */
+export const phoneSchema = z
   .string()
   .trim()
   .regex(/^[0-9+\-\s]{5,20}$/);

@@ -4,11 +4,11 @@
 import * as z from 'zod';
 import type { LocalizedText } from '../catalogue/types.js';
 import { localizedParams } from '../schemas/custom-issue.js';
-import { idSchema } from '../schemas/common.js';
+import { idSchema, photoIdListSchema } from '../schemas/common.js';
 import { HOUR_MS, MINUTE_MS } from '../calendar/time-units.js';
 import { deepFreeze } from '../shared/deep-freeze.js';
 import { reason, type Reason } from '../shared/reason.js';
-import { FIRM_STAFF_ROLES } from './equipment.js';
+import { FIRM_STAFF_ROLES, phoneSchema } from './equipment.js';
 
 export const LOGBOOK_KINDS = [
   'operation',
@@ -53,27 +53,8 @@ export const DEFAULT_VISITOR_RETENTION_DAYS = 30;
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
-const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-\s]{5,20}$/);
 
-const photoIdsSchema = z
-  .array(idSchema)
-  .max(MAX_ENTRY_PHOTOS)
-  .default([])
-  .superRefine((ids, ctx) => {
-    const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      if (seen.has(id))
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          params: localizedParams('同一张照片只能添加一次。', 'The same photo is added twice.'),
-        });
-      seen.add(id);
-    });
-  });
+const photoIdsSchema = photoIdListSchema(MAX_ENTRY_PHOTOS);
 
 const common = {
   compoundId: idSchema,
