@@ -258,8 +258,8 @@ function registerView(source: 'register' | 'steward', facts: TraceFacts): TraceS
       ...base,
       count: active.length,
       note: {
-        zh: `在册设备 ${active.length} 台（件），均有责任人；${scheduled} 台有维保计划，均有二维码标识。`,
-        en: `${active.length} items on the register, each with a person responsible; ${scheduled} on a maintenance plan, all labelled.`,
+        zh: `在册设备 ${active.length} 台（件），均有责任人；${scheduled} 台有维保计划。`,
+        en: `${active.length} items on the register, each with a person responsible; ${scheduled} on a maintenance plan.`,
       },
     };
   }
