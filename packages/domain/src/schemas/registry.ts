@@ -103,6 +103,17 @@ import {
   listUsersQuerySchema,
 } from './queries.js';
 
+import {
+  createEquipmentSchema,
+  endStewardSchema,
+  listLogbookEntriesQuerySchema,
+  patrolRouteSchema,
+  recordLogbookEntrySchema,
+  setPatrolRouteActiveSchema,
+  stewardAssignmentSchema,
+  updateEquipmentSchema,
+} from '../traces/index.js';
+
 /** Every command a user can give, by name; handy for generic API validation and for tests. */
 export const COMMAND_SCHEMAS = {
   login: loginSchema,
@@ -165,6 +176,13 @@ export const COMMAND_SCHEMAS = {
   saveCampaignDraft: campaignDraftSchema,
   rebalanceCampaign: rebalanceCampaignSchema,
   retryCampaign: retryCampaignSchema,
+  createEquipment: createEquipmentSchema,
+  updateEquipment: updateEquipmentSchema,
+  recordLogbookEntry: recordLogbookEntrySchema,
+  createPatrolRoute: patrolRouteSchema,
+  setPatrolRouteActive: setPatrolRouteActiveSchema,
+  assignSteward: stewardAssignmentSchema,
+  endSteward: endStewardSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export const QUERY_SCHEMAS = {
@@ -194,6 +212,7 @@ export const QUERY_SCHEMAS = {
   listDisclosureSnapshots: listDisclosureSnapshotsQuerySchema,
   listFirmListEntries: listFirmListEntriesQuerySchema,
   listCampaigns: listCampaignsQuerySchema,
+  listLogbookEntries: listLogbookEntriesQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;

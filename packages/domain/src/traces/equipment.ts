@@ -132,9 +132,9 @@ const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 /** 登记设备: what the firm types into the register (the intervals default from the type). */
 export const createEquipmentSchema = z.object({
   compoundId: idSchema,
-  type: z.enum(EQUIPMENT_TYPES),
+  equipmentType: z.enum(EQUIPMENT_TYPES),
   /** The number on its label, unique in the compound, e.g. 1号楼-DT-01. */
-  code: z
+  assetCode: z
     .string()
     .trim()
     .regex(/^[\p{L}\p{N}][\p{L}\p{N}\-_/.]{0,31}$/u),
@@ -146,7 +146,8 @@ export const createEquipmentSchema = z.object({
     .regex(/^[a-z][a-z0-9_]{1,39}$/)
     .nullable()
     .default(null),
-  location: text(2, 80),
+  /** Where it stands, in words (2号楼地下一层泵房). */
+  site: text(2, 80),
   /** 设备责任人: one of the firm's staff by account, or named with a phone. */
   responsibleUserId: idSchema.nullable().default(null),
   responsibleName: text(2, 30),
@@ -161,14 +162,14 @@ export type CreateEquipmentInput = z.infer<typeof createEquipmentSchema>;
 
 /** 修改台账: everything but the compound and the type; deactivating takes it off the schedule. */
 export const updateEquipmentSchema = createEquipmentSchema
-  .omit({ compoundId: true, type: true })
+  .omit({ compoundId: true, equipmentType: true })
   .partial()
   .extend({ equipmentId: idSchema, active: z.boolean().optional() });
 export type UpdateEquipmentInput = z.infer<typeof updateEquipmentSchema>;
 
 /** The intervals and post an item is scheduled with: the register's own, else its type's. */
 export function equipmentSchedule(input: {
-  type: EquipmentType;
+  equipmentType: EquipmentType;
   maintenanceIntervalDays?: number | null | undefined;
   inspectionIntervalDays?: number | null | undefined;
   staffRole?: FirmStaffRole | undefined;
@@ -177,7 +178,7 @@ export function equipmentSchedule(input: {
   inspectionIntervalDays: number | null;
   staffRole: FirmStaffRole;
 } {
-  const rule = EQUIPMENT_TYPE_RULES[input.type];
+  const rule = EQUIPMENT_TYPE_RULES[input.equipmentType];
   return {
     maintenanceIntervalDays:
       input.maintenanceIntervalDays === undefined ? rule.maintenanceDays : input.maintenanceIntervalDays,

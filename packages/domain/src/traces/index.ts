@@ -5,3 +5,5 @@ export * from './trace-standards.js';
 export * from './summary.js';
 export * from './upkeep.js';
 export * from './operation-rate.js';
+export * from './steward.js';
+export * from './queries.js';

@@ -72,11 +72,11 @@ const equipmentEntry = {
 };
 
 /** 运行记录: readings and state of an item at a round (pressure, voltage, faults seen). */
-export const operationEntrySchema = z.object({ kind: z.literal('operation'), ...equipmentEntry });
+export const operationEntrySchema = z.object({ entryKind: z.literal('operation'), ...equipmentEntry });
 
 /** 维保记录: the contractor's visit, signed by both sides (C-06). */
 export const maintenanceEntrySchema = z.object({
-  kind: z.literal('maintenance'),
+  entryKind: z.literal('maintenance'),
   ...equipmentEntry,
   /** The contractor's technician who did the work. */
   technician: text(2, 30),
@@ -85,7 +85,7 @@ export const maintenanceEntrySchema = z.object({
 
 /** 设备巡检: the firm's own check of an item (the lift safety officer's daily round, C-08). */
 export const inspectionEntrySchema = z.object({
-  kind: z.literal('inspection'),
+  entryKind: z.literal('inspection'),
   ...equipmentEntry,
   result: z.enum(['normal', 'abnormal']),
 });
@@ -93,7 +93,7 @@ export const inspectionEntrySchema = z.object({
 /** 巡检记录: one walk of a route, each checkpoint visited or not. */
 export const patrolEntrySchema = z
   .object({
-    kind: z.literal('patrol'),
+    entryKind: z.literal('patrol'),
     ...common,
     routeId: idSchema,
     /** The checkpoints reached, by code; the others of the route are recorded as missed. */
@@ -110,7 +110,7 @@ export const patrolEntrySchema = z
 
 /** 访客记录: the least a gate needs (who, to whom, why); kept for the stated retention only. */
 export const visitorEntrySchema = z.object({
-  kind: z.literal('visitor'),
+  entryKind: z.literal('visitor'),
   ...common,
   visitorName: text(1, 30),
   visitorPhone: phoneSchema.nullable().default(null),
@@ -120,17 +120,17 @@ export const visitorEntrySchema = z.object({
 
 /** 验收记录: work accepted from a contractor, with photos and the person accepting it. */
 export const acceptanceEntrySchema = z.object({
-  kind: z.literal('acceptance'),
+  entryKind: z.literal('acceptance'),
   ...common,
   contractor: text(2, 60),
   work: text(2, 120),
-  verdict: z.enum(['accepted', 'rejected']),
+  result: z.enum(['accepted', 'rejected']),
   /** The equipment item the work was on, if any. */
   equipmentId: idSchema.nullable().default(null),
   accepterName: text(2, 30),
 });
 
-export const recordLogbookEntrySchema = z.discriminatedUnion('kind', [
+export const recordLogbookEntrySchema = z.discriminatedUnion('entryKind', [
   operationEntrySchema,
   maintenanceEntrySchema,
   inspectionEntrySchema,
@@ -187,7 +187,7 @@ export const stewardAssignmentSchema = z.object({
   /** One of the firm's own accounts. */
   userId: idSchema,
   /** The buildings (楼栋) served, as the compound names them, e.g. 1号楼. */
-  buildings: z.array(text(1, 20)).min(1).max(60),
+  servedBuildings: z.array(text(1, 20)).min(1).max(60),
   phone: phoneSchema,
   note: optionalText(200),
 });

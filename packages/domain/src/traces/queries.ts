@@ -1,0 +1,32 @@
+// What the trace routes take besides the records themselves: the logbook's filters, a route's
+// retirement and a steward's end of service.
+import * as z from 'zod';
+import { idSchema, localDateSchema } from '../schemas/common.js';
+import { LOGBOOK_KINDS } from './logbook.js';
+
+const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').filter((s) => s !== '') : value),
+    z.array(z.enum(values)).min(1).max(values.length),
+  );
+
+/** 查看记录: one compound's entries, newest first, by kind, item, route and local days. */
+export const listLogbookEntriesQuerySchema = z.object({
+  compoundId: idSchema,
+  kind: listOf(LOGBOOK_KINDS).optional(),
+  equipmentId: idSchema.optional(),
+  routeId: idSchema.optional(),
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListLogbookEntriesQuery = z.infer<typeof listLogbookEntriesQuerySchema>;
+
+/** A route is retired, not deleted: its rounds stay on record. */
+export const setPatrolRouteActiveSchema = z.object({ routeId: idSchema, active: z.boolean() });
+export type SetPatrolRouteActiveInput = z.infer<typeof setPatrolRouteActiveSchema>;
+
+/** A steward's service ends (another takes the buildings over, or they leave the firm). */
+export const endStewardSchema = z.object({ stewardId: idSchema });
+export type EndStewardInput = z.infer<typeof endStewardSchema>;
