@@ -106,6 +106,7 @@ import {
 import {
   createEquipmentSchema,
   endStewardSchema,
+  equipmentLabelsQuerySchema,
   listLogbookEntriesQuerySchema,
   patrolRouteSchema,
   recordLogbookEntrySchema,
@@ -213,6 +214,7 @@ export const QUERY_SCHEMAS = {
   listFirmListEntries: listFirmListEntriesQuerySchema,
   listCampaigns: listCampaignsQuerySchema,
   listLogbookEntries: listLogbookEntriesQuerySchema,
+  equipmentLabels: equipmentLabelsQuerySchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;

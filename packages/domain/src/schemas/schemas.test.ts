@@ -380,6 +380,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     note: '工作日 8:30–17:30',
   },
   endSteward: { stewardId: 'st-1' },
+  equipmentLabels: { equipmentId: 'eq-1' },
   listLogbookEntries: {
     compoundId: 'c-1',
     kind: 'maintenance,inspection',

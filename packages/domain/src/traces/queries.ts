@@ -30,3 +30,7 @@ export type SetPatrolRouteActiveInput = z.infer<typeof setPatrolRouteActiveSchem
 /** A steward's service ends (another takes the buildings over, or they leave the firm). */
 export const endStewardSchema = z.object({ stewardId: idSchema });
 export type EndStewardInput = z.infer<typeof endStewardSchema>;
+
+/** 标识标牌: one item's label, or (without) every item in use. */
+export const equipmentLabelsQuerySchema = z.object({ equipmentId: idSchema.optional() });
+export type EquipmentLabelsQuery = z.infer<typeof equipmentLabelsQuerySchema>;
