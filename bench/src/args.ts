@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { SIZES, type Sizes } from './sizes.js';
 
-export const SCENARIOS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'] as const;
+export const SCENARIOS = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface BenchArgs {

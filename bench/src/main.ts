@@ -16,6 +16,7 @@ import { P4_GOAL_RATIO, runP4 } from './scenarios/p4-reads.js';
 import { P5_GOAL_MIB, runP5 } from './scenarios/p5-live.js';
 import { P6_GOAL, runP6 } from './scenarios/p6-audit.js';
 import { P7_GOAL_RATIO, runP7 } from './scenarios/p7-public.js';
+import { P8_GOAL_RATIO, runP8 } from './scenarios/p8-traces.js';
 
 const DEFAULT_OUT = fileURLToPath(new URL('../results/latest.json', import.meta.url));
 
@@ -28,6 +29,7 @@ const SHAPE_SCENARIOS: Array<{ id: ScenarioId; goal: string; run: (ctx: BenchCon
     { id: 'p2', goal: `≤ ${P2_GOAL_EVENTS} events`, run: runP2 },
     { id: 'p4', goal: `≤ ${P4_GOAL_RATIO}`, run: runP4 },
     { id: 'p7', goal: `p99 ≤ ${P7_GOAL_RATIO}×`, run: runP7 },
+    { id: 'p8', goal: `≤ ${P8_GOAL_RATIO}`, run: runP8 },
   ];
 
 function say(message: string): void {
