@@ -2,6 +2,7 @@
 // the workflow bundle.
 import {
   reasonSchema,
+  upkeepWorkflowInputSchema,
   type AuditAnchor,
   type CampaignRetryRequest,
   type CampaignWorkflowInput,
@@ -9,6 +10,7 @@ import {
   type MeetingInput,
   type PilotInput,
   type Reason,
+  type UpkeepWorkflowInput,
 } from '@pilot/domain';
 import {
   WorkflowExecutionAlreadyStartedError,
@@ -29,6 +31,8 @@ import {
   pilotWorkflowId,
   retryCampaignSignal,
   searchAttributes,
+  upkeepRegisterChangedSignal,
+  upkeepWorkflowId,
 } from './messages.js';
 import type { NoticeDeliveryStarter, PilotStarter } from '@pilot/activities';
 import { ApplicationFailure } from '@temporalio/common';
@@ -38,6 +42,7 @@ import type { pilotWorkflow } from './pilot/pilot.workflow.js';
 import type { matterWorkflow } from './matters/matter.workflow.js';
 import type { meetingWorkflow } from './meetings/meeting.workflow.js';
 import type { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
+import type { upkeepWorkflow } from './upkeep/upkeep.workflow.js';
 
 export interface StartedPilot {
   enrollmentId: string;
@@ -284,5 +289,34 @@ export async function retryCampaign(
     args: [{ ...input, retry: request.compoundIds }],
     signal: retryCampaignSignal,
     signalArgs: [request],
+  });
+}
+
+// ─── 痕迹化管理 ───
+
+/**
+ * Tells a compound's upkeep workflow that its register or a logbook changed (an item created or
+ * changed, a maintenance or visitor entry recorded), starting the workflow if it is not running:
+ * one signalWithStart, so the caller never needs to know which. Sending it twice only makes the
+ * workflow plan twice from the same records, which writes nothing the first did not.
+ */
+export async function signalUpkeep(
+  client: Client,
+  taskQueue: string,
+  input: UpkeepWorkflowInput,
+): Promise<void> {
+  const { compoundId, firmId } = upkeepWorkflowInputSchema.parse(input);
+  await client.workflow.signalWithStart<typeof upkeepWorkflow, []>('upkeepWorkflow', {
+    taskQueue,
+    workflowId: upkeepWorkflowId(compoundId),
+    args: [{ compoundId, ...(firmId ? { firmId } : {}) }],
+    signal: upkeepRegisterChangedSignal,
+    signalArgs: [],
+    // The workflow never finishes on its own; a terminated one (an operator's doing) starts again.
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    typedSearchAttributes: [
+      { key: searchAttributes.compoundId, value: compoundId },
+      ...(firmId ? [{ key: searchAttributes.firmId, value: firmId }] : []),
+    ],
   });
 }

@@ -6,3 +6,4 @@ export { noticeDeliveryWorkflow } from './notices/notice-delivery.workflow.js';
 export { matterWorkflow } from './matters/matter.workflow.js';
 export { meetingWorkflow } from './meetings/meeting.workflow.js';
 export { campaignWorkflow } from './campaigns/campaign.workflow.js';
+export { upkeepWorkflow } from './upkeep/upkeep.workflow.js';

@@ -162,3 +162,6 @@ export const meetingStateQuery = defineQuery<MeetingState>('meetingState');
 
 // 全面推广 campaigns
 export * from './campaigns/campaign-messages.js';
+
+// 痕迹化管理: a compound's upkeep
+export * from './upkeep/upkeep-messages.js';

@@ -9,6 +9,7 @@ import type { NoticeDependencies } from './notices/types.js';
 import { archiveActivities } from './pilot/archive.activities.js';
 import { matterActivities } from './matters/matter.activities.js';
 import { meetingActivities } from './meetings/meeting.activities.js';
+import { upkeepActivities } from './traces/upkeep.activities.js';
 import { calendarActivities } from './pilot/calendar.activities.js';
 import { catalogueActivities } from './pilot/catalogue.activities.js';
 import { compoundActivities } from './pilot/compound.activities.js';
@@ -53,6 +54,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...archiveActivities(deps.prisma, deps.storage, audit),
     ...matterActivities(deps.prisma, audit, deps.notices),
     ...meetingActivities(deps.prisma, audit),
+    ...upkeepActivities(deps.prisma, audit, deps.notices),
     ...noticeDeliveryActivities(deps.prisma, noticeSettings, createNoticeTransports(noticeSettings)),
   };
 }

@@ -28,7 +28,7 @@ export async function recordMatterNotices(
     notices: MatterNotice[];
     at: Date;
     channels: readonly NoticeChannel[];
-    entityType?: 'matter' | 'meeting';
+    entityType?: 'matter' | 'meeting' | 'equipment';
   },
 ): Promise<string[]> {
   const withDeliveries: string[] = [];

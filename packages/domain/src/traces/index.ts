@@ -7,3 +7,4 @@ export * from './upkeep.js';
 export * from './operation-rate.js';
 export * from './steward.js';
 export * from './queries.js';
+export * from './upkeep-input.js';
