@@ -24,6 +24,7 @@ import { RectificationModule } from './rectifications/rectification.module.js';
 import { RegisterModule } from './register/register.module.js';
 import { ImportModule } from './imports/import.module.js';
 import { TaskModule } from './tasks/task.module.js';
+import { TraceModule } from './traces/trace.module.js';
 import { UserModule } from './users/user.module.js';
 import { NoticeModule } from './notices/notice.module.js';
 import { PlatformModule, type PlatformDependencies } from './platform/platform.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         CaseModule,
         DisclosureModule,
         CampaignModule,
+        TraceModule,
       ],
     };
   }

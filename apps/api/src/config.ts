@@ -1,4 +1,9 @@
-import { noticeEnvSchema, type NoticeSettings } from '@pilot/domain';
+import {
+  DEFAULT_LOGBOOK_GRACE_HOURS,
+  DEFAULT_VISITOR_RETENTION_DAYS,
+  noticeEnvSchema,
+  type NoticeSettings,
+} from '@pilot/domain';
 import { z } from 'zod';
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
@@ -64,6 +69,10 @@ const ConfigSchema = z
      * NOTICE_LINK_BASE_URL (the same UI), else the local start command's address.
      */
     PUBLIC_ADMIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** How many hours back a logbook entry may be dated (痕迹化管理); later work is recorded as late. */
+    LOGBOOK_GRACE_HOURS: z.coerce.number().int().min(0).max(168).default(DEFAULT_LOGBOOK_GRACE_HOURS),
+    /** Days a visitor's name and phone are kept before they are deleted (stated on the visitor form). */
+    VISITOR_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(DEFAULT_VISITOR_RETENTION_DAYS),
   })
   .transform((env) => ({
     host: env.API_HOST,
@@ -87,6 +96,7 @@ const ConfigSchema = z
     trustProxy: trustProxy(env.TRUST_PROXY),
     bulkEnrollConcurrency: env.BULK_ENROLL_CONCURRENCY,
     publicAdminUrl: env.PUBLIC_ADMIN_URL,
+    traces: { graceHours: env.LOGBOOK_GRACE_HOURS, visitorRetentionDays: env.VISITOR_RETENTION_DAYS },
   }));
 
 /** Fastify's trustProxy from the setting: false, or the addresses whose forwarding header counts. */

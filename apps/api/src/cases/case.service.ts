@@ -463,6 +463,7 @@ export class CaseService {
         row.enrollmentId === null &&
         row.matterId === null &&
         (row.caseId === null || row.caseId === caseId) &&
+        row.logbookEntryId === null &&
         PHOTO_TYPES.has(row.contentType);
       if (!row || row.uploadedById !== principal.userId || !free)
         throw itemError(['photoIds', index], locale, {

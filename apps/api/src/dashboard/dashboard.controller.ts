@@ -9,6 +9,7 @@ import { ValidQuery } from '../platform/validation/valid-input.js';
 import {
   categoryScoresSchema,
   complianceTrendSchema,
+  recordKeepingSchema,
   compoundMetricsSchema,
   dashboardSchema,
   overdueWorkSchema,
@@ -17,6 +18,7 @@ import {
   starRatingsSchema,
   type CategoryScores,
   type ComplianceTrend,
+  type RecordKeeping,
   type CompoundMetrics,
   type Dashboard,
   type OverdueWork,
@@ -25,6 +27,7 @@ import {
   type StarRatings,
 } from './dashboard.dto.js';
 import { DashboardService } from './dashboard.service.js';
+import { RecordKeepingService } from '../traces/record-keeping.service.js';
 
 /**
  * 数据看板: admins and coordinators see every pilot, an inspector the pilots they work on, a firm
@@ -35,7 +38,10 @@ import { DashboardService } from './dashboard.service.js';
 @Roles('admin', 'coordinator', 'inspector', 'firm')
 @Controller('dashboard')
 export class DashboardController {
-  constructor(@Inject(DashboardService) private readonly dashboards: DashboardService) {}
+  constructor(
+    @Inject(DashboardService) private readonly dashboards: DashboardService,
+    @Inject(RecordKeepingService) private readonly recordKeeping: RecordKeepingService,
+  ) {}
 
   @Get()
   @ApiZodQuery(dashboardQuerySchema)
@@ -85,6 +91,19 @@ export class DashboardController {
     @ValidQuery(dashboardQuerySchema) query: DashboardQuery,
   ): Promise<ComplianceTrend> {
     return this.dashboards.compliance(viewer, query);
+  }
+
+  @Get('record-keeping')
+  @ApiZodQuery(dashboardQuerySchema)
+  @ApiZodResponse(
+    recordKeepingSchema,
+    '规范操作 from the logbooks: due work done on time per post, last 30 days.',
+  )
+  getRecordKeeping(
+    @CurrentUser() viewer: Principal,
+    @ValidQuery(dashboardQuerySchema) query: DashboardQuery,
+  ): Promise<RecordKeeping> {
+    return this.recordKeeping.figure(viewer, query);
   }
 
   @Get('compound-metrics')

@@ -1,6 +1,7 @@
 import { instantSchema } from '@pilot/domain';
 import * as z from 'zod';
 import { chartSchema, labelSchema } from '../reporting/charts.js';
+import { roleOnTimeSchema } from '../traces/trace.dto.js';
 
 /*
  * Response shapes of the dashboards. Services return `z.infer` of these schemas and the OpenAPI
@@ -136,3 +137,19 @@ export type CompoundMetrics = z.infer<typeof compoundMetricsSchema>;
 export type RectificationStats = z.infer<typeof rectificationStatsSchema>;
 export type OverdueWork = z.infer<typeof overdueWorkSchema>;
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/**
+ * 规范操作 as the firms' logbooks show it (痕迹化管理), beside 规范操作执行率 (what inspectors saw):
+ * of the maintenance, equipment rounds and patrols due over the last 30 days, the share done on time.
+ */
+export const recordKeepingSchema = z.object({
+  /** Compounds in scope that keep a register or a patrol route. */
+  compounds: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  total: z.object({ due: z.number().int(), onTime: z.number().int(), rate: z.number().nullable() }),
+  roles: z.array(roleOnTimeSchema),
+  /** On-time share per post, percent. */
+  chart: chartSchema,
+});
+export type RecordKeeping = z.infer<typeof recordKeepingSchema>;

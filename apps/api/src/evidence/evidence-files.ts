@@ -5,6 +5,7 @@ import type { Locale } from '@pilot/domain';
 import type { FastifyRequest } from 'fastify';
 import { PayloadError } from '../platform/errors/api-errors.js';
 import { readMultipartForm, type MultipartRules } from '../platform/multipart/multipart-form.js';
+import { say } from '../platform/validation/locale.js';
 
 /** Photos from phones, scanned records and documents (佐证材料: 照片、记录、文件). */
 export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
@@ -48,8 +49,6 @@ export interface UploadForm {
   fields: Record<string, string>;
   files: UploadedFile[];
 }
-
-const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 /** What an evidence upload keeps: the declared type is checked before the file's bytes are read. */
 export const EVIDENCE_FORM: MultipartRules = {

@@ -35,6 +35,19 @@ export class EvidenceRepository {
     return row !== null;
   }
 
+  /** Whether a logbook entry's photos are the caller's to see (a visitor entry's only the firm's). */
+  async logbookEntryVisible(
+    scope: Prisma.CompoundWhereInput,
+    entryId: string,
+    visitors: boolean,
+  ): Promise<boolean> {
+    const row = await this.prisma.logbookEntry.findFirst({
+      where: { id: entryId, compound: scope, ...(!visitors && { kind: { not: 'visitor' } }) },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
   /** Rows and their audit entries commit together or not at all. */
   transaction<T>(change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(change);

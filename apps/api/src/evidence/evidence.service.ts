@@ -11,6 +11,7 @@ import {
 } from '@pilot/domain';
 import { enrollmentScope, matterScope } from '../platform/auth/scope.js';
 import { caseScope } from '../cases/case-scope.js';
+import { seesVisitors, traceCompoundScope } from '../traces/trace-scope.js';
 import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError, PayloadError } from '../platform/errors/api-errors.js';
@@ -18,6 +19,7 @@ import { STORAGE } from '../platform/tokens.js';
 import { bytesMatch, cleanFileName, EXTENSION, type UploadForm } from './evidence-files.js';
 import type { EvidenceUpload, EvidenceView } from './evidence.dto.js';
 import { EvidenceRepository, type EvidenceRow } from './evidence.repository.js';
+import { say } from '../platform/validation/locale.js';
 
 function view(row: EvidenceRow): EvidenceView {
   return {
@@ -32,8 +34,6 @@ function view(row: EvidenceRow): EvidenceView {
     uploadedAt: formatInstant(row.uploadedAt),
   };
 }
-
-const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 /** Matter photos are photos: a PDF belongs to a pilot's records, not to a resident's report. */
 const PHOTO_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -190,7 +190,13 @@ export class EvidenceService {
           (await this.evidence.enrollmentVisible(enrollmentScope(principal), row.enrollmentId))) ||
         (row.matterId !== null &&
           (await this.evidence.matterVisible(matterScope(principal), row.matterId))) ||
-        (row.caseId !== null && (await this.evidence.caseVisible(caseScope(principal), row.caseId))));
+        (row.caseId !== null && (await this.evidence.caseVisible(caseScope(principal), row.caseId))) ||
+        (row.logbookEntryId !== null &&
+          (await this.evidence.logbookEntryVisible(
+            traceCompoundScope(principal),
+            row.logbookEntryId,
+            seesVisitors(principal),
+          ))));
     if (!row || !allowed) throw new NotFoundError(`evidence ${id}`);
     return { evidence: view(row), bytes: await this.storage.get(row.storageKey) };
   }

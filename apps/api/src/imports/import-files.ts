@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { IMPORT_SHEETS, parseCsv, type ImportKind, type Locale } from '@pilot/domain';
 import { PayloadError } from '../platform/errors/api-errors.js';
 import type { MultipartRules } from '../platform/multipart/multipart-form.js';
+import { say } from '../platform/validation/locale.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,8 +13,6 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  * application/vnd.ms-excel from Windows with Excel installed; the bytes decide what it really is.
  */
 const SHEET_TYPES = new Set([XLSX_TYPE, 'text/csv', 'application/vnd.ms-excel', 'application/octet-stream']);
-
-const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 export const IMPORT_FORM: MultipartRules = {
   refuseFile(mimetype, locale) {

@@ -141,6 +141,7 @@ export class MatterInputBuilder {
         row &&
         row.enrollmentId === null &&
         row.caseId === null &&
+        row.logbookEntryId === null &&
         (row.matterId === null || row.matterId === matterId);
       if (!row || row.uploadedById !== principal.userId || !free)
         throw itemError([...path, index], locale, {

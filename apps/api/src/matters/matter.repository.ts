@@ -174,6 +174,7 @@ export class MatterRepository {
         enrollmentId: true,
         matterId: true,
         caseId: true,
+        logbookEntryId: true,
       },
     });
   }

@@ -2,6 +2,7 @@
 // every inspection with its items, notes and photos, the rectification ledger with each item's
 // history and 销号 date, the evidence list, and the signature page.
 import type { Readable } from 'node:stream';
+import { tracedEntryId } from '@pilot/domain';
 import type { LoadedFonts } from './cjk-font.js';
 import type {
   ArchivedEvidence,
@@ -307,7 +308,7 @@ class FileBookLayout {
         ]),
       );
       if (result.notes) sheet.text(`检查说明：${result.notes}`, { gap: 6 });
-      const photos: PhotoRef[] = [
+      const refs: PhotoRef[] = [
         ...result.evidenceIds.map((id) => ({ id, caption: '整体' })),
         ...result.items.flatMap((item) =>
           item.evidenceIds.map((id) => ({
@@ -316,7 +317,16 @@ class FileBookLayout {
           })),
         ),
       ];
-      await this.photos(photos);
+      // Cited logbook entries are records, not photos: the book names them by standard.
+      const cited = refs.filter((ref) => tracedEntryId(ref.id) !== null);
+      if (cited.length > 0)
+        sheet.text(
+          `引用痕迹记录 ${cited.length} 条：${[...new Set(cited.map((c) => c.caption))].join('、')}`,
+          {
+            gap: 6,
+          },
+        );
+      await this.photos(refs.filter((ref) => tracedEntryId(ref.id) === null));
     }
   }
 

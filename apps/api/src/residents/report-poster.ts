@@ -1,9 +1,9 @@
 // The 扫码报事 poster: an A4 sheet posted at a compound's gate and notice boards. The QR code is
 // drawn as vector squares, so it stays sharp at any print size and a printer cannot blur it.
-import QRCode from 'qrcode';
 import type { LoadedFonts } from '../printing/cjk-font.js';
 import { renderPdf, type Layout } from '../printing/pdf-output.js';
 import { A4, type Sheet } from '../printing/pdf-sheet.js';
+import { drawQr } from '../printing/qr-code.js';
 
 export const POSTER_TITLE = '扫码报事';
 
@@ -24,37 +24,7 @@ export interface PosterPage {
 const INK = '#111111';
 const MUTED = '#555555';
 const ACCENT = '#b71c1c';
-/** The light margin a scanner needs around the code, in modules (the standard asks for 4). */
-const QUIET_MODULES = 4;
 const QR_SIZE = 300;
-
-/** The code's dark modules as one filled path, rows merged into runs so no hairline gaps show. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  // M (15 % recoverable): a poster gets scuffed and rained on, and the URL is short enough.
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const cell = size / (modules.size + 2 * QUIET_MODULES);
-  doc.save();
-  doc.rect(x, y, size, size).fill('#ffffff');
-  for (let row = 0; row < modules.size; row += 1) {
-    let col = 0;
-    while (col < modules.size) {
-      if (!modules.get(row, col)) {
-        col += 1;
-        continue;
-      }
-      const start = col;
-      while (col < modules.size && modules.get(row, col)) col += 1;
-      doc.rect(
-        x + (QUIET_MODULES + start) * cell,
-        y + (QUIET_MODULES + row) * cell,
-        (col - start) * cell,
-        cell,
-      );
-    }
-  }
-  doc.fill('#000000');
-  doc.restore();
-}
 
 function centred(sheet: Sheet, value: string, y: number, size: number, bold = false, color = INK): void {
   sheet.font(size, bold, color);

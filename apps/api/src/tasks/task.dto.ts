@@ -8,6 +8,7 @@ import {
   severitySchema,
   standardSchema,
   taskScopeSchema,
+  standardTracesSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
 import { keysetPageSchemaOf, localizedSchema, refSchema } from '../pilots/pilot.dto.js';
@@ -101,6 +102,16 @@ export const taskDetailSchema = taskSummarySchema.extend({
       deadline: instant,
     }),
   ),
+  /**
+   * 痕迹化管理: under each standard that checks records, the compound's logbooks for the period the
+   * inspection looks back over (counts, gaps, the latest entries, which an item may cite as
+   * `trace:<entryId>` among its evidence). The window ends at the submission, or now while open.
+   */
+  traces: z.object({
+    from: instant,
+    until: instant,
+    standards: z.array(standardTracesSchema),
+  }),
 });
 
 export type TaskSummary = z.infer<typeof taskSummarySchema>;

@@ -19,6 +19,12 @@ import {
   type SubmitInspectionInput,
   type SubmitInspectionResultView,
   type SubmitSelfInspectionInput,
+  TRACE_LOOKBACK_DAYS,
+  addLocalDays,
+  startOfLocalDay,
+  summarizeTraces,
+  tracedEntryId,
+  tracedStandards,
 } from '@pilot/domain';
 import { submitInspectionUpdate } from '@pilot/workflows/messages';
 import * as z from 'zod';
@@ -31,6 +37,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { NotFoundError } from '../platform/errors/api-errors.js';
 import type { TaskDetail, TaskPage, TaskSummary } from './task.dto.js';
 import { TaskRepository, type TaskRow } from './task.repository.js';
+import { TraceFactsReader } from '../traces/trace-facts.js';
 
 const KEY_PARTS = z.array(keyPartStateSchema);
 
@@ -81,6 +88,7 @@ export class TaskService {
     @Inject(TaskRepository) private readonly tasks: TaskRepository,
     @Inject(PilotWorkflowGateway) private readonly workflows: PilotWorkflowGateway,
     @Inject(EvidenceService) private readonly evidence: EvidenceService,
+    @Inject(TraceFactsReader) private readonly traceFacts: TraceFactsReader,
   ) {}
 
   /** My tasks: an inspector's assignments, a firm's self-inspections, everything for coordinators and admins. */
@@ -139,6 +147,10 @@ export class TaskService {
           .filter((entry) => entry.keyPart === part.code)
           .map((entry) => standardView(entry.standard)),
       }));
+    const traces = await this.traces(
+      row,
+      checklist.entries.map((entry) => entry.standard.code),
+    );
     return {
       ...taskView(row, Date.now()),
       notes: row.result?.notes ?? null,
@@ -176,7 +188,22 @@ export class TaskService {
         status: r.status,
         deadline: formatInstant(r.deadline),
       })),
+      traces,
     };
+  }
+
+  /** The logbooks under the record-checking standards, over the days the inspection looks back. */
+  private async traces(row: TaskRow, codes: readonly string[]): Promise<TaskDetail['traces']> {
+    const untilMs = Math.min(row.submittedAt?.getTime() ?? Date.now(), Date.now());
+    const fromMs = addLocalDays(startOfLocalDay(untilMs), -TRACE_LOOKBACK_DAYS[row.kind]);
+    const window = { from: formatInstant(fromMs), until: formatInstant(untilMs) };
+    const traced = tracedStandards([...new Set(codes)]);
+    if (traced.length === 0) return { ...window, standards: [] };
+    const [facts, isWorking] = await Promise.all([
+      this.traceFacts.facts(row.enrollment.compound.id, fromMs, untilMs),
+      this.traceFacts.workingDays(),
+    ]);
+    return { ...window, standards: summarizeTraces(traced, facts, isWorking) };
   }
 
   /** 提交检查: the inspector's (or, for 自查, the firm's) checklist results, as one Update of the pilot. */
@@ -215,7 +242,23 @@ export class TaskService {
         (item.evidenceRefs ?? []).map((ref, j) => ({ path: `items.${index}.evidenceRefs.${j}`, id: ref })),
       ),
     ];
-    await this.evidence.checkRefs(principal, row.enrollment.id, refs, locale);
+    // A cited logbook entry (`trace:<id>`) is checked against the compound; files against the pilot.
+    await Promise.all([
+      this.evidence.checkRefs(
+        principal,
+        row.enrollment.id,
+        refs.filter((ref) => tracedEntryId(ref.id) === null),
+        locale,
+      ),
+      this.traceFacts.checkCitations(
+        row.enrollment.compound.id,
+        refs.flatMap((ref) => {
+          const entryId = tracedEntryId(ref.id);
+          return entryId === null ? [] : [{ path: ref.path, entryId }];
+        }),
+        locale,
+      ),
+    ]);
     const result = await this.workflows.update(
       row.enrollment.workflowId,
       submitInspectionUpdate,

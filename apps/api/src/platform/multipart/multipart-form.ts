@@ -11,6 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { ApiError, InvalidInputError, PayloadError } from '../errors/api-errors.js';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from '../upload-limits.js';
 import { invalidTextIn, invalidTextIssue } from '../validation/text-input.js';
+import { say } from '../validation/locale.js';
 
 export interface MultipartRules {
   /** A refusal of a file by its declared type, before its bytes are read; null to keep it. */
@@ -44,8 +45,6 @@ export class MalformedFormError extends ApiError {
     return { detail: this.message };
   }
 }
-
-const say = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
 
 function tooLarge(locale: Locale): PayloadError {
   const mib = MAX_UPLOAD_BYTES / 1024 / 1024;

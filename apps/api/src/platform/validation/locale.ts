@@ -10,6 +10,9 @@ export function localeOf(request: Pick<FastifyRequest, 'headers'>): Locale {
   return first.startsWith('en') ? 'en' : 'zh-CN';
 }
 
+/** The text in the caller's language (zh-CN unless English was asked for). */
+export const say = (locale: Locale, zh: string, en: string): string => (locale === 'en' ? en : zh);
+
 const generic: Record<string, { zh: string; en: string }> = {
   invalid_input: { zh: '输入有误，请检查标出的字段。', en: 'The input is invalid; see the fields listed.' },
   unauthenticated: { zh: '请先登录。', en: 'Please log in.' },
