@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { createFileStorage, dataRoot, DEMO_IDS, openDatabase, targetFromEnv } from '@pilot/db';
 import { formatLocalDate } from '@pilot/domain';
-import { startPilot } from '@pilot/workflows/client';
+import { signalUpkeep, startPilot } from '@pilot/workflows/client';
 import { searchAttributes, TASK_QUEUE } from '@pilot/workflows/messages';
 import { ensureSearchAttributes } from '@pilot/activities/worker';
 import { Client, Connection } from '@temporalio/client';
@@ -13,6 +13,7 @@ import { startLiveGovernance } from './import/demo-governance-live.js';
 import { importDemoEvaluations } from './import/demo-evaluations.js';
 import { importDemoDisclosure } from './import/demo-disclosure.js';
 import { importDemoCampaign } from './import/demo-campaign.js';
+import { importDemoTraces } from './import/demo-traces.js';
 
 /** Pilots with paper-era history were inspected against the first version. */
 const IMPORTED_CATALOGUE = '2024.1';
@@ -70,6 +71,12 @@ async function main(): Promise<void> {
     // After the evaluations: a firm they black-list is not invited. Its workflow starts the pilots.
     const campaign = await importDemoCampaign(db.prisma, client, taskQueue, Date.now());
     console.log(`demo campaign: ${campaign ? `started for ${campaign.join('、')}` : 'already confirmed'}`);
+    const traces = await importDemoTraces(db.prisma, Date.now());
+    // Its upkeep workflow reminds of the next maintenance and deletes visitors past their retention.
+    await signalUpkeep(client, taskQueue, { compoundId: DEMO_IDS.compound, firmId: DEMO_IDS.firm });
+    console.log(
+      `demo traces: ${traces ? `${traces.equipment} items, ${traces.entries} logbook entries (${traces.visitors} visitors)` : 'already kept'}`,
+    );
     // Last: the public page's snapshot reads what every step above wrote.
     const disclosure = await importDemoDisclosure(db.prisma, new Date());
     console.log(`demo disclosure: ${disclosure ?? 'already published'}`);
