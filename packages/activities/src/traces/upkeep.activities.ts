@@ -136,7 +136,9 @@ async function wake(
           ? { to: 'user', userId: item.responsibleUserId }
           : { to: 'firm', firmId: compound.firmId },
       kind: overdue ? 'overdue' : 'reminder',
-      title: overdue ? `维保已逾期：${item.name}（${item.code}）` : `维保将到期：${item.name}（${item.code}）`,
+      title: overdue
+        ? `维保已逾期：${item.name}（${item.code}）`
+        : `维保将到期：${item.name}（${item.code}）`,
       body: overdue
         ? `${what}应于 ${dueOn} 完成的维保尚未登记，已记为逾期，检查人员在痕迹记录中可见。请尽快安排维保并登记维保记录。`
         : `${what}的维保应在 ${dueOn} 前完成（间隔 ${item.maintenanceIntervalDays} 天，遇休息日提前），请联系维保单位并登记维保记录。`,
@@ -144,7 +146,8 @@ async function wake(
   };
 
   const pending: string[] = [];
-  const mark = async (slot: Slot, overdue: boolean) => {
+  const mark = async ({ equipmentId, dueOn }: Slot, overdue: boolean) => {
+    const slot = { equipmentId, dueOn };
     const stamp = overdue ? { overdueAt: at } : { remindedAt: at };
     await tx.upkeepMark.upsert({
       where: { equipmentId_dueOn: slot },
