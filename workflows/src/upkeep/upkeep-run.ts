@@ -1,19 +1,14 @@
 // What one run of a compound's upkeep works on, and its steps: a wake (the one activity, at the
 // workflow's time), the sleep until the next due work or a register change, and when the run hands
 // over to a new one. The workflow file wires the messages to these.
-import {
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { PilotActivities } from '@pilot/activities';
 import type { UpkeepState, UpkeepWorkflowInput } from '@pilot/domain';
 import { scheduledWorkQueue } from '../messages.js';
 
 /**
  * Wakes per run before it continues as new. A wake is about a dozen events (timer or signal, the
- * activity, two workflow tasks), so a run stays near a thousand events whatever the register does.
+ * activity, three workflow tasks), so a run stays near 1,300 events whatever the register does.
  */
 export const UPKEEP_WAKES_PER_RUN = 100;
 
