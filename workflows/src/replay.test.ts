@@ -36,6 +36,8 @@ describe('replay of recorded pilot histories against the current bundle', () => 
         'matter-auto-closed',
         'meeting',
         'campaign',
+        'upkeep',
+        'upkeep-renewed',
       ]),
     );
     const failures: string[] = [];
