@@ -7,15 +7,8 @@ import type { Principal } from '../platform/auth/principal.js';
 import { ApiZodQuery } from '../platform/validation/api-schema.js';
 import { ApiFileResponse } from '../platform/validation/api-response.js';
 import { ValidQuery } from '../platform/validation/valid-input.js';
-import { contentDisposition } from '../reporting/csv.js';
-import { PrintingService, type PdfFile } from './printing.service.js';
-
-function sendPdf(reply: FastifyReply, file: PdfFile): StreamableFile {
-  void reply
-    .header('content-disposition', contentDisposition(file.fileName, file.asciiFileName))
-    .header('cache-control', 'private, no-store');
-  return new StreamableFile(file.bytes, { type: 'application/pdf', length: file.bytes.byteLength });
-}
+import { PrintingService } from './printing.service.js';
+import { sendPdf } from './send-pdf.js';
 
 /** 打印: checklists as A4 PDFs, for whoever inspects or is inspected (each within their own scope). */
 @ApiTags('printing')

@@ -7,17 +7,9 @@ import type { Principal } from '../platform/auth/principal.js';
 import { ApiFileResponse, ApiZodResponse } from '../platform/validation/api-response.js';
 import { ApiZodQuery } from '../platform/validation/api-schema.js';
 import { ValidQuery } from '../platform/validation/valid-input.js';
-import type { PdfFile } from '../printing/printing.service.js';
-import { contentDisposition } from '../reporting/csv.js';
 import { reportLinkSchema, type ReportLink } from './resident-application.dto.js';
 import { ReportPosterService } from './report-poster.service.js';
-
-function sendPdf(reply: FastifyReply, file: PdfFile): StreamableFile {
-  void reply
-    .header('content-disposition', contentDisposition(file.fileName, file.asciiFileName))
-    .header('cache-control', 'private, no-store');
-  return new StreamableFile(file.bytes, { type: 'application/pdf', length: file.bytes.byteLength });
-}
+import { sendPdf } from '../printing/send-pdf.js';
 
 /** 扫码报事: a compound's report link and its A4 posters, for coordinators and the community's own units. */
 @ApiTags('residents')

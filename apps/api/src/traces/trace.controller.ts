@@ -28,8 +28,6 @@ import { ApiFileResponse, ApiZodResponse } from '../platform/validation/api-resp
 import { ApiZodBody, ApiZodQuery } from '../platform/validation/api-schema.js';
 import { ApiZodBodyFromPath, RequestLocale, ValidBodyWithPath } from '../platform/validation/path-input.js';
 import { ValidBody, ValidQuery } from '../platform/validation/valid-input.js';
-import type { PdfFile } from '../printing/printing.service.js';
-import { contentDisposition } from '../reporting/csv.js';
 import { LogbookService } from './logbook.service.js';
 import { TraceLabelService } from './trace-labels.service.js';
 import { TraceRegisterService } from './trace-register.service.js';
@@ -51,16 +49,10 @@ import {
   type PatrolRouteView,
   type StewardView,
 } from './trace.dto.js';
+import { sendPdf } from '../printing/send-pdf.js';
 
 /** Who reads a compound's records: its firm, the working group, admins and the pilot's inspectors. */
 const READERS = ['firm', 'coordinator', 'admin', 'inspector'] as const;
-
-function sendPdf(reply: FastifyReply, file: PdfFile): StreamableFile {
-  void reply
-    .header('content-disposition', contentDisposition(file.fileName, file.asciiFileName))
-    .header('cache-control', 'private, no-store');
-  return new StreamableFile(file.bytes, { type: 'application/pdf', length: file.bytes.byteLength });
-}
 
 /** 痕迹化管理: the equipment register, logbooks, patrol routes and 物业管家 of a firm's compounds. */
 @ApiTags('traces')
