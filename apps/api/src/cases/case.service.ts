@@ -28,6 +28,7 @@ import { fieldError } from '../platform/validation/field-error.js';
 import { itemError } from '../matters/matter-input.js';
 import { caseScope } from './case-scope.js';
 import type { CaseIssueList, CaseIssueView, MicroCasePage, MicroCaseView } from './case.dto.js';
+import { PHOTO_TYPES } from '../evidence/evidence-files.js';
 
 const include = {
   firm: { select: { id: true, name: true } },
@@ -36,9 +37,6 @@ const include = {
 } as const;
 type CaseRow = Prisma.MicroCaseGetPayload<{ include: typeof include }>;
 type Tx = Prisma.TransactionClient;
-
-/** Photos of a case are photos: a PDF belongs to a pilot's records. */
-const PHOTO_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 const refused = (code: string, zh: string, en: string) => new RefusedError([reason(code, zh, en)]);
 

@@ -91,3 +91,6 @@ export function cleanFileName(name: string, type: EvidenceType): string {
   const cleaned = [...kept.join('').trim()].slice(0, 200).join('');
   return cleaned || `evidence.${EXTENSION[type]}`;
 }
+
+/** What counts as a photo (a matter's, a case's, a logbook entry's); a PDF belongs to a pilot's records. */
+export const PHOTO_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);

@@ -16,7 +16,7 @@ import { AuditService } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/principal.js';
 import { InvalidInputError, NotFoundError, PayloadError } from '../platform/errors/api-errors.js';
 import { STORAGE } from '../platform/tokens.js';
-import { bytesMatch, cleanFileName, EXTENSION, type UploadForm } from './evidence-files.js';
+import { bytesMatch, cleanFileName, EXTENSION, PHOTO_TYPES, type UploadForm } from './evidence-files.js';
 import type { EvidenceUpload, EvidenceView } from './evidence.dto.js';
 import { EvidenceRepository, type EvidenceRow } from './evidence.repository.js';
 import { say } from '../platform/validation/locale.js';
@@ -34,9 +34,6 @@ function view(row: EvidenceRow): EvidenceView {
     uploadedAt: formatInstant(row.uploadedAt),
   };
 }
-
-/** Matter photos are photos: a PDF belongs to a pilot's records, not to a resident's report. */
-const PHOTO_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 /**
  * Who may upload without a pilot: for a matter, or for a report being written (a resident's, a

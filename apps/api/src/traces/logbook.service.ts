@@ -27,6 +27,7 @@ import { missedOf } from './trace-facts.js';
 import { TraceRegisterService, checkpointsOf, traceStream } from './trace-register.service.js';
 import { seesVisitors, traceCompoundScope } from './trace-scope.js';
 import { UpkeepGateway } from './upkeep.gateway.js';
+import { PHOTO_TYPES } from '../evidence/evidence-files.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,8 +38,6 @@ const include = {
 } as const;
 type EntryRow = Prisma.LogbookEntryGetPayload<{ include: typeof include }>;
 
-/** A logbook's photos are photos: a scanned PDF belongs to a pilot's archive. */
-const PHOTO_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp']);
 /** Entries an item's record page lists. */
 const RECORD_ENTRIES = 20;
 
