@@ -137,7 +137,7 @@ describe('account security', () => {
     await password.change(INITIAL, OWN);
     await page.waitForURL((url) => url.pathname === '/tasks');
     expect(await shell.flash.innerText()).toContain('密码已修改');
-    expect(await shell.navigationLabels()).toEqual(['我的任务', '整改核验', '社区共治']);
+    expect(await shell.navigationLabels()).toEqual(['我的任务', '整改核验', '痕迹记录', '社区共治']);
     await screenshot(page, 'accounts-phone-password-changed', false);
     // A one-time notice: gone on the next page.
     await shell.open('整改核验');

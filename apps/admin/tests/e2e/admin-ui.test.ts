@@ -18,6 +18,7 @@ const ROLES = [
       '工作台',
       '试点看板',
       '台账管理',
+      '痕迹记录',
       '评价标准',
       '工作日历',
       '事项调度',
@@ -30,13 +31,23 @@ const ROLES = [
   {
     username: 'coord.wang',
     home: '/dashboard',
-    navigation: ['工作台', '事项调度', '社区共治', '激励评价', '试点看板', '纳入试点', '整改', '台账管理'],
+    navigation: [
+      '工作台',
+      '事项调度',
+      '社区共治',
+      '激励评价',
+      '试点看板',
+      '纳入试点',
+      '整改',
+      '痕迹记录',
+      '台账管理',
+    ],
   },
-  { username: 'insp.zhang', home: '/tasks', navigation: ['我的任务', '整改核验', '社区共治'] },
+  { username: 'insp.zhang', home: '/tasks', navigation: ['我的任务', '整改核验', '痕迹记录', '社区共治'] },
   {
     username: 'firm.xiangshun',
     home: '/compounds',
-    navigation: ['我的小区', '整改', '群众诉求', '激励评价'],
+    navigation: ['我的小区', '痕迹记录', '整改', '群众诉求', '激励评价'],
   },
   { username: 'resident.han', home: '/', navigation: ['我要报事', '我的事项', '联席会议'] },
 ] as const;
@@ -205,6 +216,7 @@ describe('admin UI', () => {
       'Pilots',
       'Enroll',
       'Rectification',
+      'Trace records',
       'Register',
     ]);
     await expect(page.locator('h1').first().innerText()).resolves.toBe('Dashboard');
@@ -228,6 +240,7 @@ describe('admin UI', () => {
       '试点看板',
       '纳入试点',
       '整改',
+      '痕迹记录',
       '台账管理',
     ]);
   });
@@ -245,7 +258,7 @@ describe('admin UI', () => {
     expect(await shell.hasHorizontalScroll()).toBe(false);
     expect(await shell.bottomBar.isVisible()).toBe(true);
     expect(await shell.sidebar.isVisible()).toBe(false);
-    expect(await shell.navigationLabels()).toHaveLength(10);
+    expect(await shell.navigationLabels()).toHaveLength(11);
 
     const targets = page.locator(
       '[data-testid="nav-bar"] a:visible, header button:visible, header a:visible, summary:visible',

@@ -24,7 +24,8 @@ export type IconName =
   | 'matters'
   | 'report'
   | 'governance'
-  | 'incentives';
+  | 'incentives'
+  | 'traces';
 
 /** The sections of the admin; each is one top-level path. */
 export const SECTIONS = [
@@ -44,6 +45,7 @@ export const SECTIONS = [
   'report',
   'governance',
   'incentives',
+  'traces',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -85,12 +87,16 @@ const meetings = item('governance', 'nav.meetings', 'sections.meetings', 'govern
 // 激励评价: evaluation and ranking, 红/黑榜, 三微案例, 信息公开 and 推广 under one entry (tabs inside);
 // a firm meets its own evaluation and submits its cases there.
 const incentives = item('incentives', 'nav.incentives', 'sections.incentives', 'incentives');
+// 痕迹记录 (痕迹化管理): the firm keeps its register, logbooks, patrol routes and 物业管家 there (on the
+// phone, from an equipment label's QR code); the working group, admins and the pilots' inspectors read them.
+const traces = item('traces', 'nav.traces', 'sections.traces', 'traces');
 
 export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
   admin: [
     dashboard,
     pilots,
     register,
+    traces,
     item('catalogue', 'nav.catalogue', 'sections.catalogue', 'catalogue'),
     // 工作日历: the admin publishes each year's holidays and applies them to running pilots.
     item('calendars', 'nav.calendars', 'sections.calendars', 'calendars'),
@@ -109,16 +115,19 @@ export const NAVIGATION: Readonly<Record<UserRole, readonly NavItem[]>> = {
     pilots,
     item('enroll', 'nav.enroll', 'sections.enroll', 'enroll'),
     rectifications,
+    traces,
     register,
   ],
   inspector: [
     item('tasks', 'nav.tasks', 'sections.tasks', 'tasks'),
     // Inspectors meet the same ledger from the other side: they verify what firms answered.
     item('rectifications', 'nav.verifications', 'sections.verifications', 'verify'),
+    traces,
     governance,
   ],
   firm: [
     item('compounds', 'nav.compounds', 'sections.compounds', 'compounds'),
+    traces,
     rectifications,
     handling,
     incentives,
