@@ -109,10 +109,25 @@ describe('inspection drafts', () => {
       score: '',
       note: '',
       evidence: [{ id: 'ev-1', name: '', contentType: '' }],
+      citations: [],
     });
     expect(back.answers['E-01']).toEqual(emptyAnswer());
     expect(back.savedAt).toBe(0);
     expect(back.notes).toBe('');
+  });
+
+  it('keep the logbook entries an item cites (older drafts have none)', () => {
+    const storage = memoryStorage();
+    const answers = completeAnswers(weekly);
+    answers['E-01'] = { ...emptyAnswer(), citations: ['lb-mg-00012'] };
+    saveDraft(storage, draft({ answers }));
+    expect(loadDraft(storage, 'task-7', weekly)?.answers['E-01']?.citations).toEqual(['lb-mg-00012']);
+    const old = JSON.stringify({
+      version: DRAFT_VERSION,
+      taskId: 'task-7',
+      answers: { 'E-01': { outcome: 'pass' } },
+    });
+    expect(parseDraft(old, 'task-7', weekly)?.answers['E-01']?.citations).toEqual([]);
   });
 
   it('leave nothing behind for an empty form, and are cleared on submit', () => {

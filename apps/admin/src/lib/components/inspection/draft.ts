@@ -52,7 +52,11 @@ export function hasContent(answers: Answers, notes: string, evidence: readonly A
     evidence.length > 0 ||
     Object.values(answers).some(
       (answer) =>
-        answer.outcome !== null || answer.score !== '' || answer.note !== '' || answer.evidence.length > 0,
+        answer.outcome !== null ||
+        answer.score !== '' ||
+        answer.note !== '' ||
+        answer.evidence.length > 0 ||
+        answer.citations.length > 0,
     )
   );
 }
@@ -85,6 +89,15 @@ function readAttachments(value: unknown): Attachment[] {
     : [];
 }
 
+/** Cited logbook entries' ids (drafts written before citations existed have none). */
+export function readCitations(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids = value.filter(
+    (id): id is string => typeof id === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(id),
+  );
+  return [...new Set(ids)].slice(0, PHOTOS_MAX);
+}
+
 function readAnswer(value: unknown): ItemAnswer {
   if (!isRecord(value)) return emptyAnswer();
   const evidence = readAttachments(value.evidence);
@@ -94,6 +107,7 @@ function readAnswer(value: unknown): ItemAnswer {
     // A little over the limit is kept so the inspector sees the message rather than a cut note.
     note: text(value.note, NOTE_MAX * 2),
     evidence,
+    citations: readCitations(value.citations),
   };
 }
 

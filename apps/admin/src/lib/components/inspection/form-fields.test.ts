@@ -34,10 +34,21 @@ describe('the inspection as a posted form (with or without JavaScript)', () => {
       score: '',
       note: '无值班记录',
       evidence: [{ id: 'ev-9', name: 'a.png', contentType: 'image/png' }],
+      citations: [],
     });
     expect(answers['C-02']).toEqual(emptyAnswer());
     expect(answers['Z-99']).toBeUndefined();
     expect(notes).toBe('总体良好');
+  });
+
+  it('reads the logbook entries an item cites, dropping what is not an id', () => {
+    const form = new FormData();
+    form.set(FIELDS.outcome('A-03'), 'pass');
+    form.set(FIELDS.citations('A-03'), JSON.stringify(['lb-7', 'lb-7', 'bad id!', 3, 'lb-8']));
+    form.set(FIELDS.citations('E-01'), 'not json');
+    const { answers } = readInspectionForm(form, weekly);
+    expect(answers['A-03']?.citations).toEqual(['lb-7', 'lb-8']);
+    expect(answers['E-01']?.citations).toEqual([]);
   });
 
   it('reads a key-part check by place and code, and the photos of the inspection as a whole', () => {

@@ -1,4 +1,5 @@
 import type { Attachment } from '$lib/api/field-work';
+import { readCitations } from './draft';
 import {
   completeAnswers,
   emptyAnswer,
@@ -24,6 +25,8 @@ export const FIELDS = {
   evidence: (id: string) => `evidence:${id}`,
   /** New photos from the camera (only sent as files when the page runs without JavaScript). */
   photo: (id: string) => `photo:${id}`,
+  /** Logbook entries cited as evidence, their ids as JSON (`string[]`). */
+  citations: (id: string) => `citations:${id}`,
   notes: 'notes',
   /** Photos of the inspection as a whole: uploaded ones as JSON, new ones as files. */
   inspectionEvidence: 'inspection-evidence',
@@ -57,6 +60,16 @@ export function parseAttachments(json: string): Attachment[] {
   }
 }
 
+/** Cited entries' ids from the JSON of a `citations:` field; anything unreadable is left out. */
+export function parseCitations(json: string): string[] {
+  if (!json) return [];
+  try {
+    return readCitations(JSON.parse(json));
+  } catch {
+    return [];
+  }
+}
+
 /** The answers, general notes and inspection photos a posted inspection form carries, fitted to the checklist. */
 export function readInspectionForm(
   form: FormData,
@@ -71,6 +84,7 @@ export function readInspectionForm(
       score: string(form, FIELDS.score(entry.id)).trim(),
       note: string(form, FIELDS.note(entry.id)),
       evidence: parseAttachments(string(form, FIELDS.evidence(entry.id))),
+      citations: parseCitations(string(form, FIELDS.citations(entry.id))),
     };
   }
   return {

@@ -175,6 +175,16 @@ describe('submission', () => {
     expect(toSubmission(weekly, answers, '   ').notes).toBeUndefined();
   });
 
+  it('sends cited logbook entries as trace: refs after the photos, within one allowance', () => {
+    const cited = { ...failed('消防控制室值班记录缺夜班', 1), citations: ['lb-1', 'lb-2'] };
+    const answers = answered({ 'E-01': cited });
+    const item = toSubmission(weekly, answers, '').items.find((i) => i.code === 'E-01');
+    expect(item?.evidenceRefs).toEqual(['ev-0', 'trace:lb-1', 'trace:lb-2']);
+    // Photos and citations share the item's 20: one more is refused like a 21st photo.
+    const full = { ...cited, citations: Array.from({ length: 20 }, (_, i) => `lb-${i}`) };
+    expect(itemProblems(entry('E-01'), full)).toEqual(['too_many_photos']);
+  });
+
   it('passes the API schema when complete, and says why not otherwise', () => {
     const form = (answers: Answers, notes = '') => ({ answers, notes, evidence: [] });
     const ok = checkSubmission('task-1', weekly, form(answered({ 'E-01': failed('无值班记录') })), 'zh-CN');

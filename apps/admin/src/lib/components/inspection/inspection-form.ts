@@ -2,6 +2,7 @@ import {
   itemResultSchema,
   parseInput,
   submitInspectionSchema,
+  traceRef,
   type Locale,
   type SubmitInspectionInput,
 } from '@pilot/domain';
@@ -23,6 +24,8 @@ export interface ItemAnswer {
   score: string;
   note: string;
   evidence: Attachment[];
+  /** Logbook entries cited as evidence (痕迹记录), by id; sent as `trace:<id>` beside the photos. */
+  citations: string[];
 }
 
 export type Answers = Record<string, ItemAnswer>;
@@ -105,7 +108,7 @@ export const NOTES_MAX = 2000;
 export const PHOTOS_MAX = 20;
 
 export function emptyAnswer(): ItemAnswer {
-  return { outcome: null, score: '', note: '', evidence: [] };
+  return { outcome: null, score: '', note: '', evidence: [], citations: [] };
 }
 
 export function isOutcome(value: unknown): value is Outcome {
@@ -129,7 +132,9 @@ export function completeAnswers(checklist: FormChecklist, given: Answers = {}): 
   const answers: Answers = {};
   for (const entry of entriesOf(checklist)) {
     const answer = given[entry.id];
-    answers[entry.id] = answer ? { ...answer, evidence: [...answer.evidence] } : emptyAnswer();
+    answers[entry.id] = answer
+      ? { ...answer, evidence: [...answer.evidence], citations: [...(answer.citations ?? [])] }
+      : emptyAnswer();
   }
   return answers;
 }
@@ -211,6 +216,7 @@ export function toItem(
   const { standard } = entry;
   if (!answer.outcome) return undefined;
   const note = answer.note.trim();
+  const refs = evidenceRefsOf(answer);
   const score =
     standard.scoring.mode === 'graded' && answer.outcome !== 'na' ? parseScore(answer.score) : undefined;
   return {
@@ -219,8 +225,13 @@ export function toItem(
     outcome: answer.outcome,
     ...(score !== undefined ? { score } : {}),
     ...(note ? { note } : {}),
-    ...(answer.evidence.length > 0 ? { evidenceRefs: answer.evidence.map((file) => file.id) } : {}),
+    ...(refs.length > 0 ? { evidenceRefs: refs } : {}),
   };
+}
+
+/** An item's evidence as the API takes it: the photos' ids, then the cited entries (`trace:<id>`). */
+export function evidenceRefsOf(answer: ItemAnswer): string[] {
+  return [...answer.evidence.map((file) => file.id), ...(answer.citations ?? []).map(traceRef)];
 }
 
 /** What stops this item from being sent, in the order the inspector should fix it. */
