@@ -38,8 +38,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
   record: async ({ locals, url, request, params }) => {
     requireSection(locals, url, 'traces');
+    // Back on the same kind: the next reading of a round is usually of the same sort.
+    const kind = url.searchParams.get('kind') ?? '';
     return recordEntryAction(locals, request, (entry) =>
       withQuery(`/traces/equipment/${encodeURIComponent(params.id)}`, {
+        kind: isEquipmentKind(kind) ? kind : null,
         done: entry.correctsId ? 'corrected' : 'recorded',
       }),
     );
