@@ -11,7 +11,7 @@ import { buildRoundSchedule, formatLocalDate, resolvePlan } from '@pilot/domain'
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppShell } from '../pages/app-shell';
-import { PHONE, cspViolations, launchBrowser, screenshot } from '../support/browser';
+import { DESKTOP, PHONE, cspViolations, launchBrowser, screenshot } from '../support/browser';
 import { makePng } from '../support/png';
 import { signIn } from '../support/sign-in';
 import { startStack, type Stack } from '../support/stack';
@@ -136,6 +136,12 @@ describe('痕迹化管理 on the firm’s phones and in the inspector’s form',
     await form.getByTestId('equipment-responsible-phone').fill('13805310061');
     await form.locator('input[name="contractor"]').fill('平阴通达电梯维保有限公司');
     await screenshot(firm, 'traces-register-form');
+    // A number the register cannot take comes back as the API's message at its field.
+    await form.getByTestId('equipment-code-input').fill('5号楼 DT 01');
+    await form.getByTestId('equipment-submit').click();
+    await firm.getByTestId('field-error-eq-code').waitFor();
+    expect(await form.getByTestId('equipment-name').inputValue()).toBe(LIFT_NAME);
+    await form.getByTestId('equipment-code-input').fill(LIFT_CODE);
     await form.getByTestId('equipment-submit').click();
 
     await firm.getByTestId('equipment-flash').waitFor();
@@ -300,6 +306,60 @@ describe('痕迹化管理 on the firm’s phones and in the inspector’s form',
     await c06.getByTestId('citation-remove').click();
     await expect(c06.getByTestId('citation').count()).resolves.toBe(0);
     await fitsThePhone(inspector);
+  });
+
+  it('logs a visitor with the retention stated, fixing what the API refused at its field', async () => {
+    await firm.goto(`${stack.adminUrl}/traces?compound=${COMPOUND}`);
+    await firm.getByTestId('action-visitor').click();
+    const form = firm.getByTestId('entry-form');
+    await expect(form.getByTestId('visitor-retention').innerText()).resolves.toMatch(/\d+ 天后自动删除/);
+    await form.locator('input[name="visiting"]').fill('3号楼2单元');
+    await form.getByTestId('entry-summary').fill('探亲');
+    await form.getByTestId('entry-submit').click();
+    const nameError = form.locator('[data-testid^="field-error-"][data-testid$="-visitorName"]');
+    await nameError.waitFor();
+    await screenshot(firm, 'traces-visitor-error');
+    await form.locator('input[name="visitorName"]').fill('刘洋');
+    await form.getByTestId('entry-submit').click();
+    await firm.waitForURL((url) => url.searchParams.get('done') === 'recorded');
+    await expect(
+      firm.locator('[data-testid="recent-counts"] a[data-kind="visitor"] .n').innerText(),
+    ).resolves.toBe('1');
+  });
+
+  it('corrects the maintenance with a new entry pointing at it, the old one kept and marked', async () => {
+    await firm.goto(`${stack.adminUrl}${liftPath}`);
+    const original = firm.getByTestId('entry').filter({ hasText: MAINTENANCE });
+    const originalId = await original.getAttribute('data-entry');
+    await original.getByTestId('entry-correct').click();
+    await firm.getByTestId('correcting').waitFor();
+    const form = firm.getByTestId('entry-form');
+    // Filled in with what the old entry says, so only the mistake is changed.
+    expect(await form.getByTestId('entry-technician').inputValue()).toBe('李师傅');
+    await form
+      .getByTestId('entry-summary')
+      .fill('半月保养：曳引机、门机、安全回路检查，更换门刀滚轮 2 只（更正数量）');
+    await screenshot(firm, 'traces-correction-form');
+    await form.getByTestId('entry-submit').click();
+
+    await firm.getByTestId('entry-flash').waitFor();
+    await expect(firm.getByTestId('entry-page').innerText()).resolves.toContain(originalId ?? '?');
+    await firm.goto(`${stack.adminUrl}${liftPath}`);
+    const corrected = firm.locator(`[data-testid="entry"][data-entry="${originalId}"]`);
+    await corrected.getByTestId('entry-corrected').waitFor();
+    expect(await corrected.getByTestId('entry-correct').count()).toBe(0);
+    await fitsThePhone(firm);
+    await screenshot(firm, 'traces-corrected');
+  });
+
+  it('is read, not written, by the working group', async () => {
+    const coordinator = await signIn(browser, contexts, stack.adminUrl, 'coord.wang', DESKTOP);
+    await coordinator.goto(`${stack.adminUrl}/traces?compound=${COMPOUND}`);
+    await coordinator.getByTestId('equipment-register').waitFor();
+    expect(await coordinator.getByTestId('action-register').count()).toBe(0);
+    expect(await coordinator.getByTestId('route-walk').count()).toBe(0);
+    await expect(coordinator.getByTestId('equipment-row').innerText()).resolves.toContain(LIFT_CODE);
+    await screenshot(coordinator, 'traces-coordinator');
   });
 
   it('kept every page within the Content-Security-Policy', () => {
