@@ -2181,8 +2181,6 @@ export const en: Messages = {
     readOnly: 'Read only: the compound’s property firm keeps these records.',
     rules:
       'An entry may be dated at most {hours} hours back; entries cannot be changed once saved. To fix a mistake, “Correct” it (a new entry pointing at the old one, which stays).',
-    back: 'Back to trace records',
-    unavailable: 'The records cannot be loaded right now',
     done: {
       created: 'Registered. Print its label for the equipment: scanning it opens this page.',
       recorded: 'Recorded',
@@ -2304,7 +2302,6 @@ export const en: Messages = {
       confirmMissed: 'I confirm these checkpoints were not reached this round',
       confirmRequired: 'Some checkpoints are not ticked: confirm they are missed, or go back and tick them.',
       submit: 'Submit the round',
-      submitWithMissed: 'Submit ({n} missed)',
       retired: 'This route is retired; no more rounds can be recorded on it.',
     },
     entry: {
@@ -2347,7 +2344,6 @@ export const en: Messages = {
       accepterName: 'Accepted by',
       equipment: 'Equipment (optional)',
       equipmentNone: 'No equipment',
-      route: 'Route',
       submit: 'Save entry',
       correcting: 'Correcting the {kind} of {time}: {summary}',
       correctingHint: 'The original stays as it is, marked as corrected; inspections count this correction.',
@@ -2359,7 +2355,6 @@ export const en: Messages = {
       allKinds: 'All kinds',
       filter: 'Filter',
       none: 'No entries match',
-      by: '{name} · {time}',
       corrected: 'Corrected',
       correction: 'Correction',
       missed: 'Missed: {points}',

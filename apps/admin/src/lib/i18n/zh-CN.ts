@@ -2126,8 +2126,6 @@ export const zhCN = {
     readOnly: '只读：记录由小区的物业服务企业填写。',
     rules:
       '记录的发生时间最多可补记到 {hours} 小时前；记录保存后不能修改，写错了请“更正”（另写一条新记录指向原记录，原记录保留）。',
-    back: '返回痕迹记录',
-    unavailable: '记录暂时无法加载',
     done: {
       created: '设备已登记。可打印它的标识牌贴在设备上，扫码即可打开本页。',
       recorded: '已记录',
@@ -2249,7 +2247,6 @@ export const zhCN = {
       confirmMissed: '确认以上巡检点本轮未到，按漏检记录',
       confirmRequired: '有未打卡的巡检点：请勾选确认按漏检记录，或返回继续打卡。',
       submit: '提交巡检记录',
-      submitWithMissed: '提交（{n} 个漏检）',
       retired: '这条路线已停用，不能再记录巡检。',
     },
     entry: {
@@ -2291,7 +2288,6 @@ export const zhCN = {
       accepterName: '验收人',
       equipment: '涉及设备（选填）',
       equipmentNone: '不涉及设备',
-      route: '巡检路线',
       submit: '保存记录',
       correcting: '更正 {time} 的{kind}：{summary}',
       correctingHint: '原记录保留不变，并标注“已更正”；检查时以这条更正为准。',
@@ -2303,7 +2299,6 @@ export const zhCN = {
       allKinds: '全部类型',
       filter: '筛选',
       none: '没有符合条件的记录',
-      by: '{name} · {time}',
       corrected: '已更正',
       correction: '更正',
       missed: '漏检：{points}',
