@@ -137,6 +137,18 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, LocalizedText>> = {
   'campaign.compound_started': { zh: '推广小区试点已启动', en: 'Compound pilot started' },
   'campaign.compound_already_enrolled': { zh: '推广小区已在试点中', en: 'Compound already in a pilot' },
   'campaign.compound_failed': { zh: '推广小区未能启动', en: 'Compound pilot not started' },
+  // 痕迹化管理
+  'equipment.create': { zh: '登记设施设备', en: 'Equipment registered' },
+  'equipment.update': { zh: '修改设备台账', en: 'Equipment record changed' },
+  'logbook.record': { zh: '记录台账', en: 'Logbook entry recorded' },
+  'logbook.correct': { zh: '更正台账记录', en: 'Logbook entry corrected' },
+  'logbook.import': { zh: '导入台账记录', en: 'Logbooks imported' },
+  'patrol_route.create': { zh: '新建巡检路线', en: 'Patrol route created' },
+  'patrol_route.retire': { zh: '停用巡检路线', en: 'Patrol route retired' },
+  'patrol_route.activate': { zh: '启用巡检路线', en: 'Patrol route back in use' },
+  'steward.assign': { zh: '指派物业管家', en: 'Steward assigned' },
+  'steward.end': { zh: '结束物业管家服务', en: 'Steward service ended' },
+  'visitor.purge': { zh: '到期删除访客信息', en: 'Visitor data deleted at retention end' },
   // set-up
   'seed.demo_data': { zh: '载入演示数据', en: 'Demo data loaded' },
 };
@@ -173,6 +185,10 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, LocalizedText>> = {
   disclosure_snapshot: { zh: '信息公开页', en: 'Public page' },
   rollout_campaign: { zh: '推广计划', en: 'Rollout campaign' },
   campaign_compound: { zh: '推广小区', en: 'Campaign compound' },
+  equipment: { zh: '设施设备', en: 'Equipment item' },
+  logbook_entry: { zh: '台账记录', en: 'Logbook entry' },
+  patrol_route: { zh: '巡检路线', en: 'Patrol route' },
+  steward_assignment: { zh: '物业管家', en: 'Steward' },
 };
 
 /** Who acted: the user roles, and the two actors that are not users. */
