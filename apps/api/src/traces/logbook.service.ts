@@ -10,6 +10,7 @@ import {
   missedCheckpoints,
   parseLocalDate,
   refuseEntryTime,
+  traceAuditStream,
   type ListLogbookEntriesQuery,
   type Locale,
   type RecordLogbookEntryInput,
@@ -24,7 +25,7 @@ import { API_CONFIG, PRISMA } from '../platform/tokens.js';
 import { fieldError } from '../platform/validation/field-error.js';
 import type { EquipmentRecord, LogbookEntryPage, LogbookEntryView } from './trace.dto.js';
 import { missedOf } from './trace-facts.js';
-import { TraceRegisterService, checkpointsOf, traceStream } from './trace-register.service.js';
+import { TraceRegisterService, checkpointsOf } from './trace-register.service.js';
 import { seesVisitors, traceCompoundScope } from './trace-scope.js';
 import { UpkeepGateway } from './upkeep.gateway.js';
 import { PHOTO_TYPES } from '../evidence/evidence-files.js';
@@ -124,7 +125,7 @@ export class LogbookService {
         await tx.evidence.updateMany({ where: { id: { in: input.photoIds } }, data: { logbookEntryId: id } });
       // The audit keeps what was recorded, never a visitor's personal data.
       await this.audit.append(tx, principal, {
-        stream: traceStream(input.compoundId),
+        stream: traceAuditStream(input.compoundId),
         action: input.correctsId ? 'logbook.correct' : 'logbook.record',
         entityType: 'logbook_entry',
         entityId: id,

@@ -17,6 +17,7 @@ import {
   reason,
   startOfLocalDay,
   stewardsFor,
+  traceAuditStream,
   type CreateEquipmentInput,
   type LogbookKind,
   type Locale,
@@ -47,8 +48,6 @@ type StewardRow = Prisma.StewardAssignmentGetPayload<object>;
 
 /** The window 规范操作 is shown over on a compound's page. */
 const OPERATION_WINDOW_DAYS = 30;
-
-export const traceStream = (compoundId: string) => `logbook:${compoundId}`;
 
 interface Checkpoint {
   code: string;
@@ -204,7 +203,7 @@ export class TraceRegisterService {
         },
       });
       await this.audit.append(tx, principal, {
-        stream: traceStream(input.compoundId),
+        stream: traceAuditStream(input.compoundId),
         action: 'equipment.create',
         entityType: 'equipment',
         entityId: id,
@@ -253,7 +252,7 @@ export class TraceRegisterService {
       await tx.equipment.update({ where: { id: current.id }, data });
       const { equipmentId, ...changes } = input;
       await this.audit.append(tx, principal, {
-        stream: traceStream(current.compoundId),
+        stream: traceAuditStream(current.compoundId),
         action: 'equipment.update',
         entityType: 'equipment',
         entityId: equipmentId,
@@ -294,7 +293,7 @@ export class TraceRegisterService {
         },
       });
       await this.audit.append(tx, principal, {
-        stream: traceStream(input.compoundId),
+        stream: traceAuditStream(input.compoundId),
         action: 'patrol_route.create',
         entityType: 'patrol_route',
         entityId: id,
@@ -319,7 +318,7 @@ export class TraceRegisterService {
       await this.prisma.$transaction(async (tx) => {
         await tx.patrolRoute.update({ where: { id: current.id }, data: { active: input.active } });
         await this.audit.append(tx, principal, {
-          stream: traceStream(current.compoundId),
+          stream: traceAuditStream(current.compoundId),
           action: input.active ? 'patrol_route.activate' : 'patrol_route.retire',
           entityType: 'patrol_route',
           entityId: current.id,
@@ -387,7 +386,7 @@ export class TraceRegisterService {
         },
       });
       await this.audit.append(tx, principal, {
-        stream: traceStream(input.compoundId),
+        stream: traceAuditStream(input.compoundId),
         action: 'steward.assign',
         entityType: 'steward_assignment',
         entityId: id,
@@ -417,7 +416,7 @@ export class TraceRegisterService {
       });
       if (count === 0) return;
       await this.audit.append(tx, principal, {
-        stream: traceStream(current.compoundId),
+        stream: traceAuditStream(current.compoundId),
         action: 'steward.end',
         entityType: 'steward_assignment',
         entityId: current.id,

@@ -16,6 +16,7 @@ import {
   nextUpkeep,
   releaseWorkingCalendar,
   startOfLocalDay,
+  traceAuditStream,
   workingDayTest,
   type EquipmentType,
   type FirmStaffRole,
@@ -408,7 +409,7 @@ export async function importDemoTraces(prisma: PrismaClient, nowMs: number): Pro
         await tx.visitorRecord.createMany({ data: visitors.slice(start, start + 1000) });
       await appendAudit(tx, signer, {
         ...actor,
-        stream: `logbook:${COMPOUND}`,
+        stream: traceAuditStream(COMPOUND),
         action: 'logbook.import',
         entityType: 'compound',
         entityId: COMPOUND,

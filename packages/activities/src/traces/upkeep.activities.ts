@@ -10,6 +10,7 @@ import {
   planUpkeep,
   releaseWorkingCalendar,
   resolveCalendarReleaseRef,
+  traceAuditStream,
   workingDayTest,
   type MatterNotice,
   type NoticeChannel,
@@ -23,9 +24,6 @@ import { systemActor, type ActivityAudit } from '../pilot/audit-context.js';
 import { recordMatterNotices } from '../matters/matter-notices.js';
 import { noticesWithPendingDeliveries } from '../notices/record-notices.js';
 import type { NoticeDependencies } from '../notices/types.js';
-
-/** The audit stream of a compound's trace records (the API's register and logbook writes share it). */
-export const traceStream = (compoundId: string) => `logbook:${compoundId}`;
 
 /**
  * The calendar the register is scheduled on: the newest published release, as the API shows the
@@ -182,7 +180,7 @@ async function wake(
       // Which entries lost their visitor's data, and when; never the data itself.
       await audit.append(
         tx,
-        traceStream(compoundId),
+        traceAuditStream(compoundId),
         [
           {
             actor: systemActor(),

@@ -29,6 +29,9 @@ export const LOGBOOK_KIND_LABELS: Readonly<Record<LogbookKind, LocalizedText>> =
   acceptance: { zh: '验收记录', en: 'Acceptance record' },
 });
 
+/** The audit stream of a compound's trace records: register changes, entries and deletions alike. */
+export const traceAuditStream = (compoundId: string): string => `logbook:${compoundId}`;
+
 /** Kinds written against one equipment item. */
 export const EQUIPMENT_LOGBOOK_KINDS = [
   'operation',
