@@ -21,6 +21,10 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // Chromium decodes a download's UTF-8 file name (filename*=UTF-8'') by the process's locale: a
+    // runner started without LANG (a clean `env -i` shell) would name every Chinese download
+    // "download". The users' browsers run in a UTF-8 locale, so the tests' does too.
+    env: { ...process.env, LANG: 'C.UTF-8' },
     args: [
       '--no-sandbox',
       '--disable-gpu',
