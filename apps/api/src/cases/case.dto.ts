@@ -6,12 +6,9 @@ import {
   instantSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
-import { localizedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
+import { codedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the 三微案例 routes; the service returns `z.infer` of them. */
-
-const coded = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.object({ code: z.enum(values), label: localizedSchema });
 
 export const caseIssueRefSchema = z.object({
   id: z.string(),
@@ -22,8 +19,8 @@ export const caseIssueRefSchema = z.object({
 
 export const microCaseSchema = z.object({
   id: z.string(),
-  type: coded(MICRO_CASE_TYPES),
-  status: coded(MICRO_CASE_STATUSES),
+  type: codedSchema(MICRO_CASE_TYPES),
+  status: codedSchema(MICRO_CASE_STATUSES),
   title: z.string(),
   body: z.string(),
   firm: refSchema,

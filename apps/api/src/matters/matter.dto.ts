@@ -10,24 +10,21 @@ import {
   instantSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
-import { keysetPageSchemaOf, localizedSchema, refSchema } from '../pilots/pilot.dto.js';
+import { codedSchema, keysetPageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the matter routes; the services return `z.infer` of them. */
 
 const instant = instantSchema;
 
 /** A word of the loop's vocabulary with its label in both languages. */
-const coded = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.object({ code: z.enum(values), label: localizedSchema });
-
 export const matterItemSchema = z.object({
   id: z.string(),
   /** 事项编号, e.g. SX2026-00007. */
   number: z.string(),
-  source: coded(MATTER_SOURCES),
-  category: coded(MATTER_CATEGORIES),
-  urgency: coded(MATTER_URGENCIES),
-  status: coded(MATTER_STATUSES),
+  source: codedSchema(MATTER_SOURCES),
+  category: codedSchema(MATTER_CATEGORIES),
+  urgency: codedSchema(MATTER_URGENCIES),
+  status: codedSchema(MATTER_STATUSES),
   /** Null for a matter of a whole community. */
   compound: refSchema.nullable(),
   community: refSchema,
@@ -40,7 +37,7 @@ export const matterItemSchema = z.object({
   /** Past its acceptance or resolution limit and not yet done (超时). */
   overdue: z.boolean(),
   reopenCount: z.number().int(),
-  closeKind: coded(MATTER_CLOSE_KINDS).nullable(),
+  closeKind: codedSchema(MATTER_CLOSE_KINDS).nullable(),
   rating: z.number().int().nullable(),
   createdAt: instant,
   /** Whole days since it was collected. */
@@ -51,7 +48,7 @@ export const matterPageSchema = keysetPageSchemaOf(matterItemSchema);
 
 export const matterEventSchema = z.object({
   seq: z.number().int(),
-  kind: coded(MATTER_EVENT_KINDS),
+  kind: codedSchema(MATTER_EVENT_KINDS),
   at: instant,
   /** Who did it; null for the system's steps, and for other people's steps in the reporter's view. */
   actorName: z.string().nullable(),

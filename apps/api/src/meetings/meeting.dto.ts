@@ -7,12 +7,9 @@ import {
   localDateSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
-import { localizedSchema, refSchema } from '../pilots/pilot.dto.js';
+import { codedSchema, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the meeting routes; the service returns `z.infer` of them. */
-
-const coded = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.object({ code: z.enum(values), label: localizedSchema });
 
 export const meetingItemSchema = z.object({
   id: z.string(),
@@ -21,7 +18,7 @@ export const meetingItemSchema = z.object({
   community: refSchema.nullable(),
   /** `YYYY-MM`. */
   month: z.string(),
-  phase: coded(MEETING_PHASES),
+  phase: codedSchema(MEETING_PHASES),
   opinionsUntil: instantSchema,
   scheduledAt: instantSchema,
   heldAt: instantSchema.nullable(),
@@ -40,7 +37,7 @@ export const meetingPageSchema = z.object({
 
 export const meetingOpinionSchema = z.object({
   id: z.string(),
-  source: coded(OPINION_SOURCES),
+  source: codedSchema(OPINION_SOURCES),
   text: z.string(),
   createdAt: instantSchema,
   /** The open matter an agenda item comes from. */
@@ -58,7 +55,7 @@ export const meetingResolutionViewSchema = z.object({
   matter: z.object({
     id: z.string(),
     number: z.string(),
-    status: coded(MATTER_STATUSES),
+    status: codedSchema(MATTER_STATUSES),
     assignee: z.object({ kind: z.enum(['firm', 'party']), id: z.string(), name: z.string() }).nullable(),
     resolveBy: instantSchema.nullable(),
     closed: z.boolean(),
@@ -75,7 +72,7 @@ export const meetingDetailSchema = meetingItemSchema.extend({
   /** The agenda: those opinions and the community's open matters gathered when the window closed. */
   agenda: z.array(meetingOpinionSchema),
   /** Who came, by side; null before the meeting and for residents. */
-  attendance: z.array(z.object({ side: coded(MEETING_SIDES), names: z.array(z.string()) })).nullable(),
+  attendance: z.array(z.object({ side: codedSchema(MEETING_SIDES), names: z.array(z.string()) })).nullable(),
   minutes: z.string().nullable(),
   resolutions: z.array(meetingResolutionViewSchema),
   feedback: z.string().nullable(),

@@ -6,12 +6,9 @@ import {
   localDateSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
-import { localizedSchema, refSchema } from '../pilots/pilot.dto.js';
+import { codedSchema, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the patrol routes; the service returns `z.infer` of them. */
-
-const coded = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.object({ code: z.enum(values), label: localizedSchema });
 
 export const patrolVisitSchema = z.object({
   id: z.string(),
@@ -21,7 +18,7 @@ export const patrolVisitSchema = z.object({
   firm: refSchema,
   /** The visit's (irregular) working day, `YYYY-MM-DD`. */
   plannedOn: localDateSchema,
-  status: coded(PATROL_VISIT_STATUSES),
+  status: codedSchema(PATROL_VISIT_STATUSES),
   /** Still planned and its day has passed. */
   late: z.boolean(),
   patrollers: z.array(z.string()),
@@ -60,8 +57,8 @@ export const patrolFindingSchema = z.object({
   /** The matter's id (GET /matters/:id has its timeline). */
   id: z.string(),
   number: z.string(),
-  topic: coded(MATTER_CATEGORIES),
-  status: coded(MATTER_STATUSES),
+  topic: codedSchema(MATTER_CATEGORIES),
+  status: codedSchema(MATTER_STATUSES),
   compound: refSchema.nullable(),
   community: refSchema,
   /** Who answers for it (the compound's firm unless re-assigned). */

@@ -23,6 +23,10 @@ import { pilotCalendarSchema } from '../calendars/calendar.dto.js';
  */
 
 export { localizedSchema };
+
+/** A code with its zh/en label, as lists and details show a status or a kind. */
+export const codedSchema = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.object({ code: z.enum(values), label: localizedSchema });
 export const refSchema = z.object({ id: z.string(), name: z.string() });
 const instant = instantSchema;
 

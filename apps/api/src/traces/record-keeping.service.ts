@@ -6,6 +6,7 @@ import {
   addLocalDays,
   formatLocalDate,
   onTimeByRole,
+  onTimeRate,
   startOfLocalDay,
   type DashboardQuery,
   type FirmStaffRole,
@@ -19,8 +20,6 @@ import { traceCompoundScope } from './trace-scope.js';
 
 /** The dashboard's window for 规范操作 from the logbooks: the last 30 whole days. */
 const WINDOW_DAYS = 30;
-
-const rate = (due: number, onTime: number) => (due === 0 ? null : Math.round((onTime / due) * 10_000) / 100);
 
 /**
  * 规范操作 over the caller's compounds from their logbooks: each compound's due work (maintenance,
@@ -59,7 +58,9 @@ export class RecordKeepingService {
     }
     const roles = FIRM_STAFF_ROLES.flatMap((role) => {
       const t = tally.get(role);
-      return t ? [{ role, label: FIRM_STAFF_ROLE_LABELS[role], ...t, rate: rate(t.due, t.onTime) }] : [];
+      return t
+        ? [{ role, label: FIRM_STAFF_ROLE_LABELS[role], ...t, rate: onTimeRate(t.due, t.onTime) }]
+        : [];
     });
     const due = roles.reduce((sum, r) => sum + r.due, 0);
     const onTime = roles.reduce((sum, r) => sum + r.onTime, 0);
@@ -67,7 +68,7 @@ export class RecordKeepingService {
       compounds: compounds.length,
       from: formatLocalDate(fromMs),
       to: formatLocalDate(untilMs - 1),
-      total: { due, onTime, rate: rate(due, onTime) },
+      total: { due, onTime, rate: onTimeRate(due, onTime) },
       roles,
       chart: {
         key: 'record-keeping',

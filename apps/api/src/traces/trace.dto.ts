@@ -7,12 +7,9 @@ import {
   localDateSchema,
 } from '@pilot/domain';
 import * as z from 'zod';
-import { pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
+import { codedSchema, pageSchemaOf, refSchema } from '../pilots/pilot.dto.js';
 
 /* Response shapes of the 痕迹化管理 routes; the services return `z.infer` of them. */
-
-const coded = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.object({ code: z.enum(values), label: localizedSchema });
 
 const photoSchema = z.object({ id: z.string(), fileName: z.string(), contentType: z.string() });
 
@@ -22,7 +19,7 @@ export const equipmentViewSchema = z.object({
   id: z.string(),
   compound: refSchema,
   assetCode: z.string(),
-  equipmentType: coded(EQUIPMENT_TYPES),
+  equipmentType: codedSchema(EQUIPMENT_TYPES),
   name: z.string(),
   keyPart: z.string().nullable(),
   site: z.string(),
@@ -31,7 +28,7 @@ export const equipmentViewSchema = z.object({
   contractorPhone: z.string().nullable(),
   maintenanceIntervalDays: z.number().int().nullable(),
   inspectionIntervalDays: z.number().int().nullable(),
-  staffRole: coded(FIRM_STAFF_ROLES),
+  staffRole: codedSchema(FIRM_STAFF_ROLES),
   active: z.boolean(),
   /** What the item's QR label opens in the admin UI. */
   labelPath: z.string(),
@@ -54,7 +51,7 @@ export const patrolRouteViewSchema = z.object({
   id: z.string(),
   compoundId: z.string(),
   name: z.string(),
-  staffRole: coded(FIRM_STAFF_ROLES),
+  staffRole: codedSchema(FIRM_STAFF_ROLES),
   intervalDays: z.number().int(),
   checkpoints: z.array(z.object({ code: z.string(), name: z.string(), keyPart: z.string().nullable() })),
   active: z.boolean(),
@@ -76,7 +73,7 @@ export const stewardViewSchema = z.object({
 export const logbookEntryViewSchema = z.object({
   id: z.string(),
   compound: refSchema,
-  entryKind: coded(LOGBOOK_KINDS),
+  entryKind: codedSchema(LOGBOOK_KINDS),
   occurredAt: instantSchema,
   recordedAt: instantSchema,
   recordedBy: refSchema,

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import type { LocalizedText } from '../catalogue/types.js';
 import { localizedParams } from '../schemas/custom-issue.js';
-import { idSchema, photoIdListSchema } from '../schemas/common.js';
+import { idSchema, listOf, photoIdListSchema } from '../schemas/common.js';
 import type { UserRole } from '../schemas/commands.js';
 import { deepFreeze } from '../shared/deep-freeze.js';
 
@@ -109,12 +109,6 @@ export const reviewCaseSchema = z
         ),
       });
   });
-
-const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' ? value.split(',').filter((s) => s !== '') : value),
-    z.array(z.enum(values)).min(1).max(values.length),
-  );
 
 export const listCasesQuerySchema = z.object({
   status: listOf(MICRO_CASE_STATUSES).optional(),

@@ -156,3 +156,10 @@ export const inspectorAssignmentsSchema = z
       });
     }
   });
+
+/** A query's list of codes: `status=a,b` or `status=a&status=b`. */
+export const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').filter((s) => s !== '') : value),
+    z.array(z.enum(values)).min(1).max(values.length),
+  );

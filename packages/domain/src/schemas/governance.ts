@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { attendanceSchema, MEETING_PHASES, OPINION_SOURCES } from '../governance/meetings.js';
 import { PATROL_VISIT_STATUSES } from '../governance/patrols.js';
 import { assigneeSchema, MATTER_CATEGORIES, MATTER_STATUSES, PATROL_TOPICS } from '../matters/vocabulary.js';
-import { evidenceRefSchema, idSchema, localDateSchema } from './common.js';
+import { evidenceRefSchema, idSchema, listOf, localDateSchema } from './common.js';
 import { matching } from './contact.js';
 import { localizedParams } from './custom-issue.js';
 
@@ -23,13 +23,6 @@ export const yearMonthSchema = matching(
   '应为 YYYY-MM 格式的月份（如 2026-12）',
   'must be a month as YYYY-MM (e.g. 2026-12)',
 );
-
-/** `status=a,b` or `status=a&status=b`. */
-const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' ? value.split(',').filter((s) => s !== '') : value),
-    z.array(z.enum(values)).min(1).max(values.length),
-  );
 
 const rangeInOrder = (
   query: { from?: string | undefined; to?: string | undefined },

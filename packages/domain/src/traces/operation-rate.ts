@@ -21,6 +21,10 @@ const SCHEDULED: readonly TraceRule[] = [
   { source: 'patrol' },
 ];
 
+/** On-time work as a percent with two decimals; null with nothing due. */
+export const onTimeRate = (due: number, onTime: number): number | null =>
+  due === 0 ? null : Math.round((onTime / due) * 10_000) / 100;
+
 /** Per post (those with anything due), and all posts together. */
 export function onTimeByRole(
   facts: Pick<TraceFacts, 'equipment' | 'routes' | 'entries' | 'fromMs' | 'untilMs'>,
@@ -57,8 +61,7 @@ export function onTimeByRole(
       for (const { slot } of slotsOf(rule, subject.facts, isWorking, entries))
         add(subject.role, slot.status === 'on_time');
   }
-  const rate = (t: { due: number; onTime: number }) =>
-    t.due === 0 ? null : Math.round((t.onTime / t.due) * 10_000) / 100;
+  const rate = (t: { due: number; onTime: number }) => onTimeRate(t.due, t.onTime);
   const roles = FIRM_STAFF_ROLES.flatMap((role) => {
     const t = tally.get(role);
     return t ? [{ role, label: FIRM_STAFF_ROLE_LABELS[role], ...t, rate: rate(t) }] : [];

@@ -1,14 +1,8 @@
 // What the trace routes take besides the records themselves: the logbook's filters, a route's
 // retirement and a steward's end of service.
 import * as z from 'zod';
-import { idSchema, localDateSchema } from '../schemas/common.js';
+import { idSchema, listOf, localDateSchema } from '../schemas/common.js';
 import { LOGBOOK_KINDS } from './logbook.js';
-
-const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' ? value.split(',').filter((s) => s !== '') : value),
-    z.array(z.enum(values)).min(1).max(values.length),
-  );
 
 /** 查看记录: one compound's entries, newest first, by kind, item, route and local days. */
 export const listLogbookEntriesQuerySchema = z.object({
