@@ -70,6 +70,8 @@ export const matterDetailSchema = matterItemSchema.extend({
   closedAt: instant.nullable(),
   /** Units asked to join (联动). */
   jointParties: z.array(refSchema),
+  /** 向管家反映: the steward the resident told, and how to reach them. */
+  steward: z.object({ name: z.string(), phone: z.string() }).nullable(),
   /** The photos collected with it (download each from GET /evidence/:id). */
   evidence: z.array(z.object({ id: z.string(), fileName: z.string(), contentType: z.string() })),
   /** 进度: the steps so far, oldest first (the reporter sees only the public ones). */

@@ -186,6 +186,20 @@ export class MatterRepository {
     });
   }
 
+  /** A 物业管家 assignment, with the steward's name (the assignment keeps only the account id). */
+  async steward(id: string) {
+    const row = await this.prisma.stewardAssignment.findUnique({
+      where: { id },
+      select: { id: true, compoundId: true, userId: true, phone: true, active: true },
+    });
+    if (!row) return null;
+    const user = await this.prisma.user.findUnique({
+      where: { id: row.userId },
+      select: { displayName: true, active: true },
+    });
+    return { ...row, name: user?.displayName ?? row.userId, userActive: user?.active === true };
+  }
+
   community(id: string) {
     return this.prisma.community.findUnique({ where: { id }, select: { id: true, active: true } });
   }

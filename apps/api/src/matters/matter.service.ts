@@ -38,6 +38,7 @@ import {
   type MatterState,
   type MatterStatsQuery,
   type MatterUpdateResultView,
+  type MatterWorkflowInput,
   type RateMatterInput,
   type ReturnMatterInput,
 } from '@pilot/domain';
@@ -243,11 +244,12 @@ export class MatterService {
 
   private async detailOf(principal: Principal, row: MatterRow): Promise<MatterDetail> {
     const now = Date.now();
-    const [names, events, evidence, rules] = await Promise.all([
+    const [names, events, evidence, rules, steward] = await Promise.all([
       this.matters.names([row]),
       this.matters.events(row.id),
       this.matters.evidence(row.evidenceIds),
       this.rulesOf(row.ruleVersion),
+      row.stewardId ? this.matters.steward(row.stewardId) : null,
     ]);
     const reporterView = principal.role === 'resident';
     const shown = reporterView ? events.filter((e) => e.public) : events;
@@ -276,6 +278,7 @@ export class MatterService {
       ratingComment: row.ratingComment,
       closedAt: formatInstantOrNull(row.closedAt),
       jointParties: row.jointPartyIds.map((id) => ({ id, name: names.parties.get(id) ?? id })),
+      steward: steward ? { name: steward.name, phone: steward.phone } : null,
       evidence: evidence.map((e) => ({ id: e.id, fileName: e.fileName, contentType: e.contentType })),
       events: shown.map((e): MatterEventView => {
         const kind = matterEventKindSchema.safeParse(e.kind);
@@ -302,6 +305,21 @@ export class MatterService {
     return allowedMatterActions(stateOf(row), facts, actor);
   }
 
+  /** The resident's steward: an active assignment of their own compound, its firm's active account. */
+  private async stewardOf(
+    compound: { id: string; firmId: string | null },
+    stewardId: string,
+    locale: Locale,
+  ): Promise<NonNullable<MatterWorkflowInput['steward']>> {
+    const steward = await this.matters.steward(stewardId);
+    if (!steward?.active || !steward.userActive || steward.compoundId !== compound.id || !compound.firmId)
+      throw fieldError('stewardId', locale, {
+        zh: '请选择本小区在岗的物业管家。',
+        en: 'Choose a steward serving your compound.',
+      });
+    return { assignmentId: steward.id, userId: steward.userId, name: steward.name };
+  }
+
   /** The rule set a matter was collected under; rule set 1 ships with the code and may have no row. */
   private async rulesOf(version: number): Promise<MatterRules> {
     return (await this.matters.rules(version)) ?? MATTER_RULES_1;
@@ -315,8 +333,10 @@ export class MatterService {
   async create(principal: Principal, input: CreateMatterInput, locale: Locale): Promise<MatterDetail> {
     const resident = principal.role === 'resident';
     let place: { compoundId: string | null; communityId: string; firmId: string | null };
+    let steward: MatterWorkflowInput['steward'] = null;
     if (resident) {
-      if (input.source !== undefined && input.source !== 'resident')
+      const ownSource = input.stewardId !== undefined ? 'steward' : 'resident';
+      if (input.source !== undefined && input.source !== 'resident' && input.source !== ownSource)
         throw fieldError('source', locale, {
           zh: '居民只能本人报事。',
           en: 'Residents report for themselves.',
@@ -332,7 +352,13 @@ export class MatterService {
       const compound = await this.matters.compound(principal.compoundId);
       if (!compound) throw new NotFoundError(`compound ${principal.compoundId}`);
       place = { compoundId: compound.id, communityId: compound.communityId, firmId: compound.firmId };
+      if (input.stewardId !== undefined) steward = await this.stewardOf(compound, input.stewardId, locale);
     } else {
+      if (input.stewardId !== undefined)
+        throw fieldError('stewardId', locale, {
+          zh: '向管家反映由居民本人提交。',
+          en: 'Only a resident reports to their steward.',
+        });
       if (input.source === undefined || !(RECORDED_SOURCES as readonly string[]).includes(input.source))
         throw fieldError('source', locale, {
           zh: '请选择来源：12345 热线、来电或接待日。',
@@ -380,7 +406,7 @@ export class MatterService {
     }
     const recorded = await this.inputs.build(
       {
-        source: resident ? 'resident' : (input.source ?? 'phone'),
+        source: steward ? 'steward' : resident ? 'resident' : (input.source ?? 'phone'),
         ...place,
         category: input.category,
         urgency: resident ? 'ordinary' : (input.urgency ?? 'ordinary'),
@@ -392,7 +418,9 @@ export class MatterService {
         callerPhone: resident ? null : (input.callerPhone ?? null),
         patrolVisitId: null,
         meetingId: null,
-        assignee: null,
+        steward,
+        // The steward is the firm's: the firm answers without waiting for 分类定责.
+        assignee: steward && place.firmId ? { kind: 'firm', firmId: place.firmId } : null,
         resolveBy: null,
         createdBy: { userId: principal.userId, role: principal.role, requestId: principal.requestId },
       },

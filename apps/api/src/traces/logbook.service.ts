@@ -23,10 +23,10 @@ import { NotFoundError } from '../platform/errors/api-errors.js';
 import { pageArgs } from '../platform/pagination.js';
 import { API_CONFIG, PRISMA } from '../platform/tokens.js';
 import { fieldError } from '../platform/validation/field-error.js';
-import type { EquipmentRecord, LogbookEntryPage, LogbookEntryView } from './trace.dto.js';
-import { missedOf } from './trace-facts.js';
-import { TraceRegisterService, checkpointsOf } from './trace-register.service.js';
-import { seesVisitors, traceCompoundScope } from './trace-scope.js';
+import type { EquipmentRecord, LogbookEntryPage, LogbookEntryView, PatrolRouteRecord } from './trace.dto.js';
+import { checkpointsOf, missedOf } from './trace-facts.js';
+import { TraceRegisterService } from './trace-register.service.js';
+import { seesVisitors, traceCompoundScope, writesFor } from './trace-scope.js';
 import { UpkeepGateway } from './upkeep.gateway.js';
 import { PHOTO_TYPES } from '../evidence/evidence-files.js';
 
@@ -199,21 +199,41 @@ export class LogbookService {
   /** What a QR label opens: the item and its latest entries. */
   async equipmentRecord(principal: Principal, equipmentId: string): Promise<EquipmentRecord> {
     const equipment = await this.register.equipment(principal, equipmentId);
-    const rows = await this.prisma.logbookEntry.findMany({
-      where: { equipmentId },
-      include,
-      orderBy: [{ occurredAt: 'desc' }, { id: 'asc' }],
-      take: RECORD_ENTRIES,
-    });
-    const compound = await this.prisma.compound.findUnique({
-      where: { id: equipment.compound.id },
-      select: { firmId: true, active: true },
-    });
+    const [rows, compound] = await Promise.all([
+      this.prisma.logbookEntry.findMany({
+        where: { equipmentId },
+        include,
+        orderBy: [{ occurredAt: 'desc' }, { id: 'asc' }],
+        take: RECORD_ENTRIES,
+      }),
+      this.register.readable(principal, equipment.compound.id),
+    ]);
     return {
       equipment,
       entries: await this.views(principal, rows),
-      writable:
-        principal.role === 'firm' && principal.firmId === compound?.firmId && compound.active === true,
+      graceHours: this.config.traces.graceHours,
+      writable: writesFor(principal, compound),
+    };
+  }
+
+  /** What the walk page opens: the route and its latest rounds. */
+  async routeRecord(principal: Principal, routeId: string): Promise<PatrolRouteRecord> {
+    const route = await this.register.route(principal, routeId);
+    const [rows, compound] = await Promise.all([
+      this.prisma.logbookEntry.findMany({
+        where: { routeId },
+        include,
+        orderBy: [{ occurredAt: 'desc' }, { id: 'asc' }],
+        take: RECORD_ENTRIES,
+      }),
+      this.register.readable(principal, route.compoundId),
+    ]);
+    return {
+      compound: { id: compound.id, name: compound.name },
+      route,
+      rounds: await this.views(principal, rows),
+      graceHours: this.config.traces.graceHours,
+      writable: writesFor(principal, compound),
     };
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '@pilot/db';
+import type { Prisma, PrismaClient } from '@pilot/db';
 import {
   formatInstant,
   formatLocalDate,
@@ -14,6 +14,25 @@ import { CalendarService } from '../calendars/calendar.service.js';
 import { InvalidInputError } from '../platform/errors/api-errors.js';
 import { say } from '../platform/validation/locale.js';
 import { PRISMA } from '../platform/tokens.js';
+
+/** A checkpoint of a patrol route. */
+export interface Checkpoint {
+  code: string;
+  name: string;
+  keyPart: string | null;
+}
+
+/** The route's checkpoints as the route form stored them (the JSON column holds nothing else). */
+export function checkpointsOf(value: Prisma.JsonValue): Checkpoint[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((point) => {
+    if (typeof point !== 'object' || point === null || Array.isArray(point)) return [];
+    const { code, name, keyPart } = point;
+    return typeof code === 'string' && typeof name === 'string'
+      ? [{ code, name, keyPart: typeof keyPart === 'string' ? keyPart : null }]
+      : [];
+  });
+}
 
 /** A patrol entry's kind-specific fields, as the logbook service writes them. */
 export interface PatrolDetails {
@@ -99,6 +118,10 @@ export class TraceFactsReader {
         select: { buildings: true },
       }),
     ]);
+    // A checkpoint renamed since keeps the name of the route today; a removed one shows its code.
+    const checkpointNames = new Map(
+      routes.flatMap((r) => checkpointsOf(r.checkpoints).map((p) => [`${r.id}/${p.code}`, p.name] as const)),
+    );
     return {
       equipment: equipment.map((e) => ({
         id: e.id,
@@ -129,7 +152,10 @@ export class TraceFactsReader {
         summary: e.kind === 'visitor' ? '访客登记' : e.summary,
         recordedBy: e.recordedByName,
         correctsId: e.correctsId,
-        missed: missedOf(e.details),
+        missed: missedOf(e.details).map((code) => ({
+          code,
+          name: checkpointNames.get(`${e.routeId}/${code}`) ?? code,
+        })),
         photoCount: e.photoIds.length,
       })),
       stewards: {

@@ -34,9 +34,16 @@ import type { Principal } from '../platform/auth/principal.js';
 import { NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import { API_CONFIG, PRISMA } from '../platform/tokens.js';
 import { fieldError } from '../platform/validation/field-error.js';
-import type { CompoundTraces, EquipmentView, MyStewards, PatrolRouteView, StewardView } from './trace.dto.js';
-import { TraceFactsReader, missedOf } from './trace-facts.js';
-import { traceCompoundScope } from './trace-scope.js';
+import type {
+  CompoundStaff,
+  CompoundTraces,
+  EquipmentView,
+  MyStewards,
+  PatrolRouteView,
+  StewardView,
+} from './trace.dto.js';
+import { TraceFactsReader, checkpointsOf, missedOf } from './trace-facts.js';
+import { traceCompoundScope, writesFor } from './trace-scope.js';
 import { UpkeepGateway } from './upkeep.gateway.js';
 
 type Tx = Prisma.TransactionClient;
@@ -48,24 +55,6 @@ type StewardRow = Prisma.StewardAssignmentGetPayload<object>;
 
 /** The window 规范操作 is shown over on a compound's page. */
 const OPERATION_WINDOW_DAYS = 30;
-
-interface Checkpoint {
-  code: string;
-  name: string;
-  keyPart: string | null;
-}
-
-/** The route's checkpoints as the route form stored them (the JSON column holds nothing else). */
-export function checkpointsOf(value: Prisma.JsonValue): Checkpoint[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((point) => {
-    if (typeof point !== 'object' || point === null || Array.isArray(point)) return [];
-    const { code, name, keyPart } = point;
-    return typeof code === 'string' && typeof name === 'string'
-      ? [{ code, name, keyPart: typeof keyPart === 'string' ? keyPart : null }]
-      : [];
-  });
-}
 
 const notFirm = () =>
   new RefusedError([
@@ -168,7 +157,7 @@ export class TraceRegisterService {
       },
       graceHours: this.config.traces.graceHours,
       visitorRetentionDays: this.config.traces.visitorRetentionDays,
-      writable: principal.role === 'firm' && principal.firmId === compound.firmId && compound.active,
+      writable: writesFor(principal, compound),
     };
   }
 
@@ -423,6 +412,22 @@ export class TraceRegisterService {
         before: { userId: current.userId, buildings: current.buildings },
       });
     });
+  }
+
+  /**
+   * The compound's firm's active accounts, for naming a steward or the person responsible. The firm
+   * sees its own staff; the working group and admins any compound's; an inspector has no need.
+   */
+  async staff(principal: Principal, compoundId: string): Promise<CompoundStaff> {
+    const compound = await this.readable(principal, compoundId);
+    const staff = compound.firmId
+      ? await this.prisma.user.findMany({
+          where: { role: 'firm', firmId: compound.firmId, active: true },
+          select: { id: true, displayName: true },
+          orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+        })
+      : [];
+    return { compound: { id: compound.id, name: compound.name }, staff };
   }
 
   /** A resident's stewards: those serving their building, else the compound's. */

@@ -27,3 +27,9 @@ export function traceCompoundScope(
 
 /** Visitors' names and phones are the firm's to see, nobody else's (the inspector sees the count). */
 export const seesVisitors = (principal: Pick<Principal, 'role'>): boolean => principal.role === 'firm';
+
+/** Whether the caller writes a compound's records: its own firm's staff, while the compound is active. */
+export const writesFor = (
+  principal: Pick<Principal, 'role' | 'firmId'>,
+  compound: { firmId: string | null; active: boolean },
+): boolean => principal.role === 'firm' && principal.firmId === compound.firmId && compound.active;

@@ -32,20 +32,24 @@ import { LogbookService } from './logbook.service.js';
 import { TraceLabelService } from './trace-labels.service.js';
 import { TraceRegisterService } from './trace-register.service.js';
 import {
+  compoundStaffSchema,
   compoundTracesSchema,
   equipmentRecordSchema,
   equipmentViewSchema,
   logbookEntryPageSchema,
   logbookEntryViewSchema,
   myStewardsSchema,
+  patrolRouteRecordSchema,
   patrolRouteViewSchema,
   stewardViewSchema,
+  type CompoundStaff,
   type CompoundTraces,
   type EquipmentRecord,
   type EquipmentView,
   type LogbookEntryPage,
   type LogbookEntryView,
   type MyStewards,
+  type PatrolRouteRecord,
   type PatrolRouteView,
   type StewardView,
 } from './trace.dto.js';
@@ -72,6 +76,14 @@ export class TraceController {
   @ApiZodResponse(compoundTracesSchema, 'The compound’s trace records at a glance.')
   getCompoundTraces(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<CompoundTraces> {
     return this.register.overview(principal, id);
+  }
+
+  /** Whom the firm can name as a steward or the person responsible for an item. */
+  @Roles('firm', 'coordinator', 'admin')
+  @Get('compounds/:id/staff')
+  @ApiZodResponse(compoundStaffSchema, 'The active accounts of the compound’s firm.')
+  listCompoundStaff(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<CompoundStaff> {
+    return this.register.staff(principal, id);
   }
 
   /** 标识标牌: the compound's labels in use, eight an A4 page; `equipmentId` for one item's. */
@@ -165,6 +177,14 @@ export class TraceController {
     @RequestLocale() locale: Locale,
   ): Promise<PatrolRouteView> {
     return this.register.createRoute(principal, input, locale);
+  }
+
+  /** What the walk page opens: the route and its latest rounds. */
+  @Roles(...READERS)
+  @Get('routes/:id')
+  @ApiZodResponse(patrolRouteRecordSchema, 'The route, its latest rounds and whether the caller may walk it.')
+  getPatrolRoute(@CurrentUser() principal: Principal, @Param('id') id: string): Promise<PatrolRouteRecord> {
+    return this.logbook.routeRecord(principal, id);
   }
 
   @Roles('firm')

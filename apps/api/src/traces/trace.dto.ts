@@ -133,7 +133,24 @@ export const compoundTracesSchema = z.object({
 export const equipmentRecordSchema = z.object({
   equipment: equipmentViewSchema,
   entries: z.array(logbookEntryViewSchema),
+  /** How far back the quick entry may be dated (stated on the form). */
+  graceHours: z.number().int(),
   writable: z.boolean(),
+});
+
+/** A route with its latest rounds: what the walk page opens. */
+export const patrolRouteRecordSchema = z.object({
+  compound: refSchema,
+  route: patrolRouteViewSchema,
+  rounds: z.array(logbookEntryViewSchema),
+  graceHours: z.number().int(),
+  writable: z.boolean(),
+});
+
+/** The firm's active accounts: whom a steward or a person responsible can be. */
+export const compoundStaffSchema = z.object({
+  compound: refSchema,
+  staff: z.array(z.object({ id: z.string(), displayName: z.string() })),
 });
 
 export const myStewardsSchema = z.object({
@@ -151,4 +168,6 @@ export type LogbookEntryPage = z.infer<typeof logbookEntryPageSchema>;
 export type OperationShare = z.infer<typeof operationShareSchema>;
 export type CompoundTraces = z.infer<typeof compoundTracesSchema>;
 export type EquipmentRecord = z.infer<typeof equipmentRecordSchema>;
+export type PatrolRouteRecord = z.infer<typeof patrolRouteRecordSchema>;
+export type CompoundStaff = z.infer<typeof compoundStaffSchema>;
 export type MyStewards = z.infer<typeof myStewardsSchema>;

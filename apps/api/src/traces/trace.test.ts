@@ -10,18 +10,23 @@ import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-h
 import { pdfText } from '../test-support/pdf-tools.js';
 import { expectShape } from '../test-support/response-shape.js';
 import { answersFor, enrollBody, eventually, planOpenNow } from '../test-support/pilot-fixtures.js';
+import type { MatterDetail } from '../matters/matter.dto.js';
 import type { TaskDetail } from '../tasks/task.dto.js';
 import {
+  compoundStaffSchema,
   compoundTracesSchema,
   equipmentRecordSchema,
   logbookEntryPageSchema,
   logbookEntryViewSchema,
+  patrolRouteRecordSchema,
+  type CompoundStaff,
   type CompoundTraces,
   type EquipmentRecord,
   type EquipmentView,
   type LogbookEntryPage,
   type LogbookEntryView,
   type MyStewards,
+  type PatrolRouteRecord,
   type PatrolRouteView,
   type StewardView,
 } from './trace.dto.js';
@@ -246,7 +251,7 @@ describe('痕迹化管理 over HTTP', () => {
 
     const record = await firm.get<EquipmentRecord>(`/traces/equipment/${lift.id}`);
     expectShape(equipmentRecordSchema, record.body);
-    expect(record.body.writable).toBe(true);
+    expect(record.body).toMatchObject({ writable: true, graceHours: 12 });
     expect(record.body.entries.map((e) => e.id)).toEqual([correction.body.id, recorded.body.id]);
     expect(record.body.equipment.lastMaintenanceAt).toBe(correction.body.occurredAt);
   });
@@ -282,6 +287,16 @@ describe('痕迹化管理 over HTTP', () => {
     });
     expect(round.status).toBe(201);
     expect(round.body).toMatchObject({ visited: ['gate-n', 'garage'], missed: ['pump'] });
+    // The walk page's record: the route and its rounds, writable by the firm alone.
+    const record = await firm.get<PatrolRouteRecord>(`/traces/routes/${route.id}`);
+    expect(record.status).toBe(200);
+    expectShape(patrolRouteRecordSchema, record.body);
+    expect(record.body).toMatchObject({ writable: true, graceHours: 12, compound: { id: COMPOUND } });
+    expect(record.body.rounds.map((r) => r.id)).toEqual([round.body.id]);
+    expect((await coordinator.get<PatrolRouteRecord>(`/traces/routes/${route.id}`)).body.writable).toBe(false);
+    expect((await otherFirm.get(`/traces/routes/${route.id}`)).status).toBe(404);
+    expect((await resident.get(`/traces/routes/${route.id}`)).status).toBe(403);
+
     const overview = await firm.get<CompoundTraces>(`/traces/compounds/${COMPOUND}`);
     expect(overview.body.routes.find((r) => r.id === route.id)).toMatchObject({ lastMissed: ['pump'] });
     expect(overview.body.recent.patrol).toBe(1);
@@ -329,7 +344,15 @@ describe('痕迹化管理 over HTTP', () => {
     expect(written).not.toContain('13912345678');
   });
 
-  it('assigns a steward, whom the resident of that building sees', async () => {
+  it('assigns a steward from the firm’s staff, whom the resident of that building sees and reports to', async () => {
+    const staff = await firm.get<CompoundStaff>(`/traces/compounds/${COMPOUND}/staff`);
+    expect(staff.status).toBe(200);
+    expectShape(compoundStaffSchema, staff.body);
+    expect(staff.body.staff.map((s) => s.id)).toContain('usr-firm-xiangshun');
+    expect(staff.body.staff.map((s) => s.id)).not.toContain('usr-coord-wang');
+    expect((await otherFirm.get(`/traces/compounds/${COMPOUND}/staff`)).status).toBe(404);
+    expect((await inspector.get(`/traces/compounds/${COMPOUND}/staff`)).status).toBe(403);
+
     const assigned = await firm.post<StewardView>('/traces/stewards', {
       compoundId: COMPOUND,
       userId: 'usr-firm-xiangshun',
@@ -352,9 +375,54 @@ describe('痕迹化管理 over HTTP', () => {
     expect(mine.body.stewards.map((s) => s.phone)).toEqual(['13805310099']);
     expect((await firm.get('/traces/my-stewards')).status).toBe(403);
 
+    // 向管家反映: the matter goes straight to the firm, and the steward is told in person.
+    const report = {
+      category: 'facilities',
+      location: '5号楼2单元楼道',
+      description: '楼道声控灯不亮，晚上上楼看不见。',
+    };
+    const beforeMatters = await api.runtime.deps.prisma.matter.count();
+    const stranger = await resident.post<ErrorBody>('/matters', { ...report, stewardId: 'stw-nobody' });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.error.issues?.map((i) => i.path)).toEqual(['stewardId']);
+    const onBehalf = await coordinator.post<ErrorBody>('/matters', {
+      ...report,
+      source: 'phone',
+      compoundId: COMPOUND,
+      stewardId: assigned.body.id,
+    });
+    expect(onBehalf.status).toBe(400);
+    expect(onBehalf.body.error.issues?.map((i) => i.path)).toEqual(['stewardId']);
+    expect(await api.runtime.deps.prisma.matter.count()).toBe(beforeMatters);
+
+    const told = await resident.post<MatterDetail>('/matters', { ...report, stewardId: assigned.body.id });
+    expect(told.status, JSON.stringify(told.body)).toBe(201);
+    expect(told.body).toMatchObject({
+      source: { code: 'steward', label: { zh: '向管家反映' } },
+      status: { code: 'assigned' },
+      steward: { phone: '13805310099' },
+      mine: true,
+    });
+    const notices = await eventually(async () => {
+      const rows = await api.runtime.deps.prisma.notification.findMany({
+        where: { entityId: told.body.id },
+      });
+      return rows.length > 0 ? rows : undefined;
+    }, 'the steward’s notice');
+    expect(notices.map((n) => n.userId)).toEqual(['usr-firm-xiangshun']);
+    expect(notices[0]!.title).toContain('居民向您反映');
+    const queue = await firm.get<MatterDetail>(`/matters/${told.body.id}`);
+    expect(queue.body.actions).toContain('accept');
+
     const ended = await firm.post(`/traces/stewards/${assigned.body.id}/end`, {});
     expect(ended.status).toBe(204);
     expect((await resident.get<MyStewards>('/traces/my-stewards')).body.stewards).toEqual([]);
+    const afterEnd = await resident.post<ErrorBody>('/matters', {
+      ...report,
+      location: '6号楼',
+      stewardId: assigned.body.id,
+    });
+    expect(afterEnd.body.error.issues?.map((i) => i.path)).toEqual(['stewardId']);
   });
 
   it('shows the inspector the entries under the standards that check them, and takes one as evidence', async () => {
@@ -383,7 +451,9 @@ describe('痕迹化管理 over HTTP', () => {
       [expect.any(String), true],
     ]);
     // Security's night patrol under D-03 with its missed checkpoint; the visit under D-02, anonymous.
-    expect(byCode.get('D-03')?.[0]?.entries[0]).toMatchObject({ missed: ['pump'] });
+    expect(byCode.get('D-03')?.[0]?.entries[0]).toMatchObject({
+      missed: [{ code: 'pump', name: '二次供水泵房' }],
+    });
     expect(byCode.get('D-02')?.[0]).toMatchObject({ source: 'visitor', count: 1 });
     expect(JSON.stringify(detail.body.traces)).not.toContain('刘洋');
     // Now the pilot's inspector reads the compound's records.

@@ -141,6 +141,7 @@ export function matterActivities(
               workflowId: input.workflowId,
               source: matter.source,
               patrolVisitId: matter.patrolVisitId,
+              stewardId: matter.steward?.assignmentId ?? null,
               meetingId: matter.meetingId,
               compoundId: matter.compoundId,
               communityId: matter.communityId,

@@ -38,7 +38,17 @@ export const matterWorkflowInputSchema = z.object({
   callerPhone: z.string().max(30).nullable(),
   patrolVisitId: z.string().nullable(),
   meetingId: z.string().nullable(),
-  /** A patrol finding goes to the compound's firm, a meeting resolution to its responsible party. */
+  /**
+   * 向管家反映: the firm's steward the resident chose; the matter goes to the firm and the steward is
+   * told. Absent in inputs written before stewards existed.
+   */
+  steward: z
+    .object({ assignmentId: z.string().min(1), userId: z.string().min(1), name: z.string() })
+    .nullish(),
+  /**
+   * A patrol finding or a report to the steward goes to the compound's firm, a meeting resolution
+   * to its responsible party.
+   */
   assignee: assigneeSchema.nullable(),
   /** A meeting's deadline for its resolution (end of that day), instead of the rules' limit. */
   resolveBy: epochMs.nullable(),

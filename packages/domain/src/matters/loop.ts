@@ -26,7 +26,7 @@ import { MATTER_CATEGORY_LABELS, type Assignee, type MatterStatus } from './voca
 
 /** What the rules need to know about a matter besides its state. */
 export interface MatterFacts {
-  input: Pick<MatterWorkflowInput, 'matterId' | 'number' | 'reporterId' | 'location' | 'rules'>;
+  input: Pick<MatterWorkflowInput, 'matterId' | 'number' | 'reporterId' | 'location' | 'rules' | 'steward'>;
 }
 
 export type StepDraft = Omit<MatterStep, 'seq'>;
@@ -303,11 +303,22 @@ export function collectedStep(input: MatterWorkflowInput, state: MatterState, no
       source: input.source,
       location: input.location,
       ...(state.assignee ? { assignee: state.assignee } : {}),
+      ...(input.steward ? { steward: input.steward.name } : {}),
     },
   };
 }
 
 export function collectedNotices(facts: MatterFacts, state: MatterState): MatterNotice[] {
+  const steward = facts.input.steward;
+  // The resident chose whom to tell: the steward hears it in person; the firm's queue shows it to all.
+  if (steward && state.assignee)
+    return [
+      {
+        ...assignedNotice(facts, state),
+        target: { to: 'user', userId: steward.userId },
+        title: `居民向您反映：${label(facts, state)}`,
+      },
+    ];
   if (state.assignee) return [assignedNotice(facts, state)];
   return [
     {

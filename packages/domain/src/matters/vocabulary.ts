@@ -2,8 +2,19 @@
 import * as z from 'zod';
 import type { LocalizedText } from '../catalogue/types.js';
 
-/** Where a matter was collected: a resident, a patrol, a meeting, or the coordinator recording one. */
-export const MATTER_SOURCES = ['resident', 'patrol', 'meeting', 'hotline', 'phone', 'reception'] as const;
+/**
+ * Where a matter was collected: a resident (to the subdistrict, or to their 物业管家), a patrol, a
+ * meeting, or the coordinator recording one.
+ */
+export const MATTER_SOURCES = [
+  'resident',
+  'patrol',
+  'meeting',
+  'hotline',
+  'phone',
+  'reception',
+  'steward',
+] as const;
 export type MatterSource = (typeof MATTER_SOURCES)[number];
 export const matterSourceSchema = z.enum(MATTER_SOURCES);
 export const MATTER_SOURCE_LABELS: Readonly<Record<MatterSource, LocalizedText>> = {
@@ -13,6 +24,7 @@ export const MATTER_SOURCE_LABELS: Readonly<Record<MatterSource, LocalizedText>>
   hotline: { zh: '12345热线', en: '12345 hotline ticket' },
   phone: { zh: '来电反映', en: 'Phone call' },
   reception: { zh: '物业经理接待日', en: 'Manager reception day' },
+  steward: { zh: '向管家反映', en: 'Reported to the steward' },
 };
 /** Sources a coordinator records on someone's behalf (the others come through their own screens). */
 export const RECORDED_SOURCES = ['hotline', 'phone', 'reception'] as const satisfies readonly MatterSource[];

@@ -44,8 +44,20 @@ export const createMatterSchema = z
     description: z.string().trim().min(5).max(2000),
     evidenceRefs: photos.default([]),
     confirmNotDuplicate: z.boolean().default(false),
+    /** 向管家反映: one of the resident's 物业管家 (GET /traces/my-stewards); the firm answers. */
+    stewardId: idSchema.optional(),
   })
   .superRefine((input, ctx) => {
+    if (input.stewardId !== undefined && (RECORDED_SOURCES as readonly string[]).includes(input.source ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stewardId'],
+        params: localizedParams(
+          '向管家反映由居民本人提交，登记来电等事项时不能选择管家。',
+          'Only a resident reports to their steward; a recorded call cannot name one.',
+        ),
+      });
+    }
     if (input.source !== undefined && input.source !== 'resident') {
       if (!(RECORDED_SOURCES as readonly string[]).includes(input.source)) {
         ctx.addIssue({

@@ -63,7 +63,7 @@ describe('summarizeTraces', () => {
       kind: 'patrol',
       routeId: 'rt-night',
       occurredAtMs: at('2026-03-02', 22),
-      missed: ['B2'],
+      missed: [{ code: 'B2', name: '地下车库' }],
     }),
     // A correction of p2 that still misses the checkpoint: p2 stays listed, marked corrected.
     entry({
@@ -71,7 +71,7 @@ describe('summarizeTraces', () => {
       kind: 'patrol',
       routeId: 'rt-night',
       occurredAtMs: at('2026-03-02', 22),
-      missed: ['B2'],
+      missed: [{ code: 'B2', name: '地下车库' }],
       correctsId: 'p2',
     }),
   ];
@@ -84,7 +84,7 @@ describe('summarizeTraces', () => {
       ['2026-03-03', 'missed'],
       ['2026-03-02', 'incomplete'],
     ]);
-    expect(patrol.entries.find((e) => e.id === 'p2')).toMatchObject({ corrected: true, missed: ['B2'] });
+    expect(patrol.entries.find((e) => e.id === 'p2')).toMatchObject({ corrected: true, missed: [{ code: 'B2', name: '地下车库' }] });
     expect(patrol.entries.find((e) => e.id === 'p3')).toMatchObject({
       correctsId: 'p2',
       subject: '夜间巡逻',

@@ -32,8 +32,8 @@ export const traceEntryViewSchema = z.object({
   correctsId: z.string().nullable(),
   /** A later entry corrects it. */
   corrected: z.boolean(),
-  /** A patrol round's checkpoints not reached. */
-  missed: z.array(z.string()),
+  /** A patrol round's checkpoints not reached, named as on the route. */
+  missed: z.array(z.object({ code: z.string(), name: z.string() })),
   photoCount: z.number().int(),
 });
 export type TraceEntryView = z.infer<typeof traceEntryViewSchema>;
@@ -97,7 +97,7 @@ export interface TraceEntry {
   summary: string;
   recordedBy: string;
   correctsId: string | null;
-  missed: readonly string[];
+  missed: ReadonlyArray<{ code: string; name: string }>;
   photoCount: number;
 }
 
@@ -230,7 +230,7 @@ export function summarizeTraces(
           subject: subjectOf(e),
           correctsId: e.correctsId,
           corrected: correctedIds.has(e.id),
-          missed: [...e.missed],
+          missed: e.missed.map((point) => ({ ...point })),
           photoCount: e.photoCount,
         })),
         note: null,
