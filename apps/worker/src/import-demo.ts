@@ -9,7 +9,7 @@ import { ensureSearchAttributes } from '@pilot/activities/worker';
 import { Client, Connection } from '@temporalio/client';
 import { DEMO_FRESH, DEMO_IMPORTS } from './import/demo-pilots.js';
 import { importPilot } from './import/import-pilot.js';
-import { startLiveGovernance } from './import/demo-governance-live.js';
+import { startLiveGovernance, startStewardReport } from './import/demo-governance-live.js';
 import { importDemoEvaluations } from './import/demo-evaluations.js';
 import { importDemoDisclosure } from './import/demo-disclosure.js';
 import { importDemoCampaign } from './import/demo-campaign.js';
@@ -74,8 +74,10 @@ async function main(): Promise<void> {
     const traces = await importDemoTraces(db.prisma, Date.now());
     // Its upkeep workflow reminds of the next maintenance and deletes visitors past their retention.
     await signalUpkeep(client, taskQueue, { compoundId: DEMO_IDS.compound, firmId: DEMO_IDS.firm });
+    const toSteward = await startStewardReport(db.prisma, client, taskQueue);
     console.log(
-      `demo traces: ${traces ? `${traces.equipment} items, ${traces.entries} logbook entries (${traces.visitors} visitors)` : 'already kept'}`,
+      `demo traces: ${traces ? `${traces.equipment} items, ${traces.entries} logbook entries (${traces.visitors} visitors)` : 'already kept'}` +
+        (toSteward ? '; 1 matter reported to the steward' : ''),
     );
     // Last: the public page's snapshot reads what every step above wrote.
     const disclosure = await importDemoDisclosure(db.prisma, new Date());

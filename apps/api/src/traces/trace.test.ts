@@ -293,7 +293,9 @@ describe('痕迹化管理 over HTTP', () => {
     expectShape(patrolRouteRecordSchema, record.body);
     expect(record.body).toMatchObject({ writable: true, graceHours: 12, compound: { id: COMPOUND } });
     expect(record.body.rounds.map((r) => r.id)).toEqual([round.body.id]);
-    expect((await coordinator.get<PatrolRouteRecord>(`/traces/routes/${route.id}`)).body.writable).toBe(false);
+    expect((await coordinator.get<PatrolRouteRecord>(`/traces/routes/${route.id}`)).body.writable).toBe(
+      false,
+    );
     expect((await otherFirm.get(`/traces/routes/${route.id}`)).status).toBe(404);
     expect((await resident.get(`/traces/routes/${route.id}`)).status).toBe(403);
 

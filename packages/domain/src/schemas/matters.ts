@@ -48,7 +48,10 @@ export const createMatterSchema = z
     stewardId: idSchema.optional(),
   })
   .superRefine((input, ctx) => {
-    if (input.stewardId !== undefined && (RECORDED_SOURCES as readonly string[]).includes(input.source ?? '')) {
+    if (
+      input.stewardId !== undefined &&
+      (RECORDED_SOURCES as readonly string[]).includes(input.source ?? '')
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['stewardId'],
