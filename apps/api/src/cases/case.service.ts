@@ -24,7 +24,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import { ConflictError, NotFoundError, RefusedError } from '../platform/errors/api-errors.js';
 import { pageArgs } from '../platform/pagination.js';
 import { PRISMA } from '../platform/tokens.js';
-import { fieldError } from '../platform/validation/field-error.js';
+import { checkOwnCompound } from '../compounds/own-compound.js';
 import { itemError } from '../matters/matter-input.js';
 import { caseScope } from './case-scope.js';
 import type { CaseIssueList, CaseIssueView, MicroCasePage, MicroCaseView } from './case.dto.js';
@@ -99,7 +99,7 @@ export class CaseService {
   /** 报送: for one of the firm's own compounds, with photos the same user uploaded and nothing else took. */
   async submit(principal: Principal, input: SubmitCaseInput, locale: Locale): Promise<MicroCaseView> {
     const firmId = this.firmOf(principal);
-    await this.checkCompound(firmId, input.compoundId, locale);
+    await checkOwnCompound(this.prisma, firmId, input.compoundId, locale);
     const id = `case-${randomUUID()}`;
     await this.prisma.$transaction(async (tx) => {
       await this.checkPhotos(tx, principal, input.photoIds, null, locale);
@@ -137,7 +137,7 @@ export class CaseService {
   async revise(principal: Principal, input: ReviseCaseInput, locale: Locale): Promise<MicroCaseView> {
     const firmId = this.firmOf(principal);
     const current = await this.visible(this.prisma, principal, input.caseId);
-    await this.checkCompound(firmId, input.compoundId, locale);
+    await checkOwnCompound(this.prisma, firmId, input.compoundId, locale);
     await this.prisma.$transaction(async (tx) => {
       await this.checkPhotos(tx, principal, input.photoIds, current.id, locale);
       // The state is re-checked in the write itself, so a revision racing a second one changes one.
@@ -425,18 +425,6 @@ export class CaseService {
         'Only a firm’s account submits cases.',
       );
     return principal.firmId;
-  }
-
-  private async checkCompound(firmId: string, compoundId: string, locale: Locale): Promise<void> {
-    const compound = await this.prisma.compound.findUnique({
-      where: { id: compoundId },
-      select: { firmId: true, active: true },
-    });
-    if (!compound?.active || compound.firmId !== firmId)
-      throw fieldError('compoundId', locale, {
-        zh: '请选择本企业服务的小区。',
-        en: 'Choose a compound your firm serves.',
-      });
   }
 
   /**

@@ -42,6 +42,7 @@ import type {
   PatrolRouteView,
   StewardView,
 } from './trace.dto.js';
+import { checkOwnCompound } from '../compounds/own-compound.js';
 import { TraceFactsReader, checkpointsOf, missedOf } from './trace-facts.js';
 import { traceCompoundScope, writesFor } from './trace-scope.js';
 import { UpkeepGateway } from './upkeep.gateway.js';
@@ -101,15 +102,7 @@ export class TraceRegisterService {
   /** The caller's firm, when the compound is one of its active ones; a field error on the compound otherwise. */
   async writable(principal: Principal, compoundId: string, locale: Locale): Promise<string> {
     if (principal.role !== 'firm' || !principal.firmId) throw notFirm();
-    const compound = await this.prisma.compound.findUnique({
-      where: { id: compoundId },
-      select: { firmId: true, active: true },
-    });
-    if (!compound?.active || compound.firmId !== principal.firmId)
-      throw fieldError('compoundId', locale, {
-        zh: '请选择本企业服务的小区。',
-        en: 'Choose a compound your firm serves.',
-      });
+    await checkOwnCompound(this.prisma, principal.firmId, compoundId, locale);
     return principal.firmId;
   }
 
