@@ -1,4 +1,10 @@
-import { EVALUATION_COMPONENTS, evaluationRulesSchema, instantSchema, localDateSchema } from '@pilot/domain';
+import {
+  EVALUATION_COMPONENTS,
+  evaluationRulesSchema,
+  instantSchema,
+  localDateSchema,
+  SOURCE_KINDS,
+} from '@pilot/domain';
 import * as z from 'zod';
 import { refSchema } from '../pilots/pilot.dto.js';
 
@@ -68,7 +74,7 @@ export const rankingSchema = z.object({
 });
 
 const sourceRefsSchema = z.object({
-  kind: z.enum(['round', 'inspection', 'rectification', 'task', 'matter', 'visit', 'case']),
+  kind: z.enum(SOURCE_KINDS),
   ids: z.array(z.string()),
   count: z.number().int(),
 });

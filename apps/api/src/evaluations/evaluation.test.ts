@@ -2,6 +2,7 @@
 // their published periods: who reads what, computing and publishing once, list decisions with a
 // reason, bad bodies refused field by field with nothing written, and a black-listed firm's pilot
 // refused promotion.
+import { EVALUATION_RULES_2 } from '@pilot/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiClient, type ApiHarness } from '../test-support/api-harness.js';
 import type {
@@ -43,7 +44,8 @@ describe('激励评价 over HTTP', () => {
   it('shows the demo’s latest ranking with movement to coordinators, and a firm only its own', async () => {
     const ranking = await coordinator.get<RankingView>('/evaluations/periods/latest/ranking');
     expect(ranking.status, JSON.stringify(ranking.body)).toBe(200);
-    expect(ranking.body.period).toMatchObject({ id: '2026-11', status: 'published' });
+    // The demo publishes with rule set 1 and leaves rule set 2 a draft, so its rankings stay put.
+    expect(ranking.body.period).toMatchObject({ id: '2026-11', status: 'published', ruleVersion: 1 });
     expect(ranking.body.rows.length).toBeGreaterThan(2);
     expect(ranking.body.rows[0]!.rank).toBe(1);
     expect(ranking.body.rows.some((r) => r.movement !== null)).toBe(true);
@@ -138,7 +140,11 @@ describe('激励评价 over HTTP', () => {
       lists: { ...rules.lists, red: { grade: 'S', consecutive: 2 } },
     });
     expect(badList.body.error.issues?.map((i) => i.path)).toEqual(['lists.red.grade']);
-    expect((await admin.get<EvaluationRuleSetList>('/evaluations/rules')).body.draft).toBeNull();
+    // The demo's draft of rule set 2 waits for an admin, untouched by the refused bodies.
+    const waiting = (await admin.get<EvaluationRuleSetList>('/evaluations/rules')).body;
+    expect(waiting.current).toMatchObject({ version: 1, builtIn: true });
+    expect(waiting.draft).toMatchObject({ version: 2, status: 'draft', rules: EVALUATION_RULES_2 });
+    expect(waiting.draft?.note).toContain('设备维保按期率');
     expect((await coordinator.post('/evaluations/rules/draft', { ...rules, basedOn: version })).status).toBe(
       403,
     );

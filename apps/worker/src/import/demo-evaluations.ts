@@ -1,7 +1,9 @@
 // 激励评价 in the demo: once the pilots' history is in, the months with records (July to November
 // 2026) and the third quarter are computed and published in order, so the latest ranking shows
 // movement; the admin has confirmed one firm onto a list with a reason, and the other candidates
-// wait for an admin. Run again, it leaves published periods and decided entries as they are.
+// wait for an admin. Rule set 2 (设备维保按期率 weighed too) waits as a draft: the published
+// rankings stay rule set 1's, and an admin decides when the maintenance starts to count. Run again,
+// it leaves published periods, decided entries and rule sets as they are.
 import {
   computeEvaluationPeriod,
   confirmListEntry,
@@ -9,7 +11,13 @@ import {
   type EvaluationWriter,
 } from '@pilot/activities/incentives';
 import { appendAudit, defaultAuditKeyring, DEMO_IDS, type PrismaClient } from '@pilot/db';
-import { formatLocalDate, parsePeriodId, periodEnded } from '@pilot/domain';
+import {
+  EVALUATION_RULES_1,
+  EVALUATION_RULES_2,
+  formatLocalDate,
+  parsePeriodId,
+  periodEnded,
+} from '@pilot/domain';
 
 /** Months first (each compares with the one before), then the quarter. */
 export const DEMO_PERIODS = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-Q3'] as const;
@@ -17,6 +25,40 @@ export const DEMO_PERIODS = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-1
 export interface DemoEvaluationsResult {
   published: string[];
   confirmed: string | null;
+  /** The rule set version drafted by this run (null: a set was there already). */
+  drafted: number | null;
+}
+
+const RULES_2_NOTE =
+  '第 2 版草稿（基于第 1 版）：新增“设备维保按期率”，即小区设施设备台账中到期的维保按期完成的比例，' +
+  '权重 5%，由“检查评分”的 35% 调为 30%；其他评价项、等级和红黑榜规则不变。发布后，此后计算的评价周期按本版计分，' +
+  '已发布的周期不变。';
+
+/**
+ * Rule set 2 as an admin would draft it from rule set 1, audited the same way, when no set beyond
+ * the built-in one exists yet (an admin's own draft or publication is never overwritten).
+ */
+async function draftRuleSet2(prisma: PrismaClient, writer: EvaluationWriter): Promise<number | null> {
+  return prisma.$transaction(async (tx) => {
+    if ((await tx.evaluationRuleSet.count()) > 0) return null;
+    await tx.evaluationRuleSet.create({
+      data: {
+        version: EVALUATION_RULES_2.version,
+        rules: EVALUATION_RULES_2,
+        status: 'draft',
+        note: RULES_2_NOTE,
+        createdById: writer.actorId,
+      },
+    });
+    await writer.audit(tx, {
+      action: 'evaluation_rules.draft',
+      entityType: 'evaluation_rules',
+      entityId: String(EVALUATION_RULES_2.version),
+      before: EVALUATION_RULES_1,
+      after: EVALUATION_RULES_2,
+    });
+    return EVALUATION_RULES_2.version;
+  });
 }
 
 export async function importDemoEvaluations(
@@ -64,5 +106,7 @@ export async function importDemoEvaluations(
       confirmed = pick.id;
     }
   }
-  return { published, confirmed };
+  // After the periods, which are computed with the set in force (rule set 1), never with a draft.
+  const drafted = await draftRuleSet2(prisma, writer);
+  return { published, confirmed, drafted };
 }

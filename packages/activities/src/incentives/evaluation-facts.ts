@@ -4,14 +4,20 @@
 import type { PrismaClient, Prisma } from '@pilot/db';
 import {
   addLocalDays,
+  defaultCalendarRelease,
   factsFromRecords,
   MATTER_RULES_1,
   matterRulesSchema,
   parseLocalDate,
+  releaseWorkingCalendar,
+  resolveCalendarReleaseRef,
+  workingDayTest,
   type EvaluationPeriodRef,
   type FirmPeriodRecords,
   type GatheredFacts,
+  type WorkingDayTest,
 } from '@pilot/domain';
+import { latestCalendarReleaseRef } from '../pilot/calendar.activities.js';
 
 /** A client or a transaction. */
 export type EvaluationReader = PrismaClient | Prisma.TransactionClient;
@@ -32,8 +38,9 @@ type Building = {
     : FirmPeriodRecords[K];
 };
 
-function emptyRecords(satisfiedFrom: number): Building {
+function emptyRecords(period: Building['period'], satisfiedFrom: number): Building {
   return {
+    period,
     rounds: [],
     inspections: [],
     latestStars: [],
@@ -44,7 +51,19 @@ function emptyRecords(satisfiedFrom: number): Building {
     satisfiedFrom,
     visits: [],
     cases: [],
+    equipment: [],
   };
+}
+
+/**
+ * The calendar maintenance falls due on: the newest published release (the code's own before any
+ * is), as the upkeep workflow reminds and marks overdue with, so the score and the notices agree.
+ */
+async function currentWorkingDays(prisma: EvaluationReader): Promise<WorkingDayTest> {
+  const ref = await latestCalendarReleaseRef(prisma);
+  return workingDayTest(
+    releaseWorkingCalendar((ref && resolveCalendarReleaseRef(ref)) ?? defaultCalendarRelease()),
+  );
 }
 
 /**
@@ -62,7 +81,8 @@ export async function gatherEvaluationFacts(
   const parsedRules = latestRules ? matterRulesSchema.safeParse(latestRules.rules) : null;
   const satisfiedFrom = parsedRules?.success ? parsedRules.data.satisfiedFrom : MATTER_RULES_1.satisfiedFrom;
 
-  const records = new Map(firmIds.map((id) => [id, emptyRecords(satisfiedFrom)]));
+  const bounds = { fromMs: from.getTime(), untilMs: to.getTime() };
+  const records = new Map(firmIds.map((id) => [id, emptyRecords(bounds, satisfiedFrom)]));
   const of = (firmId: string | null | undefined) => (firmId ? records.get(firmId) : undefined);
 
   // A pilot's records belong to the firm it enrolled (a compound changing firms keeps its history).
@@ -205,5 +225,56 @@ export async function gatherEvaluationFacts(
   });
   for (const c of cases) of(c.firmId)?.cases.push(c.id);
 
-  return new Map([...records].map(([firmId, r]) => [firmId, factsFromRecords(r)]));
+  // 设备维保: the register of the compounds the firm serves at evaluation time, as with the patrols
+  // above. A missed maintenance has no entry to carry the firm that should have done it, so a
+  // compound that changed firms within the period counts whole with its new firm.
+  const equipment = await prisma.equipment.findMany({
+    where: {
+      compoundId: { in: [...firmOfCompound.keys()] },
+      active: true,
+      maintenanceIntervalDays: { not: null },
+      createdAt: { lt: to },
+    },
+    select: { id: true, compoundId: true, createdAt: true, maintenanceIntervalDays: true },
+    orderBy: [{ compoundId: 'asc' }, { code: 'asc' }],
+  });
+  const intervals = equipment.flatMap((e) =>
+    e.maintenanceIntervalDays === null ? [] : [e.maintenanceIntervalDays],
+  );
+  if (intervals.length > 0) {
+    // Maintenance is due at most an interval after the visit before it (by the end of that day), so
+    // a visit longer than the longest interval and a day before the period meets only work due
+    // before it: the entries from there on decide every due day within the period.
+    const since = new Date(addLocalDays(from.getTime(), -(Math.max(...intervals) + 1)));
+    const entries = await prisma.logbookEntry.findMany({
+      where: {
+        kind: 'maintenance',
+        equipmentId: { in: equipment.map((e) => e.id) },
+        occurredAt: { gte: since, lt: to },
+      },
+      select: { id: true, equipmentId: true, occurredAt: true, correctsId: true },
+      orderBy: { occurredAt: 'asc' },
+    });
+    // A corrected entry is replaced by its correction (itself a maintenance entry), never counted twice.
+    const corrected = new Set(entries.flatMap((e) => (e.correctsId ? [e.correctsId] : [])));
+    const doneMs = new Map<string, number[]>();
+    for (const e of entries) {
+      if (!e.equipmentId || corrected.has(e.id)) continue;
+      const times = doneMs.get(e.equipmentId) ?? [];
+      times.push(e.occurredAt.getTime());
+      doneMs.set(e.equipmentId, times);
+    }
+    for (const item of equipment) {
+      if (item.maintenanceIntervalDays === null) continue;
+      of(firmOfCompound.get(item.compoundId))?.equipment.push({
+        id: item.id,
+        startMs: item.createdAt.getTime(),
+        maintenanceIntervalDays: item.maintenanceIntervalDays,
+        doneMs: doneMs.get(item.id) ?? [],
+      });
+    }
+  }
+
+  const isWorking = await currentWorkingDays(prisma);
+  return new Map([...records].map(([firmId, r]) => [firmId, factsFromRecords(r, isWorking)]));
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EVALUATION_COMPONENTS,
   EVALUATION_RULES_1,
+  EVALUATION_RULES_2,
   evaluateFirm,
   evaluationRulesSchema,
   type EvaluationComponent,
@@ -17,6 +18,7 @@ const RANGES: Record<EvaluationComponent, [number, number]> = {
   rectificationOnTime: [0, 1],
   rectificationReopened: [0, 1],
   inspectionsMissed: [0, 1],
+  maintenanceOnTime: [0, 1],
   matterResolution: [0, 1],
   matterSatisfaction: [0, 1],
   patrolFindings: [0, 10],
@@ -29,19 +31,23 @@ const facts = fc.record(
     fc.Arbitrary<number | null>
   >,
 );
+/** The shipped rule sets, which the properties hold for alike. */
+const ruleSets = fc.constantFrom(EVALUATION_RULES_1, EVALUATION_RULES_2);
 const GRADE_ORDER = EVALUATION_RULES_1.grades.map((g) => g.grade);
 const rank = (grade: string | null) =>
   grade === null ? -1 : GRADE_ORDER.length - GRADE_ORDER.indexOf(grade);
 
 describe('激励评价: a firm’s score and grade', () => {
-  it('ships a rule set its own schema accepts', () => {
+  it('ships rule sets their own schema accepts', () => {
     expect(evaluationRulesSchema.parse(EVALUATION_RULES_1)).toEqual(EVALUATION_RULES_1);
+    expect(evaluationRulesSchema.parse(EVALUATION_RULES_2)).toEqual(EVALUATION_RULES_2);
+    expect(EVALUATION_RULES_2.grades).toEqual(EVALUATION_RULES_1.grades);
   });
 
   it('explains itself: the contributions and the bonus add up to the score', () => {
     fc.assert(
-      fc.property(facts, fc.nat(10), (measured, cases) => {
-        const result = evaluateFirm(EVALUATION_RULES_1, { ...measured, publishedCases: cases });
+      fc.property(ruleSets, facts, fc.nat(10), (rules, measured, cases) => {
+        const result = evaluateFirm(rules, { ...measured, publishedCases: cases });
         if (result.score === null) return;
         const sum = result.components.reduce((total, part) => total + part.contribution, 0) + result.bonus;
         expect(sum).toBeCloseTo(result.score, 9);
@@ -55,10 +61,11 @@ describe('激励评价: a firm’s score and grade', () => {
   it('never lowers the grade for a better value of any component', () => {
     fc.assert(
       fc.property(
+        ruleSets,
         facts,
         fc.constantFrom(...COMPONENTS),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        (measured, component, step) => {
+        (rules, measured, component, step) => {
           const now = measured[component];
           if (now === null) return;
           const [low, high] = RANGES[component];
@@ -66,8 +73,8 @@ describe('激励评价: a firm’s score and grade', () => {
             EVALUATION_COMPONENTS[component].better === 'higher'
               ? now + (high - now) * step
               : now - (now - low) * step;
-          const before = evaluateFirm(EVALUATION_RULES_1, measured);
-          const after = evaluateFirm(EVALUATION_RULES_1, { ...measured, [component]: better });
+          const before = evaluateFirm(rules, measured);
+          const after = evaluateFirm(rules, { ...measured, [component]: better });
           expect(after.score!).toBeGreaterThanOrEqual(before.score! - 1e-9);
           expect(rank(after.grade)).toBeGreaterThanOrEqual(rank(before.grade));
         },

@@ -20,6 +20,8 @@ export const EVALUATION_COMPONENTS = {
   rectificationReopened: { better: 'lower', zh: '整改返工率', en: 'Rectifications reopened' },
   /** Share of scheduled inspections missed (0–1). */
   inspectionsMissed: { better: 'lower', zh: '检查缺项率', en: 'Inspections missed' },
+  /** Share of the register's maintenance due in the period done by its due day (0–1). */
+  maintenanceOnTime: { better: 'higher', zh: '设备维保按期率', en: 'Equipment maintenance on time' },
   /** 解决率 of the firm's matters (0–1). */
   matterResolution: { better: 'higher', zh: '诉求解决率', en: 'Matters solved' },
   /** 满意率 of the firm's rated matters (0–1). */
@@ -196,6 +198,36 @@ export const EVALUATION_RULES_1: EvaluationRules = deepFreeze({
     { component: 'rectificationOnTime', weight: 0.15, best: 1, worst: 0.5 },
     { component: 'rectificationReopened', weight: 0.05, best: 0, worst: 0.3 },
     { component: 'inspectionsMissed', weight: 0.05, best: 0, worst: 0.2 },
+    { component: 'matterResolution', weight: 0.1, best: 1, worst: 0.7 },
+    { component: 'matterSatisfaction', weight: 0.15, best: 1, worst: 0.6 },
+    { component: 'patrolFindings', weight: 0.05, best: 0, worst: 6 },
+  ],
+  casePoints: 1,
+  caseCap: 5,
+  grades: [
+    { grade: 'AAA', from: 90 },
+    { grade: 'AA', from: 80 },
+    { grade: 'A', from: 70 },
+    { grade: 'B', from: 60 },
+    { grade: 'C', from: 0 },
+  ],
+  lists: DEFAULT_LIST_RULES,
+});
+
+/**
+ * Rule set 2: rule set 1 with the firm's own equipment maintenance (设备维保按期率, from the trace
+ * records) weighed too, its share taken from the inspection score, which already reads the records
+ * in part. Shipped as a draft for an admin to publish; periods computed before keep rule set 1.
+ */
+export const EVALUATION_RULES_2: EvaluationRules = deepFreeze({
+  version: 2,
+  components: [
+    { component: 'roundScore', weight: 0.3, best: 95, worst: 60 },
+    { component: 'stars', weight: 0.1, best: 5, worst: 1 },
+    { component: 'rectificationOnTime', weight: 0.15, best: 1, worst: 0.5 },
+    { component: 'rectificationReopened', weight: 0.05, best: 0, worst: 0.3 },
+    { component: 'inspectionsMissed', weight: 0.05, best: 0, worst: 0.2 },
+    { component: 'maintenanceOnTime', weight: 0.05, best: 1, worst: 0.6 },
     { component: 'matterResolution', weight: 0.1, best: 1, worst: 0.7 },
     { component: 'matterSatisfaction', weight: 0.15, best: 1, worst: 0.6 },
     { component: 'patrolFindings', weight: 0.05, best: 0, worst: 6 },

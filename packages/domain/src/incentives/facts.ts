@@ -2,10 +2,23 @@
 // and period to the component values `evaluateFirm` weighs, each with the records it was counted
 // from. The I/O half (which rows) lives in the activities package, so the API and the demo import
 // count alike.
+import type { WorkingDayTest } from '../calendar/working-days.js';
+import { maintenanceSlots, onTimeShare } from '../traces/schedule.js';
 import type { EvaluationComponent, EvaluationFacts } from './evaluation.js';
 import type { FirmSignals } from './lists.js';
 
-export type SourceKind = 'round' | 'inspection' | 'rectification' | 'task' | 'matter' | 'visit' | 'case';
+/** The kinds of record a component is counted from (the API's answer enumerates them from here). */
+export const SOURCE_KINDS = [
+  'round',
+  'inspection',
+  'rectification',
+  'task',
+  'matter',
+  'visit',
+  'case',
+  'equipment',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** The records a component was counted from: the first ids (bounded) and how many there were. */
 export interface SourceRefs {
@@ -18,7 +31,22 @@ export type EvaluationSources = Partial<Record<EvaluationComponent | 'publishedC
 /** Ids kept per component: enough to open the records, bounded whatever the firm's size. */
 export const SOURCE_ID_LIMIT = 50;
 
+/** An item of the firm's register with maintenance scheduled, and the maintenance done on it. */
+export interface MaintainedEquipment {
+  id: string;
+  /** When it was registered: its first maintenance falls due an interval later. */
+  startMs: number;
+  maintenanceIntervalDays: number;
+  /**
+   * Its maintenance entries (a corrected one replaced by its correction), from far enough before
+   * the period that the maintenance due at its start is met or missed by one of them.
+   */
+  doneMs: readonly number[];
+}
+
 export interface FirmPeriodRecords {
+  /** The period's instants: from local midnight of its first day to local midnight after its last. */
+  period: { fromMs: number; untilMs: number };
   /** Rounds evaluated within the period. */
   rounds: ReadonlyArray<{ id: string; score: number | null; starRating: number | null }>;
   /** Inspections (not the firm's self-inspection) submitted within the period, with a score. */
@@ -51,6 +79,8 @@ export interface FirmPeriodRecords {
   visits: ReadonlyArray<{ id: string; compoundId: string; findings: number }>;
   /** 三微案例 cases of the firm selected into an issue published within the period. */
   cases: readonly string[];
+  /** Active equipment of the firm's compounds with a maintenance interval, registered before the period's end. */
+  equipment: readonly MaintainedEquipment[];
 }
 
 export interface GatheredFacts {
@@ -73,9 +103,10 @@ function share(part: number, whole: number): number | null {
 
 /**
  * A component with nothing to count stays null (its weight goes to the measured ones), so a firm
- * without matters or patrols is scored on its inspections alone.
+ * without matters or patrols is scored on its inspections alone. `isWorking` is the calendar the
+ * maintenance due days are moved on, the one the upkeep workflow reminds and marks overdue by.
  */
-export function factsFromRecords(records: FirmPeriodRecords): GatheredFacts {
+export function factsFromRecords(records: FirmPeriodRecords, isWorking: WorkingDayTest): GatheredFacts {
   const facts: EvaluationFacts = {};
   const sources: EvaluationSources = {};
 
@@ -158,6 +189,27 @@ export function factsFromRecords(records: FirmPeriodRecords): GatheredFacts {
       'visit',
       records.visits.map((v) => v.id),
     );
+
+  // 设备维保按期率: the maintenance due in the period, by the same schedule the register shows and
+  // the upkeep workflow marks overdue; a late visit is not on time, a missing one is missed.
+  const due = records.equipment.flatMap((item) => {
+    const slots = maintenanceSlots(isWorking, {
+      startMs: item.startMs,
+      intervalDays: item.maintenanceIntervalDays,
+      doneMs: item.doneMs,
+      ...records.period,
+    });
+    return slots.length === 0
+      ? []
+      : [{ id: item.id, lapsed: slots.some((s) => s.status !== 'on_time'), slots }];
+  });
+  facts.maintenanceOnTime = onTimeShare(due.flatMap((item) => item.slots));
+  // The items that cost points first, so the bounded ids name them however large the register.
+  if (due.length > 0)
+    sources.maintenanceOnTime = refs('equipment', [
+      ...due.filter((item) => item.lapsed).map((item) => item.id),
+      ...due.filter((item) => !item.lapsed).map((item) => item.id),
+    ]);
 
   facts.publishedCases = records.cases.length;
   if (records.cases.length > 0) sources.publishedCases = refs('case', records.cases);

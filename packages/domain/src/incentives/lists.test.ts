@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CN_WORKING_CALENDAR_2024_2026 } from '../calendar/china-holidays.js';
+import { workingDayTest } from '../calendar/working-days.js';
 import { DEFAULT_LIST_RULES } from './evaluation.js';
 import { factsFromRecords, rankByScore, type FirmPeriodRecords } from './facts.js';
 import { listCandidates, listStatusOf, type FirmSignals } from './lists.js';
@@ -107,7 +109,9 @@ describe('evaluation periods', () => {
 });
 
 describe('facts from records', () => {
+  const isWorking = workingDayTest(CN_WORKING_CALENDAR_2024_2026);
   const empty: FirmPeriodRecords = {
+    period: { fromMs: 0, untilMs: 0 },
     rounds: [],
     inspections: [],
     latestStars: [],
@@ -118,20 +122,24 @@ describe('facts from records', () => {
     satisfiedFrom: 4,
     visits: [],
     cases: [],
+    equipment: [],
   };
 
   it('leaves unmeasured components null, so pilot data alone gives a score', () => {
-    const { facts, sources } = factsFromRecords({
-      ...empty,
-      inspections: [
-        { id: 'i1', score: 80 },
-        { id: 'i2', score: 90 },
-      ],
-      latestStars: [
-        { roundId: 'r1', starRating: 4 },
-        { roundId: 'r2', starRating: 5 },
-      ],
-    });
+    const { facts, sources } = factsFromRecords(
+      {
+        ...empty,
+        inspections: [
+          { id: 'i1', score: 80 },
+          { id: 'i2', score: 90 },
+        ],
+        latestStars: [
+          { roundId: 'r1', starRating: 4 },
+          { roundId: 'r2', starRating: 5 },
+        ],
+      },
+      isWorking,
+    );
     expect(facts).toMatchObject({ roundScore: 85, stars: 4.5, matterResolution: null, patrolFindings: null });
     expect(sources.roundScore).toEqual({ kind: 'inspection', ids: ['i1', 'i2'], count: 2 });
   });
@@ -145,25 +153,28 @@ describe('facts from records', () => {
       reopened: n % 10 === 0,
       reopenedInPeriod: n % 20 === 0,
     }));
-    const { facts, sources, signals } = factsFromRecords({
-      ...empty,
-      rounds: [{ id: 'round-2', score: 88, starRating: 4 }],
-      rectifications,
-      tasks: [
-        { id: 't1', missed: false },
-        { id: 't2', missed: true },
-      ],
-      matters: [
-        { id: 'm1', solved: true, rating: 5 },
-        { id: 'm2', solved: false, rating: 2 },
-        { id: 'm3', solved: true, rating: null },
-      ],
-      visits: [
-        { id: 'v1', compoundId: 'c1', findings: 3 },
-        { id: 'v2', compoundId: 'c2', findings: 1 },
-      ],
-      cases: ['case-1'],
-    });
+    const { facts, sources, signals } = factsFromRecords(
+      {
+        ...empty,
+        rounds: [{ id: 'round-2', score: 88, starRating: 4 }],
+        rectifications,
+        tasks: [
+          { id: 't1', missed: false },
+          { id: 't2', missed: true },
+        ],
+        matters: [
+          { id: 'm1', solved: true, rating: 5 },
+          { id: 'm2', solved: false, rating: 2 },
+          { id: 'm3', solved: true, rating: null },
+        ],
+        visits: [
+          { id: 'v1', compoundId: 'c1', findings: 3 },
+          { id: 'v2', compoundId: 'c2', findings: 1 },
+        ],
+        cases: ['case-1'],
+      },
+      isWorking,
+    );
     expect(facts.rectificationOnTime).toBeCloseTo(0.75);
     expect(facts.rectificationReopened).toBeCloseTo(0.1);
     expect(sources.rectificationOnTime).toMatchObject({ count: 60 });

@@ -1692,6 +1692,14 @@ export const en: Messages = {
       mine: 'Our evaluation',
       comparedWith: 'Movement compared with {period}',
       draftHint: 'This ranking is a draft; firms see it once it is published.',
+      rules: {
+        title: 'Evaluation rules, version {version}',
+        inForce: 'In force (v{version})',
+        drafted: 'Draft (v{version})',
+        hint: 'Once published, periods computed from then on are scored with it; published periods stay as they are.',
+        publish: 'Publish the rules',
+        published: 'Version {version} of the evaluation rules is published.',
+      },
     },
     explain: {
       back: 'Ranking',
@@ -1719,6 +1727,7 @@ export const en: Messages = {
         matter: 'matters',
         visit: 'patrols',
         case: 'cases',
+        equipment: 'equipment items',
       },
     },
     campaigns: {

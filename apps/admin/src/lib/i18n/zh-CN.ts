@@ -1650,6 +1650,14 @@ export const zhCN = {
       mine: '本企业的评价',
       comparedWith: '升降与 {period} 相比',
       draftHint: '这是草稿排名，发布后企业才能看到。',
+      rules: {
+        title: '评价规则第 {version} 版',
+        inForce: '现行第 {version} 版',
+        drafted: '草稿第 {version} 版',
+        hint: '发布后，此后计算的评价周期按新规则计分；已发布的周期不变。',
+        publish: '发布规则',
+        published: '评价规则第 {version} 版已发布。',
+      },
     },
     explain: {
       back: '评价排名',
@@ -1677,6 +1685,7 @@ export const zhCN = {
         matter: '事项',
         visit: '巡查',
         case: '案例',
+        equipment: '设施设备',
       },
     },
     campaigns: {

@@ -7,7 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 /**
  * 评价排名: the latest published ranking (or the one `?period=` names: an admin previews a draft
  * there before publishing it) and the periods; a firm goes to its own evaluation, or, before any
- * period is published, sees its listings here.
+ * period is published, sees its listings here. An admin also sees a drafted rule set waiting to be
+ * published, beside the set in force.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = requireRole(locals, url, ['admin', 'coordinator', 'firm']);
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       canAdminister: false,
       chosen: null,
       listings: history?.ok ? history.data.listings : [],
+      rules: null,
     };
   }
   const wanted = url.searchParams.get('period');
@@ -36,12 +38,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   );
   // No published period yet is a state of the page, not an error.
   if (!ranking.ok && ranking.error.status !== 404) loadFailed(ranking.error);
+  const rules = user.role === 'admin' ? await locals.api.call((c) => c.GET('/evaluations/rules')) : null;
+  if (rules && !rules.ok) loadFailed(rules.error);
   return {
     periods: periods.data.items,
     ranking: ranking.ok ? ranking.data : null,
     chosen,
     listings: [],
     canAdminister: user.role === 'admin',
+    rules: rules?.ok ? rules.data : null,
     done: url.searchParams.get('done'),
   };
 };
@@ -70,5 +75,15 @@ export const actions: Actions = {
     );
     if (!result.ok) return apiFailure('publish', result.error, { id });
     redirect(303, `${url.pathname}?period=${encodeURIComponent(id)}&done=published:${id}`);
+  },
+  publishRules: async ({ locals, url, request }) => {
+    requireRole(locals, url, ['admin']);
+    const version = text(await request.formData(), 'version');
+    // The hidden field holds the draft's version; anything else the API refuses as no such draft.
+    const result = await locals.api.call((c) =>
+      c.POST('/evaluations/rules/publish', { body: { version: Number(version) } }),
+    );
+    if (!result.ok) return apiFailure('rules', result.error, { version });
+    redirect(303, `${url.pathname}?done=rules:${result.data.version}`);
   },
 };
