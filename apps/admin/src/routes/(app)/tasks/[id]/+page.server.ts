@@ -8,7 +8,6 @@ import {
 import { checkSubmission, validate, type Answers } from '$lib/components/inspection/inspection-form';
 import type { InspectionActionData } from '$lib/components/inspection/types';
 import { failureText, idempotencyKey, loadFailed, requireRole, uploadEvidence } from '$lib/server/field-work';
-import { compoundTraces } from '$lib/server/traces';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Inspectors do their inspections here; a firm its self-inspection (自查自纠). */
@@ -20,41 +19,9 @@ async function taskOf(locals: App.Locals, id: string): Promise<TaskDetail> {
   return result.data;
 }
 
-/**
- * The task with the missed checkpoints of its logbook rounds named as the firm's routes name them
- * (the task's traces carry their codes): only when a round missed one, the routes are read for it.
- */
-async function withCheckpointNames(locals: App.Locals, task: TaskDetail): Promise<TaskDetail> {
-  const entries = task.traces.standards.flatMap((s) => s.sources.flatMap((source) => source.entries));
-  if (!entries.some((entry) => entry.missed.length > 0)) return task;
-  const overview = await compoundTraces(locals.api, task.pilot.compound.id);
-  if (!overview.ok) return task;
-  const names = new Map(
-    overview.data.routes.map((route) => [
-      route.name,
-      new Map(route.checkpoints.map((p) => [p.code, p.name])),
-    ]),
-  );
-  const named = (subject: string | null, codes: string[]) =>
-    codes.map((code) => (subject ? names.get(subject)?.get(code) : undefined) ?? code);
-  return {
-    ...task,
-    traces: {
-      ...task.traces,
-      standards: task.traces.standards.map((standard) => ({
-        ...standard,
-        sources: standard.sources.map((source) => ({
-          ...source,
-          entries: source.entries.map((entry) => ({ ...entry, missed: named(entry.subject, entry.missed) })),
-        })),
-      })),
-    },
-  };
-}
-
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   requireRole(locals, url, ROLES);
-  return { task: await withCheckpointNames(locals, await taskOf(locals, params.id)) };
+  return { task: await taskOf(locals, params.id) };
 };
 
 type Returned = Extract<InspectionActionData, { answers: Answers }>;
