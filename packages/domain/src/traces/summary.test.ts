@@ -84,7 +84,10 @@ describe('summarizeTraces', () => {
       ['2026-03-03', 'missed'],
       ['2026-03-02', 'incomplete'],
     ]);
-    expect(patrol.entries.find((e) => e.id === 'p2')).toMatchObject({ corrected: true, missed: [{ code: 'B2', name: '地下车库' }] });
+    expect(patrol.entries.find((e) => e.id === 'p2')).toMatchObject({
+      corrected: true,
+      missed: [{ code: 'B2', name: '地下车库' }],
+    });
     expect(patrol.entries.find((e) => e.id === 'p3')).toMatchObject({
       correctsId: 'p2',
       subject: '夜间巡逻',
